@@ -1,0 +1,277 @@
+package io.flushdb.storage;
+
+import io.flushdb.storage.buffer.BufferFrame;
+import io.flushdb.storage.buffer.BufferPool;
+import io.flushdb.storage.buffer.LatchMode;
+import io.flushdb.storage.dict.Dictionary;
+import io.flushdb.storage.dict.SystemPage;
+import io.flushdb.storage.io.FileIO;
+import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.log.RedoLog;
+import io.flushdb.storage.mtr.MiniTransaction;
+import io.flushdb.storage.mtr.MtrContext;
+import io.flushdb.storage.page.PageHeader;
+import io.flushdb.storage.page.PageId;
+import io.flushdb.storage.space.DataDirectory;
+import io.flushdb.storage.space.SpaceHeader;
+import io.flushdb.storage.space.TablespaceRegistry;
+import java.nio.ByteBuffer;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One open data directory: the storage engine instance that owns every component below it (the
+ * tablespaces, the buffer pool, the redo log, the dictionary) and is the only thing above the
+ * storage layer needs to open or close.
+ *
+ * <p>States: {@code OPEN} → {@code CLOSED} by {@link #close}; {@code OPEN} → {@code FAILED} when a
+ * write fails or a mini-transaction is abandoned with half-made changes. A failed engine refuses
+ * every later write with {@link EngineFailedException} (naming the first failure) but still serves
+ * reads; closing it writes nothing more.
+ *
+ * <p>Concurrency: thread-safe. {@link #state} is volatile, written by {@link #fail} and
+ * {@link #close}, read by every writer.
+ */
+public final class Engine implements AutoCloseable {
+    /** Engine states. */
+    public enum State {
+        /** Serving reads and writes. Entered by {@link #open}. */
+        OPEN,
+        /** Refusing writes after a failure. Entered from OPEN by {@link #fail}. */
+        FAILED,
+        /** Closed; entered from OPEN or FAILED by {@link #close}. */
+        CLOSED
+    }
+
+    private final EngineConfig config;
+    private final FileStore store;
+    private final DataDirectory directory;
+    private final int pageSize;
+    private final TablespaceRegistry spaces;
+    private final BufferPool pool;
+    private final RedoLog redo;
+    private final MtrContext mtrs;
+    private final Dictionary dictionary;
+    private final boolean created;
+    private final AtomicLong transactionIds = new AtomicLong(1);
+    private volatile State state = State.OPEN;
+    private volatile Throwable failure;
+
+    private Engine(EngineConfig config) {
+        this.config = config;
+        this.store = config.store();
+        this.directory = DataDirectory.acquire(store);
+        try {
+            boolean exists = store.exists(DataDirectory.SYSTEM_TABLESPACE);
+            this.created = !exists;
+            long startLsn = 1;
+            if (exists) {
+                int[] header = readSystemHeader();
+                this.pageSize = header[0];
+                if (config.pageSizeGiven() && config.pageSize() != pageSize) {
+                    throw new IllegalArgumentException("innodb_page_size=" + config.pageSize()
+                            + " does not match the data directory's page size " + pageSize);
+                }
+            } else {
+                if (!PageHeader.isValidPageSize(config.pageSize())) {
+                    throw new IllegalArgumentException("innodb_page_size must be 4k, 8k, 16k, 32k or 64k: "
+                            + config.pageSize());
+                }
+                this.pageSize = config.pageSize();
+            }
+            this.spaces = new TablespaceRegistry(store, pageSize);
+            this.pool = new BufferPool(config.bufferPoolConfig(pageSize), new FailOnWriteError(spaces), config.clock(),
+                    lsn -> { });
+            spaces.open(0, DataDirectory.SYSTEM_TABLESPACE, !exists);
+            if (exists) {
+                startLsn = readShutdownLsn() + 1;
+            }
+            this.redo = new RedoLog(startLsn);
+            this.mtrs = new MtrContext(pool, redo, () -> fail(new IllegalStateException(
+                    "a mini-transaction was abandoned after changing pages")));
+            if (!exists) {
+                Dictionary.bootstrap(mtrs, pageSize);
+            }
+            markOpen();
+            this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
+        } catch (RuntimeException e) {
+            try {
+                directory.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    /** Opens (creating if needed) the data directory described by {@code config}. */
+    public static Engine open(EngineConfig config) {
+        return new Engine(config);
+    }
+
+    /** The page store as the buffer pool sees it: a failed page write makes the engine FAILED. */
+    private final class FailOnWriteError implements io.flushdb.storage.buffer.PageStore {
+        private final TablespaceRegistry target;
+
+        FailOnWriteError(TablespaceRegistry target) {
+            this.target = target;
+        }
+
+        @Override
+        public void readPage(long pageId, ByteBuffer dst) {
+            target.readPage(pageId, dst);
+        }
+
+        @Override
+        public void writePage(long pageId, ByteBuffer src) {
+            try {
+                target.writePage(pageId, src);
+            } catch (RuntimeException e) {
+                fail(e);
+                throw e;
+            }
+        }
+    }
+
+    /** Reads the page size from an existing system tablespace's page 0 without a buffer pool. */
+    private int[] readSystemHeader() {
+        try (FileIO f = store.open(DataDirectory.SYSTEM_TABLESPACE, false)) {
+            ByteBuffer b = ByteBuffer.allocate(PageHeader.BODY + 64);
+            f.read(0, b);
+            if (b.getInt(SpaceHeader.OFFSET_MAGIC) != SpaceHeader.MAGIC) {
+                throw new io.flushdb.storage.page.CorruptPageException(0, 0,
+                        "the system tablespace's header has no FlushDB magic number");
+            }
+            return new int[] {b.getInt(SpaceHeader.OFFSET_PAGE_SIZE)};
+        }
+    }
+
+    private long readShutdownLsn() {
+        BufferFrame f = pool.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.SHARED);
+        try {
+            long shutdownLsn = f.page().getLong(SystemPage.OFFSET_SHUTDOWN_LSN);
+            // Without a redo log, the newest page LSN of the system page bounds nothing else; the
+            // stored shutdown LSN is the largest LSN any page can carry after a clean close.
+            return Math.max(shutdownLsn, PageHeader.lsn(f.page()));
+        } finally {
+            pool.release(f, LatchMode.SHARED);
+        }
+    }
+
+    /** Clears the clean-shutdown flag: the directory is in use. */
+    private void markOpen() {
+        try (MiniTransaction mtr = mtrs.start()) {
+            BufferFrame sys = mtr.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.EXCLUSIVE);
+            mtr.writeInt(sys, SystemPage.OFFSET_CLEAN_SHUTDOWN, 0);
+            mtr.commit();
+        }
+    }
+
+    // ---- components ---------------------------------------------------------------------------
+
+    public Dictionary dictionary() {
+        return dictionary;
+    }
+
+    public BufferPool bufferPool() {
+        return pool;
+    }
+
+    public RedoLog redoLog() {
+        return redo;
+    }
+
+    public MtrContext mtrs() {
+        return mtrs;
+    }
+
+    public TablespaceRegistry tablespaces() {
+        return spaces;
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    /** Whether {@link #open} created the data directory. */
+    public boolean created() {
+        return created;
+    }
+
+    /** Where the data lives (a path, or mem:name). */
+    public String location() {
+        return store.location();
+    }
+
+    public long newTransactionId() {
+        return transactionIds.getAndIncrement();
+    }
+
+    // ---- state --------------------------------------------------------------------------------
+
+    public State state() {
+        return state;
+    }
+
+    /** Throws unless the engine accepts writes. */
+    public void checkWritable() {
+        State s = state;
+        if (s == State.FAILED) {
+            throw new EngineFailedException(failure);
+        }
+        if (s == State.CLOSED) {
+            throw new IllegalStateException("the engine on " + location() + " is closed");
+        }
+    }
+
+    /** Enters FAILED (sticky): the first failure is kept and reported to every later writer. */
+    public synchronized void fail(Throwable cause) {
+        if (state == State.OPEN) {
+            failure = cause;
+            state = State.FAILED;
+        }
+    }
+
+    public Throwable failure() {
+        return failure;
+    }
+
+    /**
+     * Closes the engine. From OPEN, writes every dirty page, records the LSN and a clean shutdown,
+     * and forces every file; from FAILED, writes nothing. Releases the data directory either way.
+     */
+    @Override
+    public synchronized void close() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        boolean clean = state == State.OPEN;
+        state = State.CLOSED;
+        try {
+            if (clean) {
+                try (MiniTransaction mtr = mtrs.start()) {
+                    BufferFrame sys = mtr.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.EXCLUSIVE);
+                    mtr.writeLong(sys, SystemPage.OFFSET_SHUTDOWN_LSN, redo.currentLsn() + 1);
+                    mtr.writeInt(sys, SystemPage.OFFSET_CLEAN_SHUTDOWN, 1);
+                    mtr.commit();
+                }
+                try {
+                    pool.flushAll();
+                    spaces.forceAll();
+                } catch (RuntimeException e) {
+                    fail(e);
+                    throw e;
+                }
+            }
+        } finally {
+            try {
+                spaces.closeAll();
+            } finally {
+                directory.close();
+            }
+        }
+    }
+}

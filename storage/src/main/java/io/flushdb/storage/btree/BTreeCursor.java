@@ -1,0 +1,207 @@
+package io.flushdb.storage.btree;
+
+import io.flushdb.storage.buffer.BufferFrame;
+import io.flushdb.storage.buffer.LatchMode;
+import io.flushdb.storage.mtr.MiniTransaction;
+import io.flushdb.storage.page.PageHeader;
+import io.flushdb.storage.page.PageId;
+import io.flushdb.storage.page.PageType;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+/**
+ * A forward cursor over a B+tree's leaves, from a lower bound to an optional upper bound.
+ *
+ * <p>The cursor copies the records of one leaf at a time into its own buffer under a short shared
+ * latch and serves them from the copy, so it holds no latch between calls and the caller may take
+ * as long as it likes per row. To continue, it latches the next leaf by number and checks that it
+ * is still this index's leaf whose left neighbour is the leaf just read, and starts after the last
+ * key it returned; if a split or a free changed the chain meanwhile, it searches again from the
+ * root for the first key after that one (InnoDB's persistent cursor restore, by key).
+ *
+ * <p>Concurrency: one thread at a time; no latch is held between calls.
+ */
+public final class BTreeCursor {
+    private final BTree tree;
+    private final RecordLayout layout;
+    private final ByteBuffer batch;
+    private int[] offsets = new int[128];
+    private int count;
+    private int pos;
+    private int leafPage = PageId.NULL_PAGE;
+    private int nextPage = PageId.NULL_PAGE;
+    private boolean done = true;
+
+    private final ByteBuffer lastKey;
+    private boolean haveLastKey;
+
+    private ByteBuffer seekKey;
+    private RecordLayout seekLayout;
+    private int seekFields;
+    private boolean seekInclusive;
+
+    private ByteBuffer upper;
+    private RecordLayout upperLayout;
+    private int upperFields;
+    private boolean upperInclusive;
+
+    BTreeCursor(BTree tree) {
+        this.tree = tree;
+        this.layout = tree.leafLayout();
+        int pageSize = tree.mtrs().pool().pageSize();
+        this.batch = ByteBuffer.allocate(pageSize);
+        this.lastKey = ByteBuffer.allocate(pageSize);
+    }
+
+    /** Positions before the first record of the tree. */
+    public void seekFirst() {
+        seek(null, null, 0, true);
+    }
+
+    /**
+     * Positions before the first record whose first {@code nFields} fields are {@code >= key}
+     * ({@code inclusive}) or {@code > key}. {@code key} is a record of layout {@code kl} at offset
+     * 0; it is not copied, so it must stay unchanged while the cursor is used.
+     */
+    public void seek(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
+        this.seekKey = key;
+        this.seekLayout = kl;
+        this.seekFields = nFields;
+        this.seekInclusive = inclusive;
+        this.haveLastKey = false;
+        this.done = false;
+        descend(key, kl, nFields, inclusive);
+    }
+
+    /**
+     * Stops the cursor after the records whose first {@code nFields} fields are {@code <= key}
+     * ({@code inclusive}) or {@code < key}. The key buffer is not copied.
+     */
+    public void setUpperBound(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
+        this.upper = key;
+        this.upperLayout = kl;
+        this.upperFields = nFields;
+        this.upperInclusive = inclusive;
+    }
+
+    public void clearUpperBound() {
+        this.upper = null;
+    }
+
+    /** Advances to the next record; false at the end or past the upper bound. */
+    public boolean next() {
+        while (!done) {
+            if (pos + 1 < count) {
+                pos++;
+                int rec = offsets[pos];
+                if ((RecordLayout.info(batch, rec) & RecordLayout.INFO_DELETED) != 0) {
+                    continue;
+                }
+                if (upper != null) {
+                    int c = RecordLayout.compare(layout, batch, rec, upperLayout, upper, 0, upperFields);
+                    if (c > 0 || (c == 0 && !upperInclusive)) {
+                        done = true;
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (!fetchNext()) {
+                done = true;
+            }
+        }
+        return false;
+    }
+
+    /** The buffer holding the current record (valid until the next call to {@link #next}). */
+    public ByteBuffer buffer() {
+        return batch;
+    }
+
+    /** Offset of the current record in {@link #buffer()}. */
+    public int record() {
+        return offsets[pos];
+    }
+
+    public RecordLayout layout() {
+        return layout;
+    }
+
+    private void descend(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
+        tree.latch().lockShared();
+        try (MiniTransaction mtr = tree.mtrs().start()) {
+            BufferFrame f = mtr.getPage(PageId.of(tree.spaceId(), tree.rootPage()), LatchMode.SHARED);
+            tree.checkPage(f);
+            while (IndexPage.level(f.page()) > 0) {
+                ByteBuffer p = f.page();
+                int slot = key == null ? 0 : tree.childSlot(p, key, 0, kl, nFields, !inclusive);
+                BufferFrame c = mtr.getPage(PageId.of(tree.spaceId(), IndexPage.childPage(p, IndexPage.record(p, slot))),
+                        LatchMode.SHARED);
+                mtr.release(f);
+                f = c;
+                tree.checkPage(f);
+            }
+            int slot = key == null ? 0 : tree.search(f.page(), layout, key, 0, kl, nFields, !inclusive);
+            copyLeaf(f, slot);
+            mtr.commit();
+        } finally {
+            tree.latch().unlockShared();
+        }
+    }
+
+    /** Copies records [slot, n) of leaf {@code f} into the batch. */
+    private void copyLeaf(BufferFrame f, int slot) {
+        ByteBuffer p = f.page();
+        int n = IndexPage.count(p);
+        if (n - slot > offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(n, offsets.length * 2));
+        }
+        int at = 0;
+        count = 0;
+        for (int s = slot; s < n; s++) {
+            int r = IndexPage.record(p, s);
+            int len = RecordLayout.length(p, r);
+            batch.put(at, p, r, len);
+            offsets[count++] = at;
+            at += len;
+        }
+        pos = -1;
+        leafPage = f.pageNo();
+        nextPage = PageHeader.next(p);
+        if (count > 0) {
+            lastKey.clear();
+            tree.keyLayout().encodeKeyPrefix(layout, batch, offsets[count - 1], tree.keyFields(), 0, lastKey);
+            haveLastKey = true;
+        }
+    }
+
+    private boolean fetchNext() {
+        if (nextPage == PageId.NULL_PAGE) {
+            return false;
+        }
+        try (MiniTransaction mtr = tree.mtrs().start()) {
+            BufferFrame f = mtr.getPage(PageId.of(tree.spaceId(), nextPage), LatchMode.SHARED);
+            ByteBuffer p = f.page();
+            boolean valid = PageHeader.type(p) == PageType.INDEX && IndexPage.indexId(p) == tree.indexId()
+                    && IndexPage.level(p) == 0 && PageHeader.prev(p) == leafPage;
+            if (valid) {
+                // The page is now the right neighbour of the leaf we read, but it may be a page
+                // number reused by a split of that leaf, holding keys we already returned: start
+                // after the last key returned.
+                int slot = haveLastKey ? tree.search(p, layout, lastKey, 0, tree.keyLayout(), tree.keyFields(), true) : 0;
+                copyLeaf(f, slot);
+            }
+            mtr.commit();
+            if (valid) {
+                return true;
+            }
+        }
+        // The chain changed under us: search again for the first key after the last one returned.
+        if (haveLastKey) {
+            descend(lastKey, tree.keyLayout(), tree.keyFields(), false);
+        } else {
+            descend(seekKey, seekLayout, seekFields, seekInclusive);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,255 @@
+package io.flushdb.storage.buffer;
+
+import io.flushdb.storage.page.PageChecksum;
+import io.flushdb.storage.page.PageHeader;
+import io.flushdb.storage.page.PageId;
+import io.flushdb.storage.util.Clock;
+import java.nio.ByteBuffer;
+import java.util.function.LongConsumer;
+
+/**
+ * The buffer pool: {@code innodb_buffer_pool_size} bytes of page frames split into
+ * {@code innodb_buffer_pool_instances} {@link BufferPoolInstance}s; a page belongs to instance
+ * {@code hash(space, page) % instances}.
+ *
+ * <p>Callers fix and latch pages through {@link #getPage} / {@link #createPage} and release them
+ * with {@link #release}; in the engine only {@code MiniTransaction} does so. A page is written by
+ * {@link #flushPage}: under a shared latch (so no change is half-applied), after the write-ahead
+ * barrier has made the redo durable up to the page's newest modification (WAL1), into a private
+ * copy that gets the checksum, then in place.
+ *
+ * <p>Concurrency: thread-safe. The dynamic settings are volatile fields written by the
+ * variable-change listener and read racily by the instances.
+ */
+public final class BufferPool {
+    final PageStore store;
+    final Clock clock;
+    private final int pageSize;
+    private final BufferPoolInstance[] instances;
+    private final LongConsumer walBarrier;
+    private final ThreadLocal<ByteBuffer> writeBuffer;
+
+    volatile long oldBlocksTimeMs;
+    volatile int lruScanDepth;
+
+    // Pages written by kind; written with the flushing thread's increments, read racily.
+    private final java.util.concurrent.atomic.LongAdder[] writtenByKind =
+            new java.util.concurrent.atomic.LongAdder[FlushKind.values().length];
+
+    /**
+     * @param walBarrier called with a page's newest modification LSN before the page is written;
+     *                   returns once the redo log is durable up to it (WAL1)
+     */
+    public BufferPool(BufferPoolConfig config, PageStore store, Clock clock, LongConsumer walBarrier) {
+        this.store = store;
+        this.clock = clock;
+        this.pageSize = config.pageSize();
+        this.walBarrier = walBarrier;
+        this.oldBlocksTimeMs = config.oldBlocksTimeMs();
+        this.lruScanDepth = config.lruScanDepth();
+        this.instances = new BufferPoolInstance[config.instances()];
+        for (int i = 0; i < instances.length; i++) {
+            instances[i] = new BufferPoolInstance(this, i, config.framesPerInstance(), pageSize);
+            instances[i].lru.setOldPct(config.oldBlocksPct());
+        }
+        for (int i = 0; i < writtenByKind.length; i++) {
+            writtenByKind[i] = new java.util.concurrent.atomic.LongAdder();
+        }
+        int ps = pageSize;
+        this.writeBuffer = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(ps));
+    }
+
+    public int pageSize() {
+        return pageSize;
+    }
+
+    private BufferPoolInstance instanceOf(long pageId) {
+        if (instances.length == 1) {
+            return instances[0];
+        }
+        long h = pageId * 0x9E3779B97F4A7C15L;
+        return instances[(int) ((h >>> 33) % instances.length)];
+    }
+
+    /** Fixes page {@code pageId} and latches it in {@code mode}, reading it if it is not cached. */
+    public BufferFrame getPage(long pageId, LatchMode mode) {
+        return instanceOf(pageId).getPage(pageId, mode, false);
+    }
+
+    /**
+     * Fixes a frame for a page that is being created (its on-disk content, if any, is
+     * meaningless), latched exclusively and zero-filled. No read is done.
+     */
+    public BufferFrame createPage(long pageId) {
+        return instanceOf(pageId).getPage(pageId, LatchMode.EXCLUSIVE, true);
+    }
+
+    /** Releases the latch taken by {@link #getPage} or {@link #createPage} and unfixes the page. */
+    public void release(BufferFrame frame, LatchMode mode) {
+        BufferPoolInstance.unlatch(frame, mode);
+        frame.unfix();
+    }
+
+    /**
+     * Records that a mini-transaction committed changes to {@code frame} over LSNs
+     * [{@code startLsn}, {@code endLsn}): stamps the page LSN and, if the page was clean, adds it
+     * to its flush list with oldest modification {@code startLsn}.
+     *
+     * <p>Requires: the frame latched exclusively by the caller, and the caller holding the redo
+     * log's flush-order mutex so that pages enter flush lists in LSN order (FL2).
+     */
+    public void noteModified(BufferFrame frame, long startLsn, long endLsn) {
+        frame.newestModification = endLsn;
+        frame.page().putLong(PageHeader.OFFSET_LSN, endLsn);
+        if (frame.oldestModification == 0) {
+            FlushList fl = frame.instance.flushList;
+            fl.lock.lock();
+            try {
+                fl.addHead(frame, startLsn);
+            } finally {
+                fl.lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Writes a dirty page and marks it clean. Requires: {@code frame} fixed by the caller and not
+     * latched by it. Returns false if the page was already clean.
+     */
+    public boolean flushPage(BufferFrame frame, FlushKind kind) {
+        long stamp = frame.latch.readLock();
+        try {
+            if (frame.oldestModification == 0) {
+                return false;
+            }
+            ByteBuffer copy = writeBuffer.get();
+            copy.clear();
+            copy.put(0, frame.page(), 0, pageSize);
+            // WAL1: the redo describing every change in this image is durable before the image is.
+            walBarrier.accept(frame.newestModification);
+            PageChecksum.stamp(copy, pageSize);
+            store.writePage(frame.pageId, copy);
+            FlushList fl = frame.instance.flushList;
+            fl.lock.lock();
+            try {
+                fl.remove(frame);
+            } finally {
+                fl.lock.unlock();
+            }
+            BufferPoolInstance inst = frame.instance;
+            inst.mutex.lock();
+            inst.pagesWritten++;
+            inst.mutex.unlock();
+            writtenByKind[kind.ordinal()].increment();
+            return true;
+        } finally {
+            frame.latch.unlockRead(stamp);
+        }
+    }
+
+    /** Writes every dirty page (oldest first per instance). Used by close and by tests. */
+    public int flushAll() {
+        int written = 0;
+        for (BufferPoolInstance inst : instances) {
+            BufferFrame[] dirty = inst.fixDirtyPages();
+            int i = 0;
+            try {
+                for (; i < dirty.length; i++) {
+                    if (flushPage(dirty[i], FlushKind.FLUSH_LIST)) {
+                        written++;
+                    }
+                    dirty[i].unfix();
+                }
+            } finally {
+                for (i++; i < dirty.length; i++) {
+                    dirty[i].unfix();
+                }
+            }
+        }
+        return written;
+    }
+
+    /** Drops every cached page of a tablespace without writing it. Requires: none of them fixed. */
+    public void discardSpace(int spaceId) {
+        for (BufferPoolInstance inst : instances) {
+            inst.discardSpace(spaceId);
+        }
+    }
+
+    /** The oldest modification LSN of any dirty page in the pool, or 0 if none is dirty. */
+    public long oldestModification() {
+        long oldest = 0;
+        for (BufferPoolInstance inst : instances) {
+            long o = inst.oldestModification();
+            if (o != 0 && (oldest == 0 || o < oldest)) {
+                oldest = o;
+            }
+        }
+        return oldest;
+    }
+
+    // ---- dynamic settings -------------------------------------------------------------------
+
+    public void setOldBlocksPct(int pct) {
+        for (BufferPoolInstance inst : instances) {
+            inst.mutex.lock();
+            try {
+                inst.lru.setOldPct(pct);
+            } finally {
+                inst.mutex.unlock();
+            }
+        }
+    }
+
+    public void setOldBlocksTimeMs(long ms) {
+        this.oldBlocksTimeMs = ms;
+    }
+
+    public void setLruScanDepth(int depth) {
+        this.lruScanDepth = depth;
+    }
+
+    // ---- statistics -------------------------------------------------------------------------
+
+    public int instanceCount() {
+        return instances.length;
+    }
+
+    /** A racy snapshot of instance {@code i}'s figures, for status output. */
+    public BufferPoolStats stats(int i) {
+        BufferPoolInstance inst = instances[i];
+        return new BufferPoolStats(i, inst.frames.length, inst.freeCount(), inst.lruLength(), inst.oldLength(),
+                inst.dirtyCount(), inst.readRequests, inst.pagesRead, inst.pagesCreated, inst.pagesWritten,
+                inst.pagesMadeYoung, inst.pagesNotMadeYoung, inst.waitFree, inst.pagesEvicted);
+    }
+
+    /** The sum of every instance's figures. */
+    public BufferPoolStats totals() {
+        BufferPoolStats t = stats(0);
+        for (int i = 1; i < instances.length; i++) {
+            t = t.plus(stats(i));
+        }
+        return t;
+    }
+
+    public long pagesWritten(FlushKind kind) {
+        return writtenByKind[kind.ordinal()].sum();
+    }
+
+    /** Runs every instance's invariant check (LRU, flush list, page hash). For tests and assertions. */
+    public boolean checkInvariants() {
+        for (BufferPoolInstance inst : instances) {
+            inst.checkInvariants();
+        }
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "BufferPool(" + instances.length + " x " + instances[0].frames.length + " pages of " + pageSize + ")";
+    }
+
+    static String describe(long pageId) {
+        return PageId.toString(pageId);
+    }
+}

@@ -1,0 +1,419 @@
+package io.flushdb.storage.buffer;
+
+import io.flushdb.storage.latch.LatchLevel;
+import io.flushdb.storage.latch.OrderedLock;
+import io.flushdb.storage.page.PageChecksum;
+import io.flushdb.storage.page.PageHeader;
+import io.flushdb.storage.page.PageId;
+import java.nio.ByteBuffer;
+
+/**
+ * One buffer pool instance: a fixed set of frames in one off-heap arena, with its page hash, free
+ * list, LRU list and flush list.
+ *
+ * <p>Getting a page: look it up in the page hash; on a miss take a frame from the free list, else
+ * evict a clean, unfixed page from the LRU tail (scanning at most {@code innodb_lru_scan_depth}
+ * frames), else write a dirty page from the LRU tail in the foreground and evict it (a
+ * <em>single-page flush</em>, counted as {@code Innodb_buffer_pool_wait_free}). The page is then
+ * read into the frame while the reader holds the frame's latch exclusively, so a second thread
+ * asking for the same page waits on the latch rather than reading it twice.
+ *
+ * <p>Concurrency: {@link #mutex} (level {@link LatchLevel#BUFFER_POOL}) guards the page hash, the
+ * free list, the LRU list and the frames' states; the flush list has its own mutex
+ * ({@link LatchLevel#FLUSH_LIST}), taken after this one when both are needed. No I/O happens
+ * under either mutex. Statistics fields are written under the mutex and read racily by the status
+ * report (values may be slightly stale).
+ */
+final class BufferPoolInstance {
+    final int id;
+    final BufferPool pool;
+    final OrderedLock mutex;
+    final BufferFrame[] frames;
+    private final PageHash hash;
+    private final FreeList free;
+    final LruList lru;
+    final FlushList flushList;
+    private final int pageSize;
+
+    /** Evictions so far: the age measure for re-making young pages young (InnoDB's freed_page_clock). */
+    private long freedPageClock;
+
+    // Statistics, guarded by the mutex (read racily).
+    long readRequests;
+    long pagesRead;
+    long pagesCreated;
+    long pagesWritten;
+    long pagesMadeYoung;
+    long pagesNotMadeYoung;
+    long waitFree;
+    long pagesEvicted;
+
+    BufferPoolInstance(BufferPool pool, int id, int frameCount, int pageSize) {
+        this.pool = pool;
+        this.id = id;
+        this.pageSize = pageSize;
+        this.mutex = new OrderedLock(LatchLevel.BUFFER_POOL, "buf_pool[" + id + "]");
+        ByteBuffer arena = ByteBuffer.allocateDirect(frameCount * pageSize);
+        frames = new BufferFrame[frameCount];
+        free = new FreeList(frameCount);
+        for (int i = frameCount - 1; i >= 0; i--) {
+            frames[i] = new BufferFrame(this, i, arena.slice(i * pageSize, pageSize));
+            free.push(i);
+        }
+        hash = new PageHash(frameCount);
+        lru = new LruList(frames);
+        flushList = new FlushList(frames, id);
+    }
+
+    /**
+     * Fixes page {@code pageId} in this instance and latches it in {@code mode}, reading it from its
+     * file if it is not cached. With {@code create}, the page is not read: the frame is zeroed for
+     * the caller to initialise (mode must be exclusive).
+     */
+    BufferFrame getPage(long pageId, LatchMode mode, boolean create) {
+        assert !create || mode == LatchMode.EXCLUSIVE;
+        while (true) {
+            BufferFrame f;
+            boolean allocated = false;
+            mutex.lock();
+            try {
+                readRequests++;
+                int idx = hash.get(pageId);
+                if (idx < 0) {
+                    f = allocateFrame(pageId, create);
+                    if (f == null) {
+                        continue; // another thread cached the page while the mutex was released
+                    }
+                    allocated = true;
+                } else {
+                    f = frames[idx];
+                    f.fix();
+                    touch(f);
+                }
+            } finally {
+                mutex.unlock();
+            }
+            if (allocated) {
+                // We hold the new frame's latch exclusively: read the page, or hand out a zeroed one.
+                if (create) {
+                    zero(f);
+                    return f;
+                }
+                return completeRead(f, pageId, mode);
+            }
+            latch(f, mode);
+            if (f.pageId != pageId || f.state != BufferFrame.State.FILE_PAGE) {
+                // The read we waited for failed (only a failed read frees a fixed frame). The last
+                // thread to let go of the frame returns it to the free list.
+                unlatch(f, mode);
+                mutex.lock();
+                try {
+                    f.unfix();
+                    if (f.state == BufferFrame.State.FREE && f.fixCount() == 0) {
+                        free.push(f.index);
+                    }
+                } finally {
+                    mutex.unlock();
+                }
+                continue;
+            }
+            if (create) {
+                zero(f);
+            }
+            return f;
+        }
+    }
+
+    /**
+     * Requires: the mutex. Takes a frame for {@code pageId}, enters it into the page hash and the
+     * LRU midpoint, fixed and exclusively latched. Returns null when the mutex had to be released
+     * and the page appeared meanwhile.
+     */
+    private BufferFrame allocateFrame(long pageId, boolean create) {
+        BufferFrame f = takeFreeFrame(pageId);
+        if (f == null) {
+            return null;
+        }
+        long stamp = f.latch.tryWriteLock();
+        if (stamp == 0) {
+            throw new IllegalStateException("free frame is latched: " + f);
+        }
+        f.pageId = pageId;
+        f.state = create ? BufferFrame.State.FILE_PAGE : BufferFrame.State.READING;
+        f.fix();
+        f.firstAccessMillis = pool.clock.millis();
+        f.freedClockWhenYoung = freedPageClock;
+        hash.put(pageId, f.index);
+        lru.addMidpoint(f);
+        if (create) {
+            pagesCreated++;
+        } else {
+            pagesRead++;
+        }
+        return f;
+    }
+
+    private BufferFrame completeRead(BufferFrame f, long pageId, LatchMode mode) {
+        ByteBuffer page = f.page();
+        try {
+            pool.store.readPage(pageId, page);
+            PageChecksum.verify(page, pageSize, PageId.spaceId(pageId), PageId.pageNo(pageId));
+        } catch (RuntimeException e) {
+            mutex.lock();
+            try {
+                hash.remove(pageId);
+                lru.remove(f);
+                f.state = BufferFrame.State.FREE;
+                f.pageId = -1;
+                f.latch.tryUnlockWrite();
+                f.unfix();
+                if (f.fixCount() == 0) {
+                    free.push(f.index);
+                } // else threads waiting for this read see the failure and the last one frees it
+            } finally {
+                mutex.unlock();
+            }
+            throw e;
+        }
+        f.newestModification = PageHeader.lsn(page);
+        f.state = BufferFrame.State.FILE_PAGE;
+        if (mode == LatchMode.SHARED) {
+            f.latch.tryUnlockWrite();
+            f.latch.readLock();
+        }
+        return f;
+    }
+
+    private void zero(BufferFrame f) {
+        ByteBuffer p = f.page();
+        for (int i = 0; i < pageSize; i += 8) {
+            p.putLong(i, 0);
+        }
+        f.bumpModifyClock();
+    }
+
+    /**
+     * Requires: the mutex. A frame off the free list, or a clean page evicted from the LRU tail, or
+     * (after a foreground single-page flush, with the mutex released and re-taken) null so the
+     * caller re-checks the page hash.
+     */
+    private BufferFrame takeFreeFrame(long pageId) {
+        while (true) {
+            int idx = free.pop();
+            if (idx >= 0) {
+                return frames[idx];
+            }
+            BufferFrame victim = scanLruForClean(pool.lruScanDepth);
+            if (victim != null) {
+                evict(victim);
+                return victim;
+            }
+            BufferFrame dirty = scanLruForDirty();
+            if (dirty == null) {
+                throw new BufferPoolExhaustedException("buffer pool instance " + id + " has no free page: all "
+                        + frames.length + " frames are fixed (innodb_buffer_pool_size too small for the workload)");
+            }
+            waitFree++;
+            dirty.fix();
+            mutex.unlock();
+            try {
+                pool.flushPage(dirty, FlushKind.SINGLE_PAGE);
+            } finally {
+                dirty.unfix();
+                mutex.lock();
+            }
+            if (hash.get(pageId) >= 0) {
+                return null;
+            }
+        }
+    }
+
+    /** Requires: the mutex. An unfixed clean page within {@code depth} frames of the LRU tail. */
+    private BufferFrame scanLruForClean(int depth) {
+        int scanned = 0;
+        for (int i = lru.tail(); i != -1 && scanned < depth; i = lru.prev(i), scanned++) {
+            BufferFrame f = frames[i];
+            // An unfixed frame cannot be latched or changed, so its oldestModification is stable.
+            if (f.fixCount() == 0 && f.oldestModification == 0 && f.state == BufferFrame.State.FILE_PAGE) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Requires: the mutex. The unfixed dirty page nearest the LRU tail. */
+    private BufferFrame scanLruForDirty() {
+        for (int i = lru.tail(); i != -1; i = lru.prev(i)) {
+            BufferFrame f = frames[i];
+            if (f.fixCount() == 0 && f.state == BufferFrame.State.FILE_PAGE) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /** Requires: the mutex; the frame clean and unfixed. */
+    private void evict(BufferFrame f) {
+        hash.remove(f.pageId);
+        lru.remove(f);
+        f.state = BufferFrame.State.FREE;
+        f.pageId = -1;
+        freedPageClock++;
+        pagesEvicted++;
+    }
+
+    /** Requires: the mutex. Makes an old page young if it was first accessed long enough ago. */
+    private void touch(BufferFrame f) {
+        if (f.old) {
+            if (pool.clock.millis() - f.firstAccessMillis >= pool.oldBlocksTimeMs) {
+                lru.makeYoung(f);
+                f.freedClockWhenYoung = freedPageClock;
+                pagesMadeYoung++;
+            } else {
+                pagesNotMadeYoung++;
+            }
+        } else if (freedPageClock - f.freedClockWhenYoung > lru.length() / 4) {
+            // Only a young page that has drifted a quarter of the list towards the midpoint is moved
+            // back to the head: hot pages stay put and the list is not churned on every access.
+            lru.makeYoung(f);
+            f.freedClockWhenYoung = freedPageClock;
+            pagesMadeYoung++;
+        }
+    }
+
+    static void latch(BufferFrame f, LatchMode mode) {
+        if (mode == LatchMode.SHARED) {
+            f.latch.readLock();
+        } else {
+            f.latch.writeLock();
+        }
+    }
+
+    static void unlatch(BufferFrame f, LatchMode mode) {
+        if (mode == LatchMode.SHARED) {
+            f.latch.tryUnlockRead();
+        } else {
+            f.latch.tryUnlockWrite();
+        }
+    }
+
+    /**
+     * Fixes every dirty page of this instance and returns them oldest first, for a flush of the
+     * whole instance. The caller flushes and unfixes them.
+     */
+    BufferFrame[] fixDirtyPages() {
+        mutex.lock();
+        try {
+            flushList.lock.lock();
+            try {
+                BufferFrame[] out = new BufferFrame[flushList.length()];
+                int n = 0;
+                for (int i = flushList.tail(); i != -1; i = flushList.prev(i)) {
+                    BufferFrame f = frames[i];
+                    f.fix();
+                    out[n++] = f;
+                }
+                return out;
+            } finally {
+                flushList.lock.unlock();
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * Drops every cached page of tablespace {@code spaceId} without writing it (the file is being
+     * deleted or truncated). Requires: no page of the space is fixed.
+     */
+    void discardSpace(int spaceId) {
+        mutex.lock();
+        try {
+            for (BufferFrame f : frames) {
+                if (f.state != BufferFrame.State.FREE && f.spaceId() == spaceId && f.pageId != -1) {
+                    if (f.fixCount() != 0) {
+                        throw new IllegalStateException("discarding a fixed page " + f);
+                    }
+                    flushList.lock.lock();
+                    try {
+                        if (f.oldestModification != 0) {
+                            flushList.remove(f);
+                        }
+                    } finally {
+                        flushList.lock.unlock();
+                    }
+                    hash.remove(f.pageId);
+                    lru.remove(f);
+                    f.state = BufferFrame.State.FREE;
+                    f.pageId = -1;
+                    free.push(f.index);
+                }
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    int freeCount() {
+        return free.size();
+    }
+
+    int lruLength() {
+        return lru.length();
+    }
+
+    int oldLength() {
+        return lru.oldLength();
+    }
+
+    int dirtyCount() {
+        return flushList.length();
+    }
+
+    /** Oldest modification of any dirty page here, or 0. */
+    long oldestModification() {
+        flushList.lock.lock();
+        try {
+            return flushList.oldestModification();
+        } finally {
+            flushList.lock.unlock();
+        }
+    }
+
+    /**
+     * Verifies the instance: every frame is exactly one of free or hashed-and-in-LRU, the page hash
+     * agrees with the frames, and the lists keep their invariants. Requires: no concurrent activity
+     * changes the pool while it runs (tests call it at quiet points; it takes both mutexes).
+     */
+    boolean checkInvariants() {
+        mutex.lock();
+        try {
+            lru.checkInvariants();
+            int hashed = 0;
+            for (BufferFrame f : frames) {
+                boolean isFree = free.contains(f.index);
+                if (isFree == f.inLru) {
+                    throw new AssertionError("frame both free and in LRU, or neither: " + f + " free=" + isFree);
+                }
+                if (f.inLru) {
+                    hashed++;
+                    if (hash.get(f.pageId) != f.index) {
+                        throw new AssertionError("page hash disagrees with " + f);
+                    }
+                }
+            }
+            if (hashed != hash.size()) {
+                throw new AssertionError("page hash has " + hash.size() + " entries for " + hashed + " pages");
+            }
+            flushList.lock.lock();
+            try {
+                flushList.checkInvariants();
+            } finally {
+                flushList.lock.unlock();
+            }
+            return true;
+        } finally {
+            mutex.unlock();
+        }
+    }
+}

@@ -1,0 +1,459 @@
+package io.flushdb.storage.dict;
+
+import io.flushdb.storage.btree.BTree;
+import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.DuplicateKeyException;
+import io.flushdb.storage.buffer.BufferFrame;
+import io.flushdb.storage.buffer.BufferPool;
+import io.flushdb.storage.buffer.LatchMode;
+import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.latch.LatchLevel;
+import io.flushdb.storage.latch.OrderedRwLock;
+import io.flushdb.storage.mtr.MiniTransaction;
+import io.flushdb.storage.mtr.MtrContext;
+import io.flushdb.storage.page.PageId;
+import io.flushdb.storage.page.PageType;
+import io.flushdb.storage.row.TableStore;
+import io.flushdb.storage.space.DataDirectory;
+import io.flushdb.storage.space.PageAllocator;
+import io.flushdb.storage.space.SpaceHeader;
+import io.flushdb.storage.space.TablespaceRegistry;
+import io.flushdb.storage.trx.TableLock;
+import io.flushdb.storage.util.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The data dictionary: databases and tables, persisted in two B+trees of the system tablespace
+ * ({@code SYS_SCHEMATA}, {@code SYS_TABLES}, whose roots are on {@link SystemPage}) and cached in
+ * memory. It performs DDL: creating and dropping databases, tables and indexes, and truncating
+ * tables, each creating or deleting the table's tablespace file as needed.
+ *
+ * <p>Lookups read concurrent maps without a latch. DDL is serialised by the dictionary latch
+ * ({@link LatchLevel#DICTIONARY}); callers hold the affected table's lock exclusively, so no
+ * statement uses a table while its definition changes. Each DDL bumps {@link #version()}, which
+ * the SQL layer's plan cache keys on.
+ */
+public final class Dictionary {
+    private static final long SCHEMATA_INDEX_ID = 1;
+    private static final long TABLES_INDEX_ID = 2;
+    private static final long FIRST_INDEX_ID = 100;
+
+    private final MtrContext mtrs;
+    private final BufferPool pool;
+    private final TablespaceRegistry spaces;
+    private final FileStore files;
+    private final Clock clock;
+    private final OrderedRwLock latch = new OrderedRwLock(LatchLevel.DICTIONARY, "dict_sys");
+    private final AtomicLong version = new AtomicLong(1);
+
+    private final TableStore sysSchemata;
+    private final TableStore sysTables;
+    private final Map<String, DatabaseDef> databases = new ConcurrentSkipListMap<>();
+    private final Map<String, Map<String, TableEntry>> tables = new ConcurrentHashMap<>();
+    private final Map<Long, TableLock> locks = new ConcurrentHashMap<>();
+
+    private Dictionary(MtrContext mtrs, TablespaceRegistry spaces, Clock clock) {
+        this.mtrs = mtrs;
+        this.pool = mtrs.pool();
+        this.spaces = spaces;
+        this.files = spaces.fileStore();
+        this.clock = clock;
+        BufferFrame sys = pool.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.SHARED);
+        int schemataRoot;
+        int tablesRoot;
+        try {
+            schemataRoot = sys.page().getInt(SystemPage.OFFSET_SCHEMATA_ROOT);
+            tablesRoot = sys.page().getInt(SystemPage.OFFSET_TABLES_ROOT);
+        } finally {
+            pool.release(sys, LatchMode.SHARED);
+        }
+        this.sysSchemata = new TableStore(schemataDef(schemataRoot), mtrs);
+        this.sysTables = new TableStore(tablesDef(tablesRoot), mtrs);
+    }
+
+    private static TableDef schemataDef(int root) {
+        List<ColumnDef> cols = List.of(
+                new ColumnDef("name", ColumnType.VARCHAR, 64, 0, 0, 0, false, false, false, null,
+                        ColumnDef.DefaultKind.NONE, false, false, Collation.UTF8MB4_BIN, ""),
+                new ColumnDef("collation_id", ColumnType.SMALLINT, 0, 0, 0, 0, true, false, false, null,
+                        ColumnDef.DefaultKind.NONE, false, false, null, ""));
+        IndexDef pk = new IndexDef(SCHEMATA_INDEX_ID, IndexDef.PRIMARY_NAME, IndexDef.Kind.PRIMARY, new int[] {0}, root);
+        return new TableDef(-1, "mysql", "SYS_SCHEMATA", 0, cols, List.of(pk), 1, Collation.UTF8MB4_BIN, "", 0);
+    }
+
+    private static TableDef tablesDef(int root) {
+        List<ColumnDef> cols = List.of(
+                new ColumnDef("db", ColumnType.VARCHAR, 64, 0, 0, 0, false, false, false, null,
+                        ColumnDef.DefaultKind.NONE, false, false, Collation.UTF8MB4_BIN, ""),
+                new ColumnDef("name", ColumnType.VARCHAR, 64, 0, 0, 0, false, false, false, null,
+                        ColumnDef.DefaultKind.NONE, false, false, Collation.UTF8MB4_BIN, ""),
+                new ColumnDef("definition", ColumnType.LONGBLOB, 0, 0, 0, 0, false, false, false, null,
+                        ColumnDef.DefaultKind.NONE, false, false, null, ""));
+        IndexDef pk = new IndexDef(TABLES_INDEX_ID, IndexDef.PRIMARY_NAME, IndexDef.Kind.PRIMARY, new int[] {0, 1}, root);
+        return new TableDef(-2, "mysql", "SYS_TABLES", 0, cols, List.of(pk), 1, Collation.UTF8MB4_BIN, "", 0);
+    }
+
+    /**
+     * Initialises a new system tablespace (already open as space 0): its header, the system page
+     * and the two empty dictionary trees.
+     */
+    public static void bootstrap(MtrContext mtrs, int pageSize) {
+        try (MiniTransaction mtr = mtrs.start()) {
+            PageAllocator.initSpace(mtr, 0);
+            BufferFrame sys = PageAllocator.allocate(mtr, 0, PageType.SYSTEM);
+            if (sys.pageNo() != SystemPage.PAGE_NO) {
+                throw new IllegalStateException("system page allocated at " + sys.pageNo());
+            }
+            mtr.writeInt(sys, SystemPage.OFFSET_MAGIC, SystemPage.MAGIC);
+            mtr.writeInt(sys, SystemPage.OFFSET_VERSION, SystemPage.FORMAT_VERSION);
+            mtr.writeInt(sys, SystemPage.OFFSET_PAGE_SIZE, pageSize);
+            mtr.writeInt(sys, SystemPage.OFFSET_NEXT_SPACE_ID, 1);
+            mtr.writeLong(sys, SystemPage.OFFSET_NEXT_TABLE_ID, 1);
+            mtr.writeLong(sys, SystemPage.OFFSET_NEXT_INDEX_ID, FIRST_INDEX_ID);
+            mtr.writeInt(sys, SystemPage.OFFSET_SCHEMATA_ROOT, BTree.create(mtr, 0, SCHEMATA_INDEX_ID));
+            mtr.writeInt(sys, SystemPage.OFFSET_TABLES_ROOT, BTree.create(mtr, 0, TABLES_INDEX_ID));
+            mtr.commit();
+        }
+    }
+
+    /** Loads the dictionary of an initialised data directory and opens every table's tablespace. */
+    public static Dictionary load(MtrContext mtrs, TablespaceRegistry spaces, Clock clock) {
+        Dictionary d = new Dictionary(mtrs, spaces, clock);
+        d.loadAll();
+        return d;
+    }
+
+    private void loadAll() {
+        BTreeCursor c = sysSchemata.scan();
+        c.seekFirst();
+        while (c.next()) {
+            Object[] row = sysSchemata.decodeRow(c.buffer(), c.record(), null, true);
+            String name = (String) row[0];
+            databases.put(name, new DatabaseDef(name, Collation.byId(((Number) row[1]).intValue())));
+            tables.put(name, new ConcurrentSkipListMap<>());
+        }
+        c = sysTables.scan();
+        c.seekFirst();
+        List<TableDef> defs = new ArrayList<>();
+        while (c.next()) {
+            Object[] row = sysTables.decodeRow(c.buffer(), c.record(), null, true);
+            defs.add(TableDef.deserialize((byte[]) row[2]));
+        }
+        for (TableDef def : defs) {
+            String file = DataDirectory.tableFile(def.database(), def.name());
+            if (!files.exists(file)) {
+                throw new DictionaryException(DictionaryException.Kind.MISSING_TABLESPACE, def.database(), def.name());
+            }
+            spaces.open(def.spaceId(), file, false);
+            register(def);
+        }
+    }
+
+    private TableEntry register(TableDef def) {
+        TableLock lock = locks.computeIfAbsent(def.id(), id -> new TableLock(def.qualifiedName(), clock));
+        TableEntry e = new TableEntry(def, new TableStore(def, mtrs), lock);
+        tables.computeIfAbsent(def.database(), k -> new ConcurrentSkipListMap<>()).put(def.name(), e);
+        return e;
+    }
+
+    // ---- lookups ------------------------------------------------------------------------------
+
+    /** Incremented by every DDL. */
+    public long version() {
+        return version.get();
+    }
+
+    public DatabaseDef database(String name) {
+        return databases.get(name);
+    }
+
+    public List<DatabaseDef> databases() {
+        return new ArrayList<>(databases.values());
+    }
+
+    public TableEntry table(String database, String name) {
+        Map<String, TableEntry> m = tables.get(database);
+        return m == null ? null : m.get(name);
+    }
+
+    /** The tables of a database in name order (empty if the database does not exist). */
+    public List<TableEntry> tables(String database) {
+        Map<String, TableEntry> m = tables.get(database);
+        return m == null ? Collections.emptyList() : new ArrayList<>(m.values());
+    }
+
+    // ---- DDL ----------------------------------------------------------------------------------
+
+    /** CREATE DATABASE. Returns false if it exists and {@code ifNotExists}. */
+    public boolean createDatabase(String name, Collation collation, boolean ifNotExists) {
+        latch.lockExclusive();
+        try {
+            if (databases.containsKey(name)) {
+                if (ifNotExists) {
+                    return false;
+                }
+                throw new DictionaryException(DictionaryException.Kind.DATABASE_EXISTS, name, null);
+            }
+            sysSchemata.insert(new Object[] {name, (long) collation.id()});
+            files.createDirectory(DataDirectory.databaseDirectory(name));
+            tables.put(name, new ConcurrentSkipListMap<>());
+            databases.put(name, new DatabaseDef(name, collation));
+            version.incrementAndGet();
+            return true;
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /**
+     * DROP DATABASE with every table in it. Returns the number of tables dropped, or -1 if it did
+     * not exist and {@code ifExists}. The caller holds every table's lock exclusively.
+     */
+    public int dropDatabase(String name, boolean ifExists) {
+        latch.lockExclusive();
+        try {
+            if (!databases.containsKey(name)) {
+                if (ifExists) {
+                    return -1;
+                }
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_DATABASE, name, null);
+            }
+            List<TableEntry> list = tables(name);
+            for (TableEntry e : list) {
+                dropTableLocked(e);
+            }
+            sysSchemata.delete(new Object[] {name, null});
+            databases.remove(name);
+            tables.remove(name);
+            files.deleteDirectory(DataDirectory.databaseDirectory(name));
+            version.incrementAndGet();
+            return list.size();
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /**
+     * CREATE TABLE from a definition whose ids, tablespace and root pages are still unassigned.
+     * Returns the table as registered.
+     */
+    public TableEntry createTable(TableDef template) {
+        latch.lockExclusive();
+        try {
+            if (!databases.containsKey(template.database())) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_DATABASE, template.database(), null);
+            }
+            if (table(template.database(), template.name()) != null) {
+                throw new DictionaryException(DictionaryException.Kind.TABLE_EXISTS, template.database(), template.name());
+            }
+            int spaceId = (int) nextCounter(SystemPage.OFFSET_NEXT_SPACE_ID, 1, false);
+            long tableId = nextCounter(SystemPage.OFFSET_NEXT_TABLE_ID, 1, true);
+            List<IndexDef> indexes = new ArrayList<>();
+            for (IndexDef ix : template.indexes()) {
+                indexes.add(new IndexDef(nextCounter(SystemPage.OFFSET_NEXT_INDEX_ID, 1, true), ix.name(), ix.kind(),
+                        ix.columns(), 0));
+            }
+            TableDef def = new TableDef(tableId, template.database(), template.name(), spaceId, template.columns(),
+                    indexes, template.autoIncrementStart(), template.defaultCollation(), template.comment(),
+                    clock.millis());
+            def = createTablespace(def);
+            try {
+                sysTables.insert(new Object[] {def.database(), def.name(), def.serialize()});
+            } catch (RuntimeException e) {
+                deleteTablespace(def);
+                throw e;
+            }
+            TableEntry entry = register(def);
+            version.incrementAndGet();
+            return entry;
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /** Creates the file of {@code def}'s tablespace with its header and empty index trees. */
+    private TableDef createTablespace(TableDef def) {
+        String file = DataDirectory.tableFile(def.database(), def.name());
+        files.delete(file); // a leftover of an interrupted DROP would otherwise be reused
+        spaces.open(def.spaceId(), file, true);
+        List<IndexDef> withRoots = new ArrayList<>();
+        try (MiniTransaction mtr = mtrs.start()) {
+            PageAllocator.initSpace(mtr, def.spaceId());
+            for (IndexDef ix : def.indexes()) {
+                withRoots.add(ix.withRootPage(BTree.create(mtr, def.spaceId(), ix.id())));
+            }
+            BufferFrame h = mtr.getPage(PageId.of(def.spaceId(), 0), LatchMode.EXCLUSIVE);
+            mtr.writeLong(h, SpaceHeader.OFFSET_AUTO_INCREMENT, Math.max(1, def.autoIncrementStart()));
+            mtr.commit();
+        }
+        return def.withIndexes(withRoots);
+    }
+
+    private void deleteTablespace(TableDef def) {
+        pool.discardSpace(def.spaceId());
+        spaces.close(def.spaceId());
+        files.delete(DataDirectory.tableFile(def.database(), def.name()));
+    }
+
+    /** DROP TABLE. The caller holds the table's lock exclusively. */
+    public void dropTable(String database, String name) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(database, name);
+            if (e == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            dropTableLocked(e);
+            version.incrementAndGet();
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    private void dropTableLocked(TableEntry e) {
+        TableDef def = e.def();
+        sysTables.delete(new Object[] {def.database(), def.name(), null});
+        tables.get(def.database()).remove(def.name());
+        locks.remove(def.id());
+        deleteTablespace(def);
+    }
+
+    /**
+     * TRUNCATE TABLE: the table gets a new, empty tablespace; AUTO_INCREMENT restarts. The caller
+     * holds the table's lock exclusively.
+     */
+    public TableEntry truncateTable(String database, String name) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(database, name);
+            if (e == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            TableDef old = e.def();
+            deleteTablespace(old);
+            int spaceId = (int) nextCounter(SystemPage.OFFSET_NEXT_SPACE_ID, 1, false);
+            TableDef def = new TableDef(old.id(), old.database(), old.name(), spaceId, old.columns(), old.indexes(),
+                    old.autoIncrementStart(), old.defaultCollation(), old.comment(), old.createTimeMillis());
+            def = createTablespace(def);
+            replaceDefinition(def);
+            return table(database, name);
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /**
+     * CREATE INDEX on an existing table: builds the tree from the table's rows. The caller holds
+     * the table's lock exclusively.
+     *
+     * @throws DuplicateKeyException if a unique index meets two equal keys (nothing is changed)
+     */
+    public TableEntry createIndex(String database, String name, IndexDef template) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(database, name);
+            if (e == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            if (e.def().index(template.name()) != null) {
+                throw new DictionaryException(DictionaryException.Kind.INDEX_EXISTS, database, template.name());
+            }
+            long id = nextCounter(SystemPage.OFFSET_NEXT_INDEX_ID, 1, true);
+            int root;
+            try (MiniTransaction mtr = mtrs.start()) {
+                root = BTree.create(mtr, e.def().spaceId(), id);
+                mtr.commit();
+            }
+            IndexDef ix = new IndexDef(id, template.name(), template.kind(), template.columns(), root);
+            List<IndexDef> list = new ArrayList<>(e.def().indexes());
+            list.add(ix);
+            TableDef def = e.def().withIndexes(list);
+            TableStore store = new TableStore(def, mtrs);
+            int s = store.secondaryCount() - 1;
+            BTree tree = store.secondaryIndex(s);
+            try {
+                populate(e.store(), store, s);
+            } catch (RuntimeException ex) {
+                tree.freeAllPages();
+                throw ex;
+            }
+            replaceDefinition(def);
+            return table(database, name);
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    private static void populate(TableStore from, TableStore to, int secondary) {
+        BTreeCursor c = from.scan();
+        c.seekFirst();
+        Object[] row = new Object[from.rowWidth()];
+        java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(65536);
+        BTree tree = to.secondaryIndex(secondary);
+        while (c.next()) {
+            from.decodeRow(c.buffer(), c.record(), row, false);
+            int len = to.encodeSecondary(secondary, row, entry);
+            tree.insert(entry, len);
+        }
+    }
+
+    /** DROP INDEX. The caller holds the table's lock exclusively. */
+    public TableEntry dropIndex(String database, String name, String indexName) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(database, name);
+            if (e == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            IndexDef ix = e.def().index(indexName);
+            if (ix == null || ix.isClustered()) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_INDEX, database, indexName);
+            }
+            int pos = e.def().indexes().indexOf(ix);
+            e.store().secondaryIndex(pos - 1).freeAllPages();
+            List<IndexDef> list = new ArrayList<>(e.def().indexes());
+            list.remove(pos);
+            replaceDefinition(e.def().withIndexes(list));
+            return table(database, name);
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /** Stores a changed definition of an existing table and re-creates its store. */
+    private void replaceDefinition(TableDef def) {
+        sysTables.update(new Object[] {def.database(), def.name(), null},
+                new Object[] {def.database(), def.name(), def.serialize()});
+        register(def);
+        version.incrementAndGet();
+    }
+
+    /** Reads, advances and stores one of the system page's id counters. */
+    private long nextCounter(int offset, int count, boolean wide) {
+        try (MiniTransaction mtr = mtrs.start()) {
+            BufferFrame sys = mtr.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.EXCLUSIVE);
+            long v;
+            if (wide) {
+                v = sys.page().getLong(offset);
+                mtr.writeLong(sys, offset, v + count);
+            } else {
+                v = sys.page().getInt(offset);
+                mtr.writeInt(sys, offset, (int) v + count);
+            }
+            mtr.commit();
+            return v;
+        }
+    }
+
+    /** Checks the dictionary trees themselves. */
+    public void checkSystemTables() {
+        sysSchemata.check();
+        sysTables.check();
+    }
+}

@@ -1,0 +1,48 @@
+package io.flushdb.storage.log;
+
+/**
+ * Kinds of redo records a mini-transaction writes (format in {@code docs/format/redo-record.md}).
+ * Every record starts with its type byte, the space id and page number as unsigned varints; the
+ * rest is per kind. Page records are applied at recovery only to a page whose LSN is older than
+ * the record's mini-transaction, so records need not be idempotent.
+ */
+public enum RedoRecordType {
+    /** The page is zero-filled and given its header: {@code u16 page type}. */
+    PAGE_INIT(1),
+    /** Bytes written at an offset: {@code u16 offset, u16 length, bytes}. */
+    WRITE(2),
+    /** A memmove inside the page: {@code u16 from, u16 to, u16 length}. */
+    MOVE(3),
+    /** A record inserted into an index page at a slot: {@code u16 slot, u16 length, bytes}. */
+    INDEX_INSERT(4),
+    /** The record at a slot removed from an index page: {@code u16 slot}. */
+    INDEX_DELETE(5),
+    /** Records [from, to) removed from an index page: {@code u16 from, u16 to}. */
+    INDEX_DELETE_RANGE(6),
+    /** An index page compacted: no payload; the same deterministic reorganisation is re-run. */
+    INDEX_REORGANIZE(7),
+    /** A range of bytes set to one value: {@code u16 offset, u16 length, u8 value}. */
+    FILL(8);
+
+    public final byte code;
+
+    RedoRecordType(int code) {
+        this.code = (byte) code;
+    }
+
+    private static final RedoRecordType[] BY_CODE = new RedoRecordType[16];
+
+    static {
+        for (RedoRecordType t : values()) {
+            BY_CODE[t.code] = t;
+        }
+    }
+
+    public static RedoRecordType of(int code) {
+        RedoRecordType t = code > 0 && code < BY_CODE.length ? BY_CODE[code] : null;
+        if (t == null) {
+            throw new IllegalArgumentException("unknown redo record type " + code);
+        }
+        return t;
+    }
+}

@@ -1,0 +1,638 @@
+package io.flushdb.storage.row;
+
+import io.flushdb.storage.btree.BTree;
+import io.flushdb.storage.btree.BTreeChecker;
+import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.CorruptIndexException;
+import io.flushdb.storage.btree.DuplicateKeyException;
+import io.flushdb.storage.btree.ExternalRef;
+import io.flushdb.storage.btree.FieldSpec;
+import io.flushdb.storage.btree.IndexPage;
+import io.flushdb.storage.btree.OverflowStore;
+import io.flushdb.storage.btree.RecordLayout;
+import io.flushdb.storage.buffer.BufferFrame;
+import io.flushdb.storage.buffer.LatchMode;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.IndexDef;
+import io.flushdb.storage.dict.TableDef;
+import io.flushdb.storage.mtr.MiniTransaction;
+import io.flushdb.storage.mtr.MtrContext;
+import io.flushdb.storage.page.PageId;
+import io.flushdb.storage.space.SpaceHeader;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A table's rows in its indexes (InnoDB's row0ins/row0upd/row0sel): encodes rows into clustered
+ * records and secondary entries, keeps every index in step on insert, update and delete, moves long
+ * values to overflow chains, and hands out hidden row ids and AUTO_INCREMENT values.
+ *
+ * <p>Rows are {@code Object[]} of the table's columns in order, holding the storage's Java types
+ * ({@link RecordLayout#encode}); a table without a primary key has one more element at the end,
+ * its hidden row id ({@code Long}). Each operation on one row is atomic: if a unique index rejects
+ * it, every index is left as it was.
+ *
+ * <p>Clustered records hold the primary key fields, then DB_TRX_ID and DB_ROLL_PTR (reserved for
+ * transactions, written as 0 for now), then the other columns in table order. Secondary entries
+ * hold the index's columns followed by the primary key columns not among them.
+ *
+ * <p>Concurrency: thread-safe; the trees have their own latches, the counters their own lock.
+ * Per-thread scratch buffers keep the insert path free of per-row garbage beyond the row itself.
+ */
+public final class TableStore {
+    /** Records bigger than this part of a page push their longest values off page first. */
+    private static final int MIN_EXTERNAL_FIELD = 40;
+
+    private final TableDef def;
+    private final MtrContext mtrs;
+    private final int spaceId;
+    private final int pageSize;
+    private final BTree clustered;
+    private final BTree[] secondaries;
+    /** Column feeding each clustered leaf field: >= 0 a column, HIDDEN_ROW_ID, or SYSTEM (trx/roll). */
+    private final int[] clusteredFieldColumn;
+    /** Clustered leaf field holding each column. */
+    private final int[] columnField;
+    private final int[][] secondaryFieldColumn;
+    private final int hiddenRowIdSlot;
+    private final ThreadLocal<Scratch> scratch;
+
+    private static final int HIDDEN_ROW_ID = -1;
+    private static final int SYSTEM = -2;
+
+    private long nextRowId;
+    private long autoIncrement;
+
+    private static final class Scratch {
+        final ByteBuffer record;
+        final ByteBuffer entry;
+        final ByteBuffer old;
+        final ByteBuffer key;
+        Object[] fields;
+        int[] offsets;
+
+        Scratch(int pageSize, int fieldCount) {
+            record = ByteBuffer.allocate(pageSize);
+            entry = ByteBuffer.allocate(pageSize);
+            old = ByteBuffer.allocate(pageSize);
+            key = ByteBuffer.allocate(pageSize);
+            fields = new Object[fieldCount];
+            offsets = new int[fieldCount];
+        }
+    }
+
+    public TableStore(TableDef def, MtrContext mtrs) {
+        this.def = def;
+        this.mtrs = mtrs;
+        this.spaceId = def.spaceId();
+        this.pageSize = mtrs.pool().pageSize();
+        List<ColumnDef> cols = def.columns();
+        IndexDef ci = def.clusteredIndex();
+        this.hiddenRowIdSlot = def.hasHiddenPrimaryKey() ? cols.size() : -1;
+
+        // Clustered layout: key fields, DB_TRX_ID, DB_ROLL_PTR, then the other columns.
+        int[] pk = ci.columns();
+        int keyCount = def.hasHiddenPrimaryKey() ? 1 : pk.length;
+        List<FieldSpec> specs = new ArrayList<>();
+        List<Integer> fieldCols = new ArrayList<>();
+        if (def.hasHiddenPrimaryKey()) {
+            specs.add(FieldSpec.SYSTEM_U64);
+            fieldCols.add(HIDDEN_ROW_ID);
+        } else {
+            for (int c : pk) {
+                specs.add(FieldSpec.of(cols.get(c), true));
+                fieldCols.add(c);
+            }
+        }
+        specs.add(FieldSpec.SYSTEM_U64);
+        fieldCols.add(SYSTEM);
+        specs.add(FieldSpec.SYSTEM_U64);
+        fieldCols.add(SYSTEM);
+        for (int c = 0; c < cols.size(); c++) {
+            if (!contains(pk, c) || def.hasHiddenPrimaryKey()) {
+                specs.add(FieldSpec.of(cols.get(c), false));
+                fieldCols.add(c);
+            }
+        }
+        this.clusteredFieldColumn = fieldCols.stream().mapToInt(Integer::intValue).toArray();
+        this.columnField = new int[cols.size()];
+        for (int f = 0; f < clusteredFieldColumn.length; f++) {
+            if (clusteredFieldColumn[f] >= 0) {
+                columnField[clusteredFieldColumn[f]] = f;
+            }
+        }
+        RecordLayout clusteredLayout = new RecordLayout(specs.toArray(new FieldSpec[0]), keyCount);
+        this.clustered = new BTree(def.qualifiedName() + "." + ci.name(), mtrs, spaceId, ci.rootPage(), ci.id(),
+                clusteredLayout, keyCount);
+
+        // Secondary layouts: index columns, then primary key columns not among them.
+        List<IndexDef> ixs = def.indexes();
+        this.secondaries = new BTree[ixs.size() - 1];
+        this.secondaryFieldColumn = new int[ixs.size() - 1][];
+        for (int i = 1; i < ixs.size(); i++) {
+            IndexDef ix = ixs.get(i);
+            List<FieldSpec> s = new ArrayList<>();
+            List<Integer> fc = new ArrayList<>();
+            for (int c : ix.columns()) {
+                s.add(FieldSpec.of(cols.get(c), true));
+                fc.add(c);
+            }
+            if (def.hasHiddenPrimaryKey()) {
+                s.add(FieldSpec.SYSTEM_U64);
+                fc.add(HIDDEN_ROW_ID);
+            } else {
+                for (int c : pk) {
+                    if (!contains(ix.columns(), c)) {
+                        s.add(FieldSpec.of(cols.get(c), true));
+                        fc.add(c);
+                    }
+                }
+            }
+            RecordLayout layout = new RecordLayout(s.toArray(new FieldSpec[0]), s.size());
+            secondaries[i - 1] = new BTree(def.qualifiedName() + "." + ix.name(), mtrs, spaceId, ix.rootPage(), ix.id(),
+                    layout, ix.isUnique() ? ix.columns().length : 0);
+            secondaryFieldColumn[i - 1] = fc.stream().mapToInt(Integer::intValue).toArray();
+        }
+        int maxFields = clusteredFieldColumn.length;
+        for (int[] f : secondaryFieldColumn) {
+            maxFields = Math.max(maxFields, f.length);
+        }
+        int mf = maxFields;
+        this.scratch = ThreadLocal.withInitial(() -> new Scratch(pageSize, mf));
+        loadCounters();
+    }
+
+    private static boolean contains(int[] a, int v) {
+        for (int x : a) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public TableDef definition() {
+        return def;
+    }
+
+    public BTree clusteredIndex() {
+        return clustered;
+    }
+
+    /** The tree of secondary index {@code i} (index {@code i + 1} of the definition). */
+    public BTree secondaryIndex(int i) {
+        return secondaries[i];
+    }
+
+    public int secondaryCount() {
+        return secondaries.length;
+    }
+
+    /** Columns stored in each field of secondary index {@code i} (-1: the hidden row id). */
+    public int[] secondaryFieldColumns(int i) {
+        return secondaryFieldColumn[i].clone();
+    }
+
+    /** Clustered field holding column {@code c}. */
+    public int clusteredField(int column) {
+        return columnField[column];
+    }
+
+    /** Size of a row array: the columns, plus the hidden row id if the table has no primary key. */
+    public int rowWidth() {
+        return def.columns().size() + (hiddenRowIdSlot >= 0 ? 1 : 0);
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    /**
+     * Inserts a row. Fills in the hidden row id for tables without a primary key. Returns the
+     * row as stored.
+     *
+     * @throws DuplicateKeyException if a unique index rejects it (nothing is changed)
+     */
+    public Object[] insert(Object[] row) {
+        if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
+            row[hiddenRowIdSlot] = allocateRowId();
+        }
+        Scratch s = scratch.get();
+        List<ExternalRef> externals = new ArrayList<>(0);
+        int len = encodeClustered(row, s, externals);
+        try {
+            clustered.insert(s.record, len);
+        } catch (RuntimeException e) {
+            freeExternals(externals);
+            throw e;
+        }
+        int done = 0;
+        try {
+            for (; done < secondaries.length; done++) {
+                int elen = encodeSecondary(done, row, s.entry);
+                secondaries[done].insert(s.entry, elen);
+            }
+        } catch (RuntimeException e) {
+            for (int j = done - 1; j >= 0; j--) {
+                encodeSecondary(j, row, s.entry);
+                secondaries[j].delete(s.entry, secondaries[j].leafLayout(), null);
+            }
+            encodeKey(row, s.key);
+            clustered.delete(s.key, clustered.keyLayout(), null);
+            freeExternals(externals);
+            throw e;
+        }
+        return row;
+    }
+
+    /**
+     * Deletes the row with the primary key (or hidden row id) of {@code row}. Returns the row as it
+     * was stored, or null if there is none.
+     */
+    public Object[] delete(Object[] row) {
+        Scratch s = scratch.get();
+        int klen = encodeKey(row, s.key);
+        if (!clustered.delete(s.key, clustered.keyLayout(), s.old)) {
+            return null;
+        }
+        assert klen > 0;
+        Object[] old = decodeRow(s.old, 0, null, true);
+        for (int i = 0; i < secondaries.length; i++) {
+            encodeSecondary(i, old, s.entry);
+            if (!secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null)) {
+                throw new CorruptIndexException("index " + secondaries[i].name() + " has no entry for a row of "
+                        + def.qualifiedName());
+            }
+        }
+        freeExternals(externalsOf(s.old, 0));
+        return old;
+    }
+
+    /**
+     * Replaces {@code oldRow} (as stored) by {@code newRow}. A change of primary key is a delete
+     * and an insert. Returns the new row as stored.
+     *
+     * @throws DuplicateKeyException if a unique index rejects the new row (nothing is changed)
+     */
+    public Object[] update(Object[] oldRow, Object[] newRow) {
+        if (hiddenRowIdSlot >= 0) {
+            newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
+        }
+        Scratch s = scratch.get();
+        if (primaryKeyChanged(oldRow, newRow, s)) {
+            Object[] stored = delete(oldRow);
+            if (stored == null) {
+                throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
+            }
+            try {
+                return insert(newRow);
+            } catch (RuntimeException e) {
+                insert(stored);
+                throw e;
+            }
+        }
+        // Secondary indexes whose entry changes: delete the old entry, insert the new one; undo in
+        // reverse if a unique index rejects a new entry.
+        boolean[] changed = new boolean[secondaries.length];
+        int i = 0;
+        try {
+            for (; i < secondaries.length; i++) {
+                int olen = encodeSecondary(i, oldRow, s.old);
+                int nlen = encodeSecondary(i, newRow, s.entry);
+                if (olen == nlen && s.old.slice(0, olen).equals(s.entry.slice(0, nlen))) {
+                    continue;
+                }
+                changed[i] = true;
+                secondaries[i].delete(s.old, secondaries[i].leafLayout(), null);
+                try {
+                    secondaries[i].insert(s.entry, nlen);
+                } catch (RuntimeException e) {
+                    encodeSecondary(i, oldRow, s.old);
+                    secondaries[i].insert(s.old, olen);
+                    changed[i] = false;
+                    throw e;
+                }
+            }
+        } catch (RuntimeException e) {
+            for (int j = i - 1; j >= 0; j--) {
+                if (changed[j]) {
+                    int nlen = encodeSecondary(j, newRow, s.entry);
+                    secondaries[j].delete(s.entry, secondaries[j].leafLayout(), null);
+                    int olen = encodeSecondary(j, oldRow, s.old);
+                    secondaries[j].insert(s.old, olen);
+                    assert nlen > 0;
+                }
+            }
+            throw e;
+        }
+        List<ExternalRef> externals = new ArrayList<>(0);
+        int len = encodeClustered(newRow, s, externals);
+        if (!clustered.update(s.record, len, s.old)) {
+            freeExternals(externals);
+            throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
+        }
+        freeExternals(externalsOf(s.old, 0));
+        return newRow;
+    }
+
+    private boolean primaryKeyChanged(Object[] oldRow, Object[] newRow, Scratch s) {
+        if (hiddenRowIdSlot >= 0) {
+            return false;
+        }
+        int a = encodeKey(oldRow, s.key);
+        int b = encodeKey(newRow, s.old);
+        RecordLayout kl = clustered.keyLayout();
+        return RecordLayout.compare(kl, s.key, 0, kl, s.old, 0, clustered.keyFields()) != 0
+                || a != b || !s.key.slice(0, a).equals(s.old.slice(0, b));
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    /**
+     * Looks a row up by primary key (the key columns of {@code keyRow}, or its hidden row id) and
+     * decodes it into {@code out}. Returns false if there is none.
+     */
+    public boolean lookup(Object[] keyRow, Object[] out) {
+        Scratch s = scratch.get();
+        encodeKey(keyRow, s.key);
+        return clustered.find(s.key, clustered.keyLayout(), clustered.keyFields(),
+                (page, rec) -> decodeRow(page, rec, out, true));
+    }
+
+    /** A cursor over the clustered index (rows in primary key order). */
+    public BTreeCursor scan() {
+        return clustered.cursor();
+    }
+
+    /**
+     * Decodes a clustered record into a row (a new array when {@code out} is null), reading
+     * overflow values when {@code withLobs}; otherwise they are left as {@link ExternalRef}s.
+     */
+    public Object[] decodeRow(ByteBuffer buf, int rec, Object[] out, boolean withLobs) {
+        if (out == null) {
+            out = new Object[rowWidth()];
+        }
+        RecordLayout layout = clustered.leafLayout();
+        int pos = rec + layout.fieldsStart();
+        for (int f = 0; f < clusteredFieldColumn.length; f++) {
+            int col = clusteredFieldColumn[f];
+            boolean isNull = layout.isNull(buf, rec, f);
+            if (col == SYSTEM) {
+                pos += 8;
+                continue;
+            }
+            Object v = isNull ? null : layout.decode(buf, pos, f);
+            if (!isNull) {
+                pos = skipField(layout, buf, pos, f);
+            }
+            if (v instanceof ExternalRef ref && withLobs) {
+                v = readExternal(ref, layout.field(f));
+            }
+            out[col == HIDDEN_ROW_ID ? hiddenRowIdSlot : col] = v;
+        }
+        return out;
+    }
+
+    private static int skipField(RecordLayout layout, ByteBuffer buf, int pos, int f) {
+        FieldSpec spec = layout.field(f);
+        if (!spec.isVariable()) {
+            return pos + spec.width();
+        }
+        if (RecordLayout.isExternal(buf, pos)) {
+            return pos + 9;
+        }
+        return RecordLayout.varStart(buf, pos) + RecordLayout.varLength(buf, pos);
+    }
+
+    /** Reads an overflow value as the column's Java type (String or byte[]). */
+    public Object readExternal(ExternalRef ref, FieldSpec spec) {
+        byte[] b = OverflowStore.read(mtrs.pool(), spaceId, ref);
+        return spec.collation() != null ? new String(b, StandardCharsets.UTF_8) : b;
+    }
+
+    // ---- encoding -----------------------------------------------------------------------------
+
+    private int encodeClustered(Object[] row, Scratch s, List<ExternalRef> externals) {
+        RecordLayout layout = clustered.leafLayout();
+        Object[] fields = s.fields;
+        int size = layout.headerSize();
+        for (int f = 0; f < clusteredFieldColumn.length; f++) {
+            int col = clusteredFieldColumn[f];
+            Object v = col == SYSTEM ? 0L : col == HIDDEN_ROW_ID ? row[hiddenRowIdSlot] : row[col];
+            fields[f] = v;
+            size += RecordLayout.inlineSize(layout.field(f), v);
+        }
+        int max = IndexPage.maxRecordSize(pageSize);
+        // Values too long for a record, and then the longest ones while the record is too long,
+        // move to overflow chains.
+        for (int f = 0; f < clusteredFieldColumn.length; f++) {
+            if (layout.field(f).externalizable() && fields[f] != null && !(fields[f] instanceof ExternalRef)
+                    && RecordLayout.inlineSize(layout.field(f), fields[f]) > RecordLayout.MAX_INLINE_FIELD) {
+                size -= RecordLayout.inlineSize(layout.field(f), fields[f]);
+                fields[f] = externalize(fields[f], externals);
+                size += RecordLayout.inlineSize(layout.field(f), fields[f]);
+            }
+        }
+        while (size > max) {
+            int longest = -1;
+            int longestSize = MIN_EXTERNAL_FIELD;
+            for (int f = 0; f < clusteredFieldColumn.length; f++) {
+                if (layout.field(f).externalizable() && fields[f] != null && !(fields[f] instanceof ExternalRef)) {
+                    int fs = RecordLayout.inlineSize(layout.field(f), fields[f]);
+                    if (fs > longestSize) {
+                        longest = f;
+                        longestSize = fs;
+                    }
+                }
+            }
+            if (longest < 0) {
+                freeExternals(externals);
+                throw new RowTooLargeException(def.qualifiedName(), size, max);
+            }
+            size -= longestSize;
+            fields[longest] = externalize(fields[longest], externals);
+            size += RecordLayout.inlineSize(layout.field(longest), fields[longest]);
+        }
+        s.record.clear();
+        int len = layout.encode(fields, clusteredFieldColumn.length, s.record, 0);
+        Arrays.fill(fields, null);
+        return len;
+    }
+
+    private ExternalRef externalize(Object v, List<ExternalRef> externals) {
+        if (externals == null) {
+            throw new IllegalStateException("re-encoding a row with values off page");
+        }
+        byte[] b = v instanceof byte[] bytes ? bytes : ((String) v).getBytes(StandardCharsets.UTF_8);
+        ExternalRef ref = OverflowStore.write(mtrs, spaceId, b);
+        externals.add(ref);
+        return ref;
+    }
+
+    private List<ExternalRef> externalsOf(ByteBuffer buf, int rec) {
+        if ((RecordLayout.info(buf, rec) & RecordLayout.INFO_EXTERNAL) == 0 && !hasExternalField(buf, rec)) {
+            return List.of();
+        }
+        List<ExternalRef> out = new ArrayList<>(1);
+        RecordLayout layout = clustered.leafLayout();
+        int pos = rec + layout.fieldsStart();
+        for (int f = 0; f < layout.fieldCount(); f++) {
+            if (layout.isNull(buf, rec, f)) {
+                continue;
+            }
+            if (layout.field(f).isVariable() && RecordLayout.isExternal(buf, pos)) {
+                out.add(RecordLayout.externalRef(buf, pos));
+            }
+            pos = skipField(layout, buf, pos, f);
+        }
+        return out;
+    }
+
+    private boolean hasExternalField(ByteBuffer buf, int rec) {
+        RecordLayout layout = clustered.leafLayout();
+        int pos = rec + layout.fieldsStart();
+        for (int f = 0; f < layout.fieldCount(); f++) {
+            if (layout.isNull(buf, rec, f)) {
+                continue;
+            }
+            if (layout.field(f).isVariable() && RecordLayout.isExternal(buf, pos)) {
+                return true;
+            }
+            pos = skipField(layout, buf, pos, f);
+        }
+        return false;
+    }
+
+    /** Every overflow chain referred to by the clustered record at {@code rec}. */
+    public List<ExternalRef> externalRefs(ByteBuffer buf, int rec) {
+        return externalsOf(buf, rec);
+    }
+
+    private void freeExternals(List<ExternalRef> externals) {
+        for (ExternalRef ref : externals) {
+            OverflowStore.free(mtrs, spaceId, ref);
+        }
+    }
+
+    /** Encodes secondary index {@code i}'s entry for {@code row} into {@code out} (from 0). */
+    public int encodeSecondary(int i, Object[] row, ByteBuffer out) {
+        int[] fc = secondaryFieldColumn[i];
+        Object[] fields = scratch.get().fields;
+        for (int f = 0; f < fc.length; f++) {
+            fields[f] = fc[f] == HIDDEN_ROW_ID ? row[hiddenRowIdSlot] : row[fc[f]];
+        }
+        out.clear();
+        int len = secondaries[i].leafLayout().encode(fields, fc.length, out, 0);
+        Arrays.fill(fields, 0, fc.length, null);
+        return len;
+    }
+
+    /** Encodes the clustered key of {@code row} (a record of the key layout) into {@code out}. */
+    public int encodeKey(Object[] row, ByteBuffer out) {
+        RecordLayout kl = clustered.keyLayout();
+        Object[] fields = scratch.get().fields;
+        int n = clustered.keyFields();
+        for (int f = 0; f < n; f++) {
+            int col = clusteredFieldColumn[f];
+            fields[f] = col == HIDDEN_ROW_ID ? row[hiddenRowIdSlot] : row[col];
+        }
+        out.clear();
+        int len = kl.encode(fields, n, out, 0);
+        Arrays.fill(fields, 0, n, null);
+        return len;
+    }
+
+    // ---- counters -----------------------------------------------------------------------------
+
+    private void loadCounters() {
+        BufferFrame h = mtrs.pool().getPage(PageId.of(spaceId, 0), LatchMode.SHARED);
+        try {
+            autoIncrement = h.page().getLong(SpaceHeader.OFFSET_AUTO_INCREMENT);
+        } finally {
+            mtrs.pool().release(h, LatchMode.SHARED);
+        }
+        nextRowId = 1;
+        if (hiddenRowIdSlot >= 0) {
+            ByteBuffer last = ByteBuffer.allocate(pageSize);
+            if (clustered.readLast(last)) {
+                RecordLayout l = clustered.leafLayout();
+                nextRowId = RecordLayout.readInt(last, l.fieldsStart(), l.field(0)) + 1;
+            }
+        }
+    }
+
+    private synchronized long allocateRowId() {
+        return nextRowId++;
+    }
+
+    /** The next AUTO_INCREMENT value that would be handed out (SHOW TABLE STATUS's Auto_increment). */
+    public synchronized long autoIncrementValue() {
+        return autoIncrement;
+    }
+
+    /** Hands out {@code count} consecutive AUTO_INCREMENT values and returns the first. */
+    public synchronized long nextAutoIncrement(int count) {
+        long first = autoIncrement;
+        persistAutoIncrement(first + count);
+        return first;
+    }
+
+    /** Notes that {@code value} was stored explicitly: later generated values are above it. */
+    public synchronized void observeAutoIncrement(long value) {
+        if (value >= autoIncrement && value < Long.MAX_VALUE) {
+            persistAutoIncrement(value + 1);
+        }
+    }
+
+    /** Sets the counter (TRUNCATE, ALTER TABLE ... AUTO_INCREMENT=). */
+    public synchronized void resetAutoIncrement(long value) {
+        persistAutoIncrement(value);
+    }
+
+    private void persistAutoIncrement(long value) {
+        autoIncrement = value;
+        try (MiniTransaction mtr = mtrs.start()) {
+            BufferFrame h = mtr.getPage(PageId.of(spaceId, 0), LatchMode.EXCLUSIVE);
+            mtr.writeLong(h, SpaceHeader.OFFSET_AUTO_INCREMENT, value);
+            mtr.commit();
+        }
+    }
+
+    // ---- checking -----------------------------------------------------------------------------
+
+    /**
+     * Checks every index's structure and that the secondary indexes hold exactly one entry per row
+     * with the row's values. Returns the number of rows.
+     */
+    public long check() {
+        BTreeChecker.Report primary = BTreeChecker.check(clustered);
+        Scratch s = scratch.get();
+        for (int i = 0; i < secondaries.length; i++) {
+            BTreeChecker.Report r = BTreeChecker.check(secondaries[i]);
+            if (r.leafRecords() != primary.leafRecords()) {
+                throw new CorruptIndexException("index " + secondaries[i].name() + " has " + r.leafRecords()
+                        + " entries for " + primary.leafRecords() + " rows");
+            }
+        }
+        BTreeCursor c = clustered.cursor();
+        c.seekFirst();
+        long rows = 0;
+        Object[] row = new Object[rowWidth()];
+        while (c.next()) {
+            decodeRow(c.buffer(), c.record(), row, false);
+            for (int i = 0; i < secondaries.length; i++) {
+                int len = encodeSecondary(i, row, s.entry);
+                BTree sec = secondaries[i];
+                boolean found = sec.find(s.entry, sec.leafLayout(), sec.keyFields(), (p, rec) -> { });
+                if (!found) {
+                    throw new CorruptIndexException("index " + sec.name() + " lacks the entry of row " + rows
+                            + " of " + def.qualifiedName());
+                }
+                assert len > 0;
+            }
+            rows++;
+        }
+        return rows;
+    }
+}

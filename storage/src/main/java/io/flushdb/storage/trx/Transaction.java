@@ -1,0 +1,132 @@
+package io.flushdb.storage.trx;
+
+import io.flushdb.storage.row.TableStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A transaction: the table locks it holds and a logical undo log of its row changes, so that a
+ * failed statement, a ROLLBACK TO SAVEPOINT or a ROLLBACK restores the rows exactly.
+ *
+ * <p><b>Scope of this version:</b> the undo log is kept in memory (rows as they were and are), and
+ * isolation comes from table locks: a table a transaction changed stays locked exclusively until
+ * it ends, so others never see its uncommitted rows. Undo pages, row locks and MVCC read views
+ * replace this with InnoDB's design; the calls the SQL layer makes stay the same.
+ *
+ * <p>Concurrency: used by one session's thread.
+ */
+public final class Transaction {
+    private enum Kind { INSERT, DELETE, UPDATE }
+
+    private record Undo(TableStore table, Kind kind, Object[] before, Object[] after) {
+    }
+
+    private record Held(TableLock lock, boolean exclusive, boolean statementOnly) {
+    }
+
+    private final long id;
+    private final List<Undo> undo = new ArrayList<>();
+    private final List<Held> locks = new ArrayList<>();
+
+    public Transaction(long id) {
+        this.id = id;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    /** Whether the transaction changed anything. */
+    public boolean hasChanges() {
+        return !undo.isEmpty();
+    }
+
+    // ---- undo ---------------------------------------------------------------------------------
+
+    /** A position in the undo log to roll back to (statement start, SAVEPOINT). */
+    public int savepoint() {
+        return undo.size();
+    }
+
+    public void recordInsert(TableStore table, Object[] row) {
+        undo.add(new Undo(table, Kind.INSERT, null, row.clone()));
+    }
+
+    public void recordDelete(TableStore table, Object[] oldRow) {
+        undo.add(new Undo(table, Kind.DELETE, oldRow.clone(), null));
+    }
+
+    public void recordUpdate(TableStore table, Object[] oldRow, Object[] newRow) {
+        undo.add(new Undo(table, Kind.UPDATE, oldRow.clone(), newRow.clone()));
+    }
+
+    /** Undoes every change after {@code savepoint}, newest first. */
+    public void rollbackTo(int savepoint) {
+        for (int i = undo.size() - 1; i >= savepoint; i--) {
+            Undo u = undo.get(i);
+            switch (u.kind) {
+                case INSERT -> u.table.delete(u.after);
+                case DELETE -> u.table.insert(u.before.clone());
+                case UPDATE -> u.table.update(u.after, u.before.clone());
+            }
+            undo.remove(i);
+        }
+    }
+
+    /** Forgets the undo log (the changes are final) and releases every lock. */
+    public void commit() {
+        undo.clear();
+        releaseAll();
+    }
+
+    /** Undoes everything and releases every lock. */
+    public void rollback() {
+        try {
+            rollbackTo(0);
+        } finally {
+            releaseAll();
+        }
+    }
+
+    // ---- locks --------------------------------------------------------------------------------
+
+    /**
+     * Locks a table for the current statement. Exclusive locks of a transaction that spans
+     * statements are kept until it ends ({@code statementOnly} false); shared ones are released at
+     * statement end.
+     */
+    public void lock(TableLock lock, boolean exclusive, boolean statementOnly, long timeoutMillis) {
+        if (exclusive) {
+            lock.lockExclusive(this, timeoutMillis);
+        } else {
+            lock.lockShared(this, timeoutMillis);
+        }
+        locks.add(new Held(lock, exclusive, statementOnly || !exclusive));
+    }
+
+    /** Releases the locks held only for the statement that just ended. */
+    public void releaseStatementLocks() {
+        for (int i = locks.size() - 1; i >= 0; i--) {
+            Held h = locks.get(i);
+            if (h.statementOnly) {
+                release(h);
+                locks.remove(i);
+            }
+        }
+    }
+
+    private void releaseAll() {
+        for (int i = locks.size() - 1; i >= 0; i--) {
+            release(locks.get(i));
+        }
+        locks.clear();
+    }
+
+    private void release(Held h) {
+        if (h.exclusive) {
+            h.lock.unlockExclusive(this);
+        } else {
+            h.lock.unlockShared(this);
+        }
+    }
+}

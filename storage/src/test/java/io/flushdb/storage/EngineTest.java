@@ -1,0 +1,266 @@
+package io.flushdb.storage;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.DuplicateKeyException;
+import io.flushdb.storage.dict.ColumnType;
+import io.flushdb.storage.dict.Collation;
+import io.flushdb.storage.dict.DictionaryException;
+import io.flushdb.storage.dict.IndexDef;
+import io.flushdb.storage.dict.TableEntry;
+import io.flushdb.storage.io.MemoryFileStore;
+import io.flushdb.storage.io.StorageIOException;
+import io.flushdb.storage.page.CorruptPageException;
+import io.flushdb.storage.row.RowTooLargeException;
+import io.flushdb.storage.row.TableStore;
+import io.flushdb.storage.space.DataDirectoryInUseException;
+import io.flushdb.storage.testing.FaultInjectingFileStore;
+import io.flushdb.storage.testing.SeededRandom;
+import io.flushdb.storage.testing.Tables;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+    @TempDir
+    Path dir;
+
+    private static Object[] person(long id) {
+        return new Object[] {id, "user" + id + "@example.com", id % 7 == 0 ? null : "city" + (id % 13),
+            id % 5 == 0 ? "note " + "x".repeat((int) (id % 300)) : null};
+    }
+
+    @Test
+    void tablesAndRowsSurviveACleanCloseAndReopen() {
+        try (Engine e = Engine.open(EngineConfig.directory(dir).bufferPoolSize(4 << 20))) {
+            assertTrue(e.created());
+            e.dictionary().createDatabase("shop", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore t = e.dictionary().createTable(Tables.people("shop")).store();
+            for (long id = 0; id < 5000; id++) {
+                t.insert(person(id));
+            }
+            assertEquals(5000, t.check());
+        }
+        assertTrue(Files.exists(dir.resolve("shop/people.ibd")));
+        try (Engine e = Engine.open(EngineConfig.directory(dir).bufferPoolSize(4 << 20))) {
+            assertFalse(e.created());
+            TableEntry entry = e.dictionary().table("shop", "people");
+            assertNotNull(entry);
+            assertEquals(3, entry.def().indexes().size());
+            TableStore t = entry.store();
+            assertEquals(5000, t.check());
+            Object[] row = new Object[4];
+            for (long id = 0; id < 5000; id += 37) {
+                assertTrue(t.lookup(new Object[] {id, null, null, null}, row));
+                assertArrayEquals(person(id), row);
+            }
+            assertFalse(t.lookup(new Object[] {99_999L, null, null, null}, row));
+            assertThrows(DuplicateKeyException.class, () -> t.insert(new Object[] {9_000L, "USER5@example.com", null, null}),
+                    "unique email, case-insensitively");
+        }
+    }
+
+    @Test
+    void hiddenRowIdsAndAutoIncrementContinueAfterReopen() {
+        var def = Tables.table("d", "log", List.of(Tables.column("msg", ColumnType.VARCHAR, 50, true)),
+                Tables.index(IndexDef.GENERATED_CLUSTERED_NAME, IndexDef.Kind.GENERATED_CLUSTERED));
+        try (Engine e = Engine.open(EngineConfig.directory(dir))) {
+            e.dictionary().createDatabase("d", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore t = e.dictionary().createTable(def).store();
+            for (int i = 0; i < 10; i++) {
+                Object[] stored = t.insert(new Object[] {"m" + i, null});
+                assertEquals((long) i + 1, stored[1], "hidden row id");
+            }
+            assertEquals(1, t.nextAutoIncrement(1));
+            t.observeAutoIncrement(41);
+        }
+        try (Engine e = Engine.open(EngineConfig.directory(dir))) {
+            TableStore t = e.dictionary().table("d", "log").store();
+            assertEquals(11L, t.insert(new Object[] {"after", null})[1]);
+            assertEquals(42, t.nextAutoIncrement(1), "AUTO_INCREMENT persisted");
+            assertEquals(11, t.check());
+        }
+    }
+
+    @Test
+    void aSecondOpenOfTheSameDirectoryIsRefused() {
+        try (Engine e = Engine.open(EngineConfig.directory(dir))) {
+            DataDirectoryInUseException ex = assertThrows(DataDirectoryInUseException.class,
+                    () -> Engine.open(EngineConfig.directory(dir)));
+            assertTrue(ex.getMessage().contains("in use"), ex.getMessage());
+            assertSame(Engine.State.OPEN, e.state());
+        }
+        Engine.open(EngineConfig.directory(dir)).close(); // released on close
+    }
+
+    @Test
+    void aFailedPageWriteMakesTheEngineRefuseWritesWithTheFirstCause() {
+        FaultInjectingFileStore store = new FaultInjectingFileStore(new MemoryFileStore("faulty"));
+        Engine e = Engine.open(EngineConfig.store(store).bufferPoolSize(1 << 20));
+        e.dictionary().createDatabase("f", Collation.UTF8MB4_0900_AI_CI, false);
+        TableStore t = e.dictionary().createTable(Tables.people("f")).store();
+        store.failWritesAfter(1, name -> name.endsWith("people.ibd"));
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> {
+            for (long id = 0; id < 20_000; id++) {
+                t.insert(person(id));
+            }
+        });
+        assertTrue(failure instanceof StorageIOException || failure.getCause() instanceof StorageIOException, failure.toString());
+        assertSame(Engine.State.FAILED, e.state());
+        EngineFailedException refused = assertThrows(EngineFailedException.class, e::checkWritable);
+        assertTrue(refused.getCause() instanceof StorageIOException);
+        store.heal();
+        assertThrows(EngineFailedException.class, e::checkWritable, "sticky even after the device recovers");
+        e.close();
+    }
+
+    @Test
+    void aCorruptPageIsReportedByAddressAndOtherTablesStayUsable() throws Exception {
+        long spaceOfA;
+        try (Engine e = Engine.open(EngineConfig.directory(dir).bufferPoolSize(2 << 20))) {
+            e.dictionary().createDatabase("c", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore a = e.dictionary().createTable(Tables.people("c")).store();
+            var bdef = Tables.table("c", "b", List.of(Tables.column("id", ColumnType.INT, 0, false)),
+                    Tables.index(IndexDef.PRIMARY_NAME, IndexDef.Kind.PRIMARY, 0));
+            TableStore b = e.dictionary().createTable(bdef).store();
+            for (long id = 0; id < 3000; id++) {
+                a.insert(person(id));
+            }
+            b.insert(new Object[] {1L});
+            spaceOfA = a.definition().spaceId();
+        }
+        try (FileChannel ch = FileChannel.open(dir.resolve("c/people.ibd"), StandardOpenOption.WRITE)) {
+            ch.write(ByteBuffer.wrap(new byte[] {1, 2, 3, 4}), 3L * 16384 + 5000); // page 3 of the table
+        }
+        try (Engine e = Engine.open(EngineConfig.directory(dir).bufferPoolSize(2 << 20))) {
+            TableStore a = e.dictionary().table("c", "people").store();
+            CorruptPageException ex = assertThrows(CorruptPageException.class, a::check);
+            assertEquals(spaceOfA, ex.spaceId());
+            assertEquals(3, ex.pageNo());
+            Object[] row = new Object[1];
+            assertTrue(e.dictionary().table("c", "b").store().lookup(new Object[] {1L}, row));
+            assertSame(Engine.State.OPEN, e.state(), "a bad page read does not stop the engine");
+        }
+    }
+
+    @Test
+    void rowOperationsKeepEveryIndexInStepAndAreAtomic() {
+        try (Engine e = Engine.open(EngineConfig.memory("rows"))) {
+            e.dictionary().createDatabase("r", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore t = e.dictionary().createTable(Tables.people("r")).store();
+            for (long id = 0; id < 2000; id++) {
+                t.insert(person(id));
+            }
+            // A unique conflict on the second index leaves the row and every index unchanged.
+            Object[] old = person(10);
+            Object[] clash = person(10);
+            clash[1] = "user11@example.com";
+            clash[2] = "elsewhere";
+            assertThrows(DuplicateKeyException.class, () -> t.update(old, clash));
+            assertEquals(2000, t.check());
+            Object[] row = new Object[4];
+            assertTrue(t.lookup(new Object[] {10L, null, null, null}, row));
+            assertArrayEquals(person(10), row);
+            // Changing the primary key moves the row.
+            Object[] moved = person(10);
+            moved[0] = 50_000L;
+            t.update(person(10), moved);
+            assertFalse(t.lookup(new Object[] {10L, null, null, null}, row));
+            assertTrue(t.lookup(new Object[] {50_000L, null, null, null}, row));
+            assertEquals(2000, t.check());
+            // Deletes remove secondary entries too.
+            for (long id = 0; id < 2000; id += 2) {
+                if (id != 10) {
+                    assertNotNull(t.delete(person(id)));
+                }
+            }
+            assertNull(t.delete(person(0)));
+            assertEquals(1001, t.check(), "1000 odd ids and the moved row");
+        }
+    }
+
+    @Test
+    void longValuesGoOffPageAndTooWideRowsAreRefused() {
+        try (Engine e = Engine.open(EngineConfig.memory("lobs").bufferPoolSize(8 << 20))) {
+            e.dictionary().createDatabase("l", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore t = e.dictionary().createTable(Tables.people("l")).store();
+            SeededRandom rnd = new SeededRandom();
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < 5_000_000) {
+                sb.append((char) ('a' + rnd.nextInt(26)));
+            }
+            String big = sb.toString();
+            t.insert(new Object[] {1L, "a@b", "x", big});
+            Object[] row = new Object[4];
+            assertTrue(t.lookup(new Object[] {1L, null, null, null}, row));
+            assertEquals(big, row[3]);
+            t.update(row.clone(), new Object[] {1L, "a@b", "x", "small now"});
+            assertTrue(t.lookup(new Object[] {1L, null, null, null}, row));
+            assertEquals("small now", row[3]);
+            assertEquals(1, t.check());
+
+            // Fixed-width values cannot move off page: 1050 BIGINTs do not fit a 16 KiB page's record.
+            List<io.flushdb.storage.dict.ColumnDef> cols = new java.util.ArrayList<>();
+            for (int i = 0; i < 1050; i++) {
+                cols.add(Tables.column("c" + i, ColumnType.BIGINT, 0, false));
+            }
+            TableStore w = e.dictionary().createTable(Tables.table("l", "wide", cols,
+                    Tables.index(IndexDef.PRIMARY_NAME, IndexDef.Kind.PRIMARY, 0))).store();
+            Object[] values = new Object[1050];
+            java.util.Arrays.fill(values, 1L);
+            assertThrows(RowTooLargeException.class, () -> w.insert(values));
+            assertEquals(0, w.check());
+        }
+    }
+
+    @Test
+    void ddlCreatesDropsTruncatesAndBuildsIndexes() {
+        try (Engine e = Engine.open(EngineConfig.directory(dir))) {
+            var d = e.dictionary();
+            d.createDatabase("x", Collation.UTF8MB4_0900_AI_CI, false);
+            assertThrows(DictionaryException.class, () -> d.createDatabase("x", Collation.UTF8MB4_0900_AI_CI, false));
+            assertFalse(d.createDatabase("x", Collation.UTF8MB4_0900_AI_CI, true));
+            TableStore t = d.createTable(Tables.people("x")).store();
+            DictionaryException exists = assertThrows(DictionaryException.class, () -> d.createTable(Tables.people("x")));
+            assertEquals(DictionaryException.Kind.TABLE_EXISTS, exists.kind());
+            for (long id = 0; id < 500; id++) {
+                t.insert(person(id));
+            }
+            long v = d.version();
+            // A unique index over duplicated values fails and leaves the table as it was.
+            assertThrows(DuplicateKeyException.class, () -> d.createIndex("x", "people",
+                    Tables.index("u_city", IndexDef.Kind.UNIQUE, 2)));
+            assertEquals(3, d.table("x", "people").def().indexes().size());
+            TableStore t2 = d.createIndex("x", "people", Tables.index("note_city", IndexDef.Kind.INDEX, 2, 0)).store();
+            assertEquals(500, t2.check());
+            assertTrue(d.version() > v);
+            t2 = d.dropIndex("x", "people", "city").store();
+            assertEquals(3, d.table("x", "people").def().indexes().size());
+            assertEquals(500, t2.check());
+            TableStore t3 = d.truncateTable("x", "people").store();
+            assertEquals(0, t3.check());
+            t3.insert(person(1));
+            d.dropTable("x", "people");
+            assertNull(d.table("x", "people"));
+            assertFalse(Files.exists(dir.resolve("x/people.ibd")));
+            assertEquals(0, d.dropDatabase("x", false));
+            assertFalse(Files.exists(dir.resolve("x")));
+        }
+        try (Engine e = Engine.open(EngineConfig.directory(dir))) {
+            assertNull(e.dictionary().database("x"));
+        }
+    }
+}
