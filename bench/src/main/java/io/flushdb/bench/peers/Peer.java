@@ -1,0 +1,73 @@
+package io.flushdb.bench.peers;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * One database product under test, started fresh and empty for one workload run.
+ *
+ * <p>Lifecycle: {@link Peers#create} makes an unstarted instance; the harness calls
+ * {@link #start} once with a new, empty directory that it deletes after {@link #close};
+ * {@link #connect} may be called any number of times in between (a concurrent workload opens
+ * one connection per client thread).
+ *
+ * <p>Subclasses hold a peer's differences from the others and nothing else: its JDBC URL, how
+ * it maps a requested {@link Durability} onto its own settings, how to read those settings
+ * back, and DDL that must differ ({@link #createTable}).
+ *
+ * <p>Concurrency: {@link #start} and {@link #close} are called by the harness thread;
+ * {@link #connect} may be called from client threads after {@link #start} returned.
+ */
+public abstract class Peer implements AutoCloseable {
+
+    private final String name;
+
+    protected Peer(String name) {
+        this.name = name;
+    }
+
+    /** The target name used on the command line and in reports, e.g. {@code "sqlite"}. */
+    public final String name() {
+        return name;
+    }
+
+    /**
+     * Starts an empty instance whose files all live under {@code dataDir} (which exists and is
+     * empty), configured for {@code durability} as far as the product allows.
+     */
+    public abstract void start(Path dataDir, Durability durability) throws Exception;
+
+    /** Opens a new connection with autocommit on and any per-connection settings applied. */
+    public abstract Connection connect() throws SQLException;
+
+    /**
+     * Reads back the settings that govern commit durability on {@code connection}, and states
+     * whether they meet {@code requested}.
+     */
+    public abstract DurabilityInForce durabilityInForce(Connection connection, Durability requested)
+            throws SQLException;
+
+    /** How the client reaches the database; a peer reached over a socket must say so. */
+    public String access() {
+        return "embedded, in-process";
+    }
+
+    /**
+     * The CREATE TABLE statement for a table whose first column is a 64-bit integer primary
+     * key. The default is standard SQL; peers override it where the standard form would give
+     * them a needlessly slow layout.
+     *
+     * @param idColumn the primary-key column's name
+     * @param otherColumns the remaining column definitions, comma-separated, in portable SQL
+     */
+    public String createTable(String table, String idColumn, String otherColumns) {
+        return "CREATE TABLE " + table + " (" + idColumn + " BIGINT NOT NULL PRIMARY KEY, "
+                + otherColumns + ")";
+    }
+
+    /** Stops the instance and releases its files. Idempotent; a peer never started is a no-op. */
+    @Override
+    public void close() throws Exception {
+    }
+}

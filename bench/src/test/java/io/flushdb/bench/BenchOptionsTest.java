@@ -1,0 +1,70 @@
+package io.flushdb.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flushdb.bench.peers.Durability;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BenchOptionsTest {
+
+    @Test
+    void defaults() {
+        BenchOptions o = BenchOptions.parse();
+        assertEquals(List.of("insert-autocommit", "point-select"), o.workloads());
+        assertEquals(List.of("flushdb", "h2", "sqlite", "hsqldb"), o.targets());
+        assertEquals(100_000, o.ops());
+        assertEquals(20_000, o.warmup());
+        assertEquals(Durability.DEFAULT, o.durability());
+        assertEquals("flushdb", o.baseline());
+        assertTrue(o.fork());
+    }
+
+    @Test
+    void bothValueSpellingsAndSeparators() {
+        BenchOptions o = BenchOptions.parse("--workload", "point-select", "--targets=h2,sqlite,h2",
+                "--ops=1_000", "--warmup", "0", "--durability=fsync-per-commit", "--no-fork");
+        assertEquals(List.of("point-select"), o.workloads());
+        assertEquals(List.of("h2", "sqlite"), o.targets());
+        assertEquals(1_000, o.ops());
+        assertEquals(0, o.warmup());
+        assertEquals(Durability.FSYNC_PER_COMMIT, o.durability());
+        assertFalse(o.fork());
+    }
+
+    @Test
+    void allTargetsIncludesMariaDb() {
+        assertTrue(BenchOptions.parse("--targets", "all").targets().contains("mariadb"));
+    }
+
+    @Test
+    void rejectsWhatItDoesNotKnow() {
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--targets", "h2,oracle"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--workloads", "scan"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--durability", "paranoid"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--ops", "0"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--ops", "many"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--ops"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--frobnicate", "1"));
+    }
+
+    @Test
+    void childArgumentsReproduceTheRunForOneTarget() {
+        BenchOptions parent = BenchOptions.parse("--targets", "h2,sqlite", "--ops", "500", "--warmup", "7",
+                "--rows", "900", "--durability", "none", "--seed", "3", "--tmpdir", "scratch");
+        BenchOptions child = BenchOptions.parse(
+                parent.childArguments("point-select", "sqlite", Path.of("run-1"),
+                        Path.of("result.properties")).toArray(String[]::new));
+        assertEquals(List.of("point-select"), child.workloads());
+        assertEquals(List.of("sqlite"), child.targets());
+        assertEquals(parent.settings(), child.settings());
+        assertEquals(Durability.NONE, child.durability());
+        assertEquals(Path.of("run-1"), child.tempRoot());
+        assertEquals(Path.of("result.properties"), child.childResultFile());
+        assertFalse(child.fork());
+    }
+}

@@ -1,0 +1,108 @@
+package io.flushdb.sql.catalog;
+
+import io.flushdb.sql.types.ColumnTypes;
+import io.flushdb.sql.types.MySqlType;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.DatabaseDef;
+import io.flushdb.storage.dict.Dictionary;
+import io.flushdb.storage.dict.IndexDef;
+import io.flushdb.storage.dict.TableDef;
+import io.flushdb.storage.dict.TableEntry;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A read-only view of the data dictionary for tools (JDBC DatabaseMetaData, the shell): databases,
+ * tables, columns and indexes as MySQL describes them. Names are case-sensitive, as in MySQL on
+ * Linux.
+ */
+public final class CatalogView {
+    /** A column of a table. */
+    public record Column(String database, String table, String name, int ordinal, MySqlType type, String columnType,
+                         long length, int scale, boolean nullable, String defaultValue, boolean autoIncrement,
+                         String collation, String comment) {
+    }
+
+    /** One column of an index. */
+    public record IndexColumn(String database, String table, String index, boolean unique, int seq, String column) {
+    }
+
+    /** A table. */
+    public record Table(String database, String name, String comment) {
+    }
+
+    private final Dictionary dictionary;
+
+    public CatalogView(Dictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    public List<String> databases() {
+        List<String> out = new ArrayList<>();
+        for (DatabaseDef d : dictionary.databases()) {
+            out.add(d.name());
+        }
+        return out;
+    }
+
+    public List<Table> tables(String database) {
+        List<Table> out = new ArrayList<>();
+        for (TableEntry e : dictionary.tables(database)) {
+            out.add(new Table(database, e.def().name(), e.def().comment()));
+        }
+        return out;
+    }
+
+    public List<Column> columns(String database, String table) {
+        TableEntry e = dictionary.table(database, table);
+        if (e == null) {
+            return List.of();
+        }
+        List<Column> out = new ArrayList<>();
+        List<ColumnDef> cols = e.def().columns();
+        for (int i = 0; i < cols.size(); i++) {
+            ColumnDef c = cols.get(i);
+            String dflt = switch (c.defaultKind()) {
+                case LITERAL -> c.defaultValue();
+                case CURRENT_TIMESTAMP -> "CURRENT_TIMESTAMP";
+                default -> null;
+            };
+            out.add(new Column(database, table, c.name(), i + 1, ColumnTypes.mysqlType(c), ColumnTypes.columnType(c),
+                    ColumnTypes.displayLength(c), c.type() == io.flushdb.storage.dict.ColumnType.DECIMAL ? c.scale() : c.fsp(),
+                    c.nullable(), dflt, c.autoIncrement(), c.collation() == null ? null : c.collation().mysqlName(),
+                    c.comment()));
+        }
+        return out;
+    }
+
+    /** Index columns in (index, seq) order; the clustered PRIMARY first. GEN_CLUST_INDEX is hidden. */
+    public List<IndexColumn> indexColumns(String database, String table) {
+        TableEntry e = dictionary.table(database, table);
+        if (e == null) {
+            return List.of();
+        }
+        TableDef def = e.def();
+        List<IndexColumn> out = new ArrayList<>();
+        for (IndexDef ix : def.indexes()) {
+            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED) {
+                continue;
+            }
+            int seq = 1;
+            for (int c : ix.columns()) {
+                out.add(new IndexColumn(database, table, ix.name(), ix.isUnique(), seq++, def.columns().get(c).name()));
+            }
+        }
+        return out;
+    }
+
+    /** The primary key's columns, in key order (empty if the table has none). */
+    public List<String> primaryKey(String database, String table) {
+        List<String> out = new ArrayList<>();
+        for (IndexColumn ic : indexColumns(database, table)) {
+            if (ic.index().equals(IndexDef.PRIMARY_NAME)) {
+                out.add(ic.column());
+            }
+        }
+        return out;
+    }
+}

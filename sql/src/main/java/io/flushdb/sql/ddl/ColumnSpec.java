@@ -1,0 +1,388 @@
+package io.flushdb.sql.ddl;
+
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.types.StoreValues;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.ColumnType;
+import io.flushdb.storage.dict.Collation;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
+
+/**
+ * Turns a column definition of CREATE TABLE (JSqlParser's type text and its list of option
+ * tokens) into a {@link ColumnDef}, with MySQL's defaults and checks: lengths and precisions in
+ * range, a valid default for the type, no default on TEXT/BLOB.
+ */
+final class ColumnSpec {
+    /** The column, plus the key options written in the column definition itself. */
+    record Parsed(ColumnDef def, boolean primaryKey, boolean unique, boolean explicitNull) {
+    }
+
+    private ColumnSpec() {
+    }
+
+    static Parsed parse(ColumnDefinition cd, Collation tableCollation) {
+        String name = SqlText.unquote(cd.getColumnName());
+        if (name.length() > 64) {
+            throw MySqlError.ER_TOO_LONG_IDENT.raise(name);
+        }
+        ColDataType t = cd.getColDataType();
+        String typeText = t.getDataType().trim().toUpperCase(Locale.ROOT);
+        List<String> args = new java.util.ArrayList<>();
+        int paren = typeText.indexOf('(');
+        String base = (paren < 0 ? typeText : typeText.substring(0, paren)).trim().replaceAll("\\s+", " ");
+        if (paren >= 0) {
+            for (String a : typeText.substring(paren + 1, typeText.lastIndexOf(')')).split(",")) {
+                args.add(a.trim());
+            }
+        }
+        if (t.getArgumentsStringList() != null) {
+            args.addAll(t.getArgumentsStringList());
+        }
+        boolean unsigned = t.getSignedness() == ColDataType.Signedness.UNSIGNED;
+        boolean zerofill = t.isZerofill();
+        List<String> specs = cd.getColumnSpecs() == null ? List.of() : cd.getColumnSpecs();
+        for (String s : specs) {
+            String u = s.toUpperCase(Locale.ROOT);
+            if (u.equals("UNSIGNED")) {
+                unsigned = true;
+            } else if (u.equals("ZEROFILL")) {
+                zerofill = true;
+            }
+        }
+        if (zerofill) {
+            unsigned = true; // ZEROFILL implies UNSIGNED in MySQL
+        }
+        ColumnType type;
+        long length = 0;
+        int precision = 0;
+        int scale = 0;
+        int fsp = 0;
+        switch (base) {
+            case "TINYINT" -> {
+                length = arg(args, 0, 0);
+                type = length == 1 && !unsigned ? ColumnType.BOOLEAN : ColumnType.TINYINT;
+            }
+            case "BOOL", "BOOLEAN" -> {
+                type = ColumnType.BOOLEAN;
+                length = 1;
+            }
+            case "SMALLINT" -> type = ColumnType.SMALLINT;
+            case "MEDIUMINT" -> type = ColumnType.MEDIUMINT;
+            case "INT", "INTEGER" -> type = ColumnType.INT;
+            case "BIGINT" -> type = ColumnType.BIGINT;
+            case "DECIMAL", "DEC", "NUMERIC", "FIXED" -> {
+                type = ColumnType.DECIMAL;
+                precision = (int) arg(args, 0, 10);
+                scale = (int) arg(args, 1, 0);
+                if (precision > 65) {
+                    throw MySqlError.ER_UNKNOWN_ERROR.withMessage("Too-big precision " + precision + " specified for '"
+                            + name + "'. Maximum is 65.");
+                }
+                if (scale > 30) {
+                    throw MySqlError.ER_UNKNOWN_ERROR.withMessage("Too big scale " + scale + " specified for column '"
+                            + name + "'. Maximum is 30.");
+                }
+                if (scale > precision) {
+                    throw MySqlError.ER_UNKNOWN_ERROR.withMessage("For float(M,D), double(M,D) or decimal(M,D), M must be >= D (column '" + name + "').");
+                }
+            }
+            case "FLOAT" -> {
+                if (args.size() == 1) {
+                    type = arg(args, 0, 0) > 24 ? ColumnType.DOUBLE : ColumnType.FLOAT;
+                } else {
+                    type = ColumnType.FLOAT;
+                    precision = (int) arg(args, 0, 0);
+                    scale = (int) arg(args, 1, 0);
+                }
+            }
+            case "DOUBLE", "DOUBLE PRECISION", "REAL" -> {
+                type = ColumnType.DOUBLE;
+                precision = (int) arg(args, 0, 0);
+                scale = (int) arg(args, 1, 0);
+            }
+            case "CHAR", "CHARACTER", "NCHAR", "NATIONAL CHAR" -> {
+                type = ColumnType.CHAR;
+                length = arg(args, 0, 1);
+                if (length > 255) {
+                    throw MySqlError.ER_TOO_BIG_FIELDLENGTH.raise(name, 255);
+                }
+            }
+            case "VARCHAR", "CHARACTER VARYING", "NVARCHAR", "NATIONAL VARCHAR", "CHAR VARYING" -> {
+                type = ColumnType.VARCHAR;
+                if (args.isEmpty()) {
+                    throw MySqlError.ER_PARSE_ERROR.raise(")", 1);
+                }
+                length = arg(args, 0, 0);
+                if (length > 16383) {
+                    throw MySqlError.ER_TOO_BIG_FIELDLENGTH.raise(name, 16383);
+                }
+            }
+            case "TINYTEXT" -> type = ColumnType.TINYTEXT;
+            case "TEXT" -> type = ColumnType.TEXT;
+            case "MEDIUMTEXT", "LONG VARCHAR" -> type = ColumnType.MEDIUMTEXT;
+            case "LONGTEXT" -> type = ColumnType.LONGTEXT;
+            case "BINARY" -> {
+                type = ColumnType.BINARY;
+                length = arg(args, 0, 1);
+                if (length > 255) {
+                    throw MySqlError.ER_TOO_BIG_FIELDLENGTH.raise(name, 255);
+                }
+            }
+            case "VARBINARY" -> {
+                type = ColumnType.VARBINARY;
+                if (args.isEmpty()) {
+                    throw MySqlError.ER_PARSE_ERROR.raise(")", 1);
+                }
+                length = arg(args, 0, 0);
+                if (length > 65535) {
+                    throw MySqlError.ER_TOO_BIG_FIELDLENGTH.raise(name, 65535);
+                }
+            }
+            case "TINYBLOB" -> type = ColumnType.TINYBLOB;
+            case "BLOB" -> type = ColumnType.BLOB;
+            case "MEDIUMBLOB", "LONG VARBINARY" -> type = ColumnType.MEDIUMBLOB;
+            case "LONGBLOB" -> type = ColumnType.LONGBLOB;
+            case "DATE" -> type = ColumnType.DATE;
+            case "TIME" -> {
+                type = ColumnType.TIME;
+                fsp = fsp(args, name);
+            }
+            case "DATETIME" -> {
+                type = ColumnType.DATETIME;
+                fsp = fsp(args, name);
+            }
+            case "TIMESTAMP" -> {
+                type = ColumnType.TIMESTAMP;
+                fsp = fsp(args, name);
+            }
+            case "YEAR" -> type = ColumnType.YEAR;
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("column type " + base);
+        }
+        if (type.isInteger() && type != ColumnType.BOOLEAN && length == 0) {
+            length = arg(args, 0, 0);
+        }
+        if (unsigned && !(type.isInteger() || type == ColumnType.DECIMAL || type == ColumnType.FLOAT
+                || type == ColumnType.DOUBLE) && type != ColumnType.BOOLEAN) {
+            throw MySqlError.ER_PARSE_ERROR.raise("UNSIGNED", 1);
+        }
+        if (type == ColumnType.BOOLEAN && unsigned) {
+            type = ColumnType.TINYINT;
+        }
+
+        Collation collation = type.isString() ? tableCollation : null;
+        String charset = t.getCharacterSet();
+        if (charset != null && type.isString()) {
+            collation = CharsetNames.defaultCollation(charset);
+        }
+        boolean notNull = false;
+        boolean explicitNull = false;
+        boolean autoIncrement = false;
+        boolean primary = false;
+        boolean unique = false;
+        boolean onUpdate = false;
+        String comment = "";
+        String defaultText = null;
+        ColumnDef.DefaultKind defaultKind = ColumnDef.DefaultKind.NONE;
+        for (int i = 0; i < specs.size(); i++) {
+            String s = specs.get(i);
+            String u = s.toUpperCase(Locale.ROOT);
+            switch (u) {
+                case "NOT" -> {
+                    expect(specs, ++i, "NULL");
+                    notNull = true;
+                }
+                case "NULL" -> explicitNull = true;
+                case "AUTO_INCREMENT" -> autoIncrement = true;
+                case "PRIMARY" -> {
+                    expect(specs, ++i, "KEY");
+                    primary = true;
+                }
+                case "KEY" -> primary = true;
+                case "UNIQUE" -> {
+                    unique = true;
+                    if (i + 1 < specs.size() && specs.get(i + 1).equalsIgnoreCase("KEY")) {
+                        i++;
+                    }
+                }
+                case "COMMENT" -> comment = unquoteString(specs.get(++i));
+                case "COLLATE" -> {
+                    String cname = SqlText.unquote(specs.get(++i));
+                    collation = CharsetNames.collation(cname);
+                }
+                case "CHARACTER", "CHARSET" -> {
+                    if (u.equals("CHARACTER")) {
+                        expect(specs, ++i, "SET");
+                    }
+                    collation = CharsetNames.defaultCollation(SqlText.unquote(specs.get(++i)));
+                }
+                case "DEFAULT" -> {
+                    String v = specs.get(++i);
+                    // A negative number arrives as two tokens, "-" and the digits.
+                    if ((v.equals("-") || v.equals("+")) && i + 1 < specs.size()) {
+                        v = v + specs.get(++i);
+                    }
+                    String vu = v.toUpperCase(Locale.ROOT);
+                    if (vu.equals("NULL")) {
+                        defaultKind = ColumnDef.DefaultKind.NULL;
+                    } else if (vu.startsWith("CURRENT_TIMESTAMP") || vu.startsWith("NOW(") || vu.startsWith("LOCALTIMESTAMP")
+                            || vu.startsWith("LOCALTIME")) {
+                        if (i + 1 < specs.size() && specs.get(i + 1).startsWith("(")) {
+                            i++;
+                        }
+                        defaultKind = ColumnDef.DefaultKind.CURRENT_TIMESTAMP;
+                    } else if (v.startsWith("(")) {
+                        throw MySqlError.ER_NOT_SUPPORTED_YET.raise("expression defaults");
+                    } else {
+                        defaultKind = ColumnDef.DefaultKind.LITERAL;
+                        defaultText = literalText(v);
+                    }
+                }
+                case "ON" -> {
+                    expect(specs, ++i, "UPDATE");
+                    String v = specs.get(++i).toUpperCase(Locale.ROOT);
+                    if (!(v.startsWith("CURRENT_TIMESTAMP") || v.startsWith("NOW") || v.startsWith("LOCALTIMESTAMP"))) {
+                        throw MySqlError.ER_INVALID_ON_UPDATE.raise(name);
+                    }
+                    if (i + 1 < specs.size() && specs.get(i + 1).startsWith("(")) {
+                        i++;
+                    }
+                    onUpdate = true;
+                }
+                case "UNSIGNED", "SIGNED", "ZEROFILL", "VISIBLE" -> {
+                }
+                case "REFERENCES" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("REFERENCES (foreign keys)");
+                case "CHECK" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints");
+                case "GENERATED", "AS" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("generated columns");
+                case "INVISIBLE" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("invisible columns");
+                default -> throw MySqlError.ER_PARSE_ERROR.raise(s, 1);
+            }
+        }
+        boolean nullable = !notNull && !primary;
+        if (defaultKind == ColumnDef.DefaultKind.NONE && nullable) {
+            defaultKind = ColumnDef.DefaultKind.NULL;
+        }
+        if (defaultKind == ColumnDef.DefaultKind.NULL && !nullable && explicitNullDefault(specs)) {
+            throw MySqlError.ER_INVALID_DEFAULT.raise(name);
+        }
+        if (defaultKind == ColumnDef.DefaultKind.CURRENT_TIMESTAMP
+                && type != ColumnType.TIMESTAMP && type != ColumnType.DATETIME) {
+            throw MySqlError.ER_INVALID_DEFAULT.raise(name);
+        }
+        if (onUpdate && type != ColumnType.TIMESTAMP && type != ColumnType.DATETIME) {
+            throw MySqlError.ER_INVALID_ON_UPDATE.raise(name);
+        }
+        if (autoIncrement && !(type.isInteger() || type == ColumnType.FLOAT || type == ColumnType.DOUBLE)) {
+            throw MySqlError.ER_WRONG_FIELD_SPEC.raise(name);
+        }
+        if (autoIncrement && defaultKind == ColumnDef.DefaultKind.LITERAL) {
+            throw MySqlError.ER_INVALID_DEFAULT.raise(name);
+        }
+        ColumnDef def = new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
+                null, defaultKind, autoIncrement, onUpdate, collation, comment);
+        if (defaultKind == ColumnDef.DefaultKind.LITERAL) {
+            if (type.isLob()) {
+                throw MySqlError.ER_BLOB_CANT_HAVE_DEFAULT.raise(name);
+            }
+            defaultText = canonicalDefault(def, defaultText);
+            def = new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
+                    defaultText, defaultKind, autoIncrement, onUpdate, collation, comment);
+        }
+        return new Parsed(def, primary, unique, explicitNull);
+    }
+
+    private static boolean explicitNullDefault(List<String> specs) {
+        for (int i = 0; i + 1 < specs.size(); i++) {
+            if (specs.get(i).equalsIgnoreCase("DEFAULT") && specs.get(i + 1).equalsIgnoreCase("NULL")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A default's text as MySQL keeps it (information_schema.COLUMNS.COLUMN_DEFAULT). */
+    private static String canonicalDefault(ColumnDef c, String text) {
+        StoreValues.Context strict = new StoreValues.Context(true, 1, ZoneOffset.UTC, w -> { });
+        Object stored;
+        try {
+            stored = StoreValues.coerce(c, text, strict);
+        } catch (RuntimeException e) {
+            throw MySqlError.ER_INVALID_DEFAULT.raise(c.name());
+        }
+        return DefaultValues.textOfStored(c, stored);
+    }
+
+    private static String literalText(String token) {
+        if (token.length() >= 2 && (token.startsWith("'") || token.startsWith("\""))) {
+            return unquoteString(token);
+        }
+        if (token.toUpperCase(Locale.ROOT).startsWith("X'")) {
+            return token; // hex literal, kept as written
+        }
+        if (token.equalsIgnoreCase("TRUE")) {
+            return "1";
+        }
+        if (token.equalsIgnoreCase("FALSE")) {
+            return "0";
+        }
+        return token;
+    }
+
+    static String unquoteString(String token) {
+        if (token.length() >= 2 && (token.charAt(0) == '\'' || token.charAt(0) == '"')) {
+            char q = token.charAt(0);
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i < token.length() - 1; i++) {
+                char c = token.charAt(i);
+                if (c == '\\' && i + 1 < token.length() - 1) {
+                    char n = token.charAt(++i);
+                    sb.append(switch (n) {
+                        case 'n' -> '\n';
+                        case 't' -> '\t';
+                        case 'r' -> '\r';
+                        case '0' -> '\0';
+                        case 'b' -> '\b';
+                        case 'Z' -> (char) 26;
+                        default -> n;
+                    });
+                } else if (c == q && i + 1 < token.length() - 1 && token.charAt(i + 1) == q) {
+                    sb.append(q);
+                    i++;
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
+        }
+        return token;
+    }
+
+    private static void expect(List<String> specs, int i, String word) {
+        if (i >= specs.size() || !specs.get(i).equalsIgnoreCase(word)) {
+            throw MySqlError.ER_PARSE_ERROR.raise(i < specs.size() ? specs.get(i) : "", 1);
+        }
+    }
+
+    private static long arg(List<String> args, int i, long dflt) {
+        if (i >= args.size() || args.get(i).isEmpty()) {
+            return dflt;
+        }
+        try {
+            return Long.parseLong(args.get(i));
+        } catch (NumberFormatException e) {
+            throw MySqlError.ER_PARSE_ERROR.raise(args.get(i), 1);
+        }
+    }
+
+    private static int fsp(List<String> args, String name) {
+        int f = (int) arg(args, 0, 0);
+        if (f > 6) {
+            throw MySqlError.ER_TOO_BIG_PRECISION.raise(f, name, 6);
+        }
+        return f;
+    }
+}

@@ -1,0 +1,77 @@
+package io.flushdb.sql.ddl;
+
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.types.MySqlValues;
+import io.flushdb.sql.types.StoreValues;
+import io.flushdb.sql.types.Temporal;
+import io.flushdb.storage.dict.ColumnDef;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** Column defaults: their text as MySQL shows it, and the value an INSERT stores for an omitted column. */
+public final class DefaultValues {
+    private DefaultValues() {
+    }
+
+    /** The text MySQL shows for a stored value of column {@code c} (COLUMN_DEFAULT, SHOW CREATE TABLE). */
+    public static String textOfStored(ColumnDef c, Object stored) {
+        if (stored == null) {
+            return null;
+        }
+        return switch (c.type().encoding()) {
+            case INT -> String.valueOf(c.unsigned() && c.type().intWidth() == 8
+                    ? Long.toUnsignedString((Long) stored) : stored);
+            case FLOAT -> MySqlValues.formatFloat((Float) stored);
+            case DOUBLE -> MySqlValues.formatDouble((Double) stored);
+            case DECIMAL -> ((BigDecimal) stored).toPlainString();
+            case STRING -> (String) stored;
+            case BYTES -> new String((byte[]) stored, StandardCharsets.UTF_8);
+            case DATE -> MySqlValues.formatDate(LocalDate.ofEpochDay((Integer) stored));
+            case DATETIME -> MySqlValues.formatDateTime(Temporal.fromMicros((Long) stored), c.fsp());
+            case TIMESTAMP -> MySqlValues.formatDateTime(Temporal.fromMicros((Long) stored), c.fsp());
+            case TIME -> {
+                long m = (Long) stored;
+                long abs = Math.abs(m) / 1_000_000L;
+                yield (m < 0 ? "-" : "") + String.format("%02d:%02d:%02d", abs / 3600, abs / 60 % 60, abs % 60);
+            }
+        };
+    }
+
+    /**
+     * The stored value an INSERT uses for column {@code c} when it gives none: the literal default,
+     * the current time, NULL, or (for a NOT NULL column without default) error 1364 in strict mode
+     * and the type's implicit default otherwise.
+     */
+    public static Object storedDefault(ColumnDef c, StoreValues.Context ctx, LocalDateTime now) {
+        return switch (c.defaultKind()) {
+            case NULL -> null;
+            case LITERAL -> c.type().encoding() == io.flushdb.storage.dict.ColumnType.Encoding.TIMESTAMP
+                    ? StoreValues.coerce(c, c.defaultValue(), new StoreValues.Context(true, 1, ZoneId.of("UTC"), null))
+                    : StoreValues.coerce(c, c.defaultValue(), ctx);
+            case CURRENT_TIMESTAMP -> StoreValues.coerce(c, now, ctx);
+            case NONE -> {
+                if (ctx.strict()) {
+                    throw MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(c.name());
+                }
+                yield implicitDefault(c, ctx);
+            }
+        };
+    }
+
+    private static Object implicitDefault(ColumnDef c, StoreValues.Context ctx) {
+        return switch (c.type().encoding()) {
+            case INT -> 0L;
+            case FLOAT -> 0f;
+            case DOUBLE -> 0d;
+            case DECIMAL -> BigDecimal.ZERO.setScale(c.scale());
+            case STRING -> "";
+            case BYTES -> new byte[c.type() == io.flushdb.storage.dict.ColumnType.BINARY ? (int) c.length() : 0];
+            case DATE -> 0;
+            case DATETIME, TIME -> 0L;
+            case TIMESTAMP -> 0L;
+        };
+    }
+}

@@ -1,0 +1,588 @@
+package io.flushdb.sql.exec;
+
+import io.flushdb.sql.ddl.DefaultValues;
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.CompiledQuery;
+import io.flushdb.sql.plan.schema.EngineTable;
+import io.flushdb.sql.route.ParsedStatement;
+import io.flushdb.sql.route.StatementRouter;
+import io.flushdb.sql.session.Names;
+import io.flushdb.sql.session.Session;
+import io.flushdb.sql.types.CalciteValues;
+import io.flushdb.sql.types.StoreValues;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.IndexDef;
+import io.flushdb.storage.dict.TableDef;
+import io.flushdb.storage.dict.TableEntry;
+import io.flushdb.storage.row.TableStore;
+import io.flushdb.storage.trx.Transaction;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.BooleanValue;
+import net.sf.jsqlparser.expression.DateTimeLiteralExpression;
+import net.sf.jsqlparser.expression.DoubleValue;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.HexValue;
+import net.sf.jsqlparser.expression.JdbcParameter;
+import net.sf.jsqlparser.expression.LongValue;
+import net.sf.jsqlparser.expression.NullValue;
+import net.sf.jsqlparser.expression.SignedExpression;
+import net.sf.jsqlparser.expression.StringValue;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.PlainSelect;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.SelectItem;
+import net.sf.jsqlparser.statement.select.Values;
+import net.sf.jsqlparser.statement.update.Update;
+import net.sf.jsqlparser.statement.update.UpdateSet;
+
+/**
+ * INSERT, UPDATE and DELETE. Rows to change are found by running the statement's WHERE (with its
+ * ORDER BY and LIMIT) as a compiled query over the table, so index lookups serve DML as they serve
+ * SELECT; that query returns each row's primary key (or hidden row id), the stored row is then read
+ * exactly by key and changed through {@link TableStore}, and each change is recorded in the
+ * transaction's undo log. Values are converted to their columns' stored form with MySQL's rules
+ * ({@link StoreValues}: strict mode by default, as MySQL 8.0's sql_mode).
+ */
+public final class DmlExecutor {
+    private final Session session;
+    private final StatementRouter router;
+
+    public DmlExecutor(Session session, StatementRouter router) {
+        this.session = session;
+        this.router = router;
+    }
+
+    /** A value source in an INSERT row: a constant, a user parameter, DEFAULT, or a computed expression. */
+    private record Source(int kind, Object constant, int param, CompiledQuery query, int queryParamStart, int queryParams) {
+        static final int CONSTANT = 0;
+        static final int PARAM = 1;
+        static final int DEFAULT = 2;
+        static final int QUERY = 3;
+    }
+
+    /** What a DML statement will do, worked out before its table locks are taken. */
+    public record Plan(ParsedStatement statement, Names.TableName target, Set<Names.TableName> readTables,
+                       int[] columns, List<Source[]> rows, CompiledQuery select, List<int[]> assignments) {
+    }
+
+    public Plan plan(ParsedStatement p, Object[] params) {
+        return switch (p.kind()) {
+            case INSERT -> planInsert(p);
+            case UPDATE -> planUpdate(p);
+            case DELETE -> planDelete(p);
+            default -> throw new IllegalArgumentException(p.kind().toString());
+        };
+    }
+
+    public StatementResult run(Plan plan, Object[] params) {
+        return switch (plan.statement().kind()) {
+            case INSERT -> runInsert(plan, params);
+            case UPDATE -> runUpdate(plan, params);
+            case DELETE -> runDelete(plan, params);
+            default -> throw new IllegalArgumentException(plan.statement().kind().toString());
+        };
+    }
+
+    private TableEntry entry(Names.TableName n) {
+        return Names.existing(n, session);
+    }
+
+    private StoreValues.Context context(long row) {
+        return new StoreValues.Context(true, row, ZoneId.systemDefault(), session::addWarning);
+    }
+
+    // ---- INSERT -------------------------------------------------------------------------------
+
+    private Plan planInsert(ParsedStatement p) {
+        Insert ins = (Insert) p.ast();
+        if (ins.isModifierIgnore()) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("INSERT IGNORE");
+        }
+        if (ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty()) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("INSERT ... ON DUPLICATE KEY UPDATE");
+        }
+        Names.TableName target = Names.resolve(ins.getTable(), session);
+        TableEntry e = entry(target);
+        TableDef def = e.def();
+        int[] columns;
+        int[] counter = {0};
+        List<Source[]> rows = new ArrayList<>();
+        CompiledQuery select = null;
+        Set<Names.TableName> reads = new LinkedHashSet<>();
+        if (ins.getSetUpdateSets() != null && !ins.getSetUpdateSets().isEmpty()) {
+            List<String> names = new ArrayList<>();
+            List<Expression> values = new ArrayList<>();
+            for (UpdateSet us : ins.getSetUpdateSets()) {
+                for (int i = 0; i < us.getColumns().size(); i++) {
+                    names.add(SqlText.unquote(us.getColumns().get(i).getColumnName()));
+                    values.add(us.getValues().get(i));
+                }
+            }
+            columns = columnPositions(def, names);
+            rows.add(sources(values, counter, reads));
+        } else {
+            if (ins.getColumns() != null && !ins.getColumns().isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (Column c : ins.getColumns()) {
+                    names.add(SqlText.unquote(c.getColumnName()));
+                }
+                columns = columnPositions(def, names);
+            } else {
+                columns = new int[def.columns().size()];
+                for (int i = 0; i < columns.length; i++) {
+                    columns[i] = i;
+                }
+            }
+            Select source = ins.getSelect();
+            Values values = ins.getValues();
+            if (values == null && source instanceof Values v) {
+                values = v;
+            }
+            if (values != null) {
+                ExpressionList<?> list = values.getExpressions();
+                boolean singleRow = !list.isEmpty() && !(list.get(0) instanceof ParenthesedExpressionList<?>)
+                        && !(list.get(0) instanceof ExpressionList<?>);
+                if (singleRow) {
+                    rows.add(sources(toExpressions(list), counter, reads));
+                } else {
+                    for (Object r : list) {
+                        rows.add(sources(toExpressions((ExpressionList<?>) r), counter, reads));
+                    }
+                }
+                for (int i = 0; i < rows.size(); i++) {
+                    if (rows.get(i).length != columns.length) {
+                        throw MySqlError.ER_WRONG_VALUE_COUNT_ON_ROW.raise(i + 1);
+                    }
+                }
+            } else if (source != null) {
+                String text = source.toString();
+                select = router.compile(text, source, p.parameterCount());
+                reads.addAll(select.tables());
+                if (select.columns().size() != columns.length) {
+                    throw MySqlError.ER_WRONG_VALUE_COUNT_ON_ROW.raise(1);
+                }
+            } else {
+                throw MySqlError.ER_PARSE_ERROR.raise(p.sql(), 1);
+            }
+        }
+        return new Plan(p, target, reads, columns, rows, select, null);
+    }
+
+    private static List<Expression> toExpressions(ExpressionList<?> list) {
+        List<Expression> out = new ArrayList<>(list.size());
+        for (Object o : list) {
+            out.add((Expression) o);
+        }
+        return out;
+    }
+
+    private int[] columnPositions(TableDef def, List<String> names) {
+        int[] out = new int[names.size()];
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < names.size(); i++) {
+            int pos = def.columnIndex(names.get(i));
+            if (pos < 0) {
+                throw MySqlError.ER_BAD_FIELD_ERROR.raise(names.get(i), "field list");
+            }
+            if (!seen.add(pos)) {
+                throw MySqlError.ER_FIELD_SPECIFIED_TWICE.raise(names.get(i));
+            }
+            out[i] = pos;
+        }
+        return out;
+    }
+
+    private Source[] sources(List<Expression> values, int[] counter, Set<Names.TableName> reads) {
+        Source[] out = new Source[values.size()];
+        for (int i = 0; i < values.size(); i++) {
+            out[i] = source(values.get(i), counter, reads);
+        }
+        return out;
+    }
+
+    private Source source(Expression e, int[] counter, Set<Names.TableName> reads) {
+        if (e instanceof JdbcParameter) {
+            return new Source(Source.PARAM, null, counter[0]++, null, 0, 0);
+        }
+        if (e instanceof Column c && c.getTable() == null && c.getColumnName().equalsIgnoreCase("DEFAULT")) {
+            return new Source(Source.DEFAULT, null, -1, null, 0, 0);
+        }
+        Object constant = constant(e);
+        if (constant != NOT_CONSTANT) {
+            return new Source(Source.CONSTANT, constant, -1, null, 0, 0);
+        }
+        // A computed value: compiled as "SELECT expr" with its own parameters numbered from 0.
+        String text = "SELECT " + e;
+        int n = SqlText.countParameters(e.toString());
+        PlainSelect ps = new PlainSelect();
+        ps.setSelectItems(List.of(new SelectItem<>(e)));
+        CompiledQuery q = router.compile(text, ps, n);
+        reads.addAll(q.tables());
+        Source s = new Source(Source.QUERY, null, -1, q, counter[0], n);
+        counter[0] += n;
+        return s;
+    }
+
+    private static final Object NOT_CONSTANT = new Object();
+
+    /** The canonical value of a literal, or NOT_CONSTANT. */
+    private static Object constant(Expression e) {
+        if (e instanceof NullValue) {
+            return null;
+        }
+        if (e instanceof StringValue s) {
+            return unescape(s.getValue());
+        }
+        if (e instanceof LongValue l) {
+            BigInteger bi = new BigInteger(l.getStringValue());
+            return bi.bitLength() < 64 ? (Object) bi.longValue() : new BigDecimal(bi);
+        }
+        if (e instanceof DoubleValue d) {
+            String s = d.toString();
+            return s.toLowerCase(Locale.ROOT).contains("e") ? (Object) Double.parseDouble(s) : new BigDecimal(s);
+        }
+        if (e instanceof BooleanValue b) {
+            return b.getValue() ? 1L : 0L;
+        }
+        if (e instanceof HexValue h) {
+            return hexBytes(h.getValue());
+        }
+        if (e instanceof SignedExpression s && (s.getSign() == '-' || s.getSign() == '+')) {
+            Object inner = constant(s.getExpression());
+            if (s.getSign() == '+') {
+                return inner;
+            }
+            if (inner instanceof Long l) {
+                return -l;
+            }
+            if (inner instanceof BigDecimal bd) {
+                return bd.negate();
+            }
+            if (inner instanceof Double d) {
+                return -d;
+            }
+            return NOT_CONSTANT;
+        }
+        if (e instanceof DateTimeLiteralExpression) {
+            return NOT_CONSTANT;
+        }
+        return NOT_CONSTANT;
+    }
+
+    private static byte[] hexBytes(String literal) {
+        String h = literal;
+        if (h.startsWith("0x") || h.startsWith("0X")) {
+            h = h.substring(2);
+        } else if (h.length() >= 3 && h.charAt(1) == '\'') {
+            h = h.substring(2, h.length() - 1);
+        }
+        if (h.length() % 2 == 1) {
+            h = "0" + h;
+        }
+        byte[] out = new byte[h.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return out;
+    }
+
+    private static String unescape(String raw) {
+        return io.flushdb.sql.plan.SqlNodeTranslatorAccess.unescape(raw);
+    }
+
+    private StatementResult runInsert(Plan plan, Object[] params) {
+        TableEntry e = entry(plan.target());
+        TableStore store = e.store();
+        TableDef def = e.def();
+        Transaction trx = session.transaction();
+        LocalDateTime now = QueryExecutor.now(session);
+        List<Long> generated = new ArrayList<>();
+        long count = 0;
+        if (plan.select() != null) {
+            List<Object[]> source = QueryExecutor.rows(plan.select(), params, session, -1);
+            for (Object[] values : source) {
+                Object[] row = buildRow(def, store, plan.columns(), values, count + 1, now, generated);
+                trx.recordInsert(store, store.insert(row));
+                count++;
+            }
+        } else {
+            for (Source[] sources : plan.rows()) {
+                Object[] values = new Object[sources.length];
+                for (int i = 0; i < sources.length; i++) {
+                    values[i] = evaluate(sources[i], params);
+                }
+                Object[] row = buildRow(def, store, plan.columns(), values, count + 1, now, generated);
+                trx.recordInsert(store, store.insert(row));
+                count++;
+            }
+        }
+        if (!generated.isEmpty()) {
+            session.setLastInsertId(generated.get(0));
+        }
+        return StatementResult.updateCount(count, generated, session.warnings().size());
+    }
+
+    /** Marks a DEFAULT in an INSERT row. */
+    private static final Object DEFAULT = new Object();
+
+    private Object evaluate(Source s, Object[] params) {
+        return switch (s.kind()) {
+            case Source.CONSTANT -> s.constant();
+            case Source.PARAM -> CalciteValues.canonicalInput(params[s.param()]);
+            case Source.DEFAULT -> DEFAULT;
+            default -> {
+                Object[] sub = Arrays.copyOfRange(params, s.queryParamStart(), s.queryParamStart() + s.queryParams());
+                List<Object[]> r = QueryExecutor.rows(s.query(), sub, session, 1);
+                yield r.get(0)[0];
+            }
+        };
+    }
+
+    /** The full stored row for an INSERT giving {@code values} for {@code columns}. */
+    private Object[] buildRow(TableDef def, TableStore store, int[] columns, Object[] values, long rowNumber,
+                              LocalDateTime now, List<Long> generated) {
+        List<ColumnDef> cols = def.columns();
+        Object[] row = new Object[store.rowWidth()];
+        boolean[] given = new boolean[cols.size()];
+        StoreValues.Context ctx = context(rowNumber);
+        for (int i = 0; i < columns.length; i++) {
+            int c = columns[i];
+            ColumnDef col = cols.get(c);
+            Object v = values[i];
+            if (v == DEFAULT) {
+                continue;
+            }
+            given[c] = true;
+            row[c] = v == null ? null : StoreValues.coerce(col, v, ctx);
+        }
+        for (int c = 0; c < cols.size(); c++) {
+            ColumnDef col = cols.get(c);
+            if (col.autoIncrement()) {
+                Object v = row[c];
+                if (v == null || isZero(v)) {
+                    long next = store.nextAutoIncrement(1);
+                    row[c] = StoreValues.coerce(col, next, ctx);
+                    generated.add(next);
+                } else {
+                    store.observeAutoIncrement(((Number) v).longValue());
+                }
+                continue;
+            }
+            if (!given[c]) {
+                row[c] = DefaultValues.storedDefault(col, ctx, now);
+            }
+            if (row[c] == null && !col.nullable()) {
+                if (given[c]) {
+                    throw MySqlError.ER_BAD_NULL_ERROR.raise(col.name());
+                }
+                throw MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(col.name());
+            }
+        }
+        return row;
+    }
+
+    private static boolean isZero(Object v) {
+        return v instanceof Number n && (n instanceof BigDecimal bd ? bd.signum() == 0 : n.doubleValue() == 0);
+    }
+
+    // ---- UPDATE -------------------------------------------------------------------------------
+
+    private Plan planUpdate(ParsedStatement p) {
+        Update upd = (Update) p.ast();
+        if (upd.getJoins() != null && !upd.getJoins().isEmpty() || upd.getStartJoins() != null && !upd.getStartJoins().isEmpty()
+                || upd.getFromItem() != null) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table UPDATE");
+        }
+        Table table = upd.getTable();
+        Names.TableName target = Names.resolve(table, session);
+        TableDef def = entry(target).def();
+        List<SelectItem<?>> items = keyItems(def, table);
+        List<int[]> assignments = new ArrayList<>();
+        for (UpdateSet us : upd.getUpdateSets()) {
+            for (int i = 0; i < us.getColumns().size(); i++) {
+                Column c = us.getColumns().get(i);
+                int pos = def.columnIndex(SqlText.unquote(c.getColumnName()));
+                if (pos < 0) {
+                    throw MySqlError.ER_BAD_FIELD_ERROR.raise(c.getColumnName(), "field list");
+                }
+                Expression v = us.getValues().get(i);
+                if (v instanceof Column dc && dc.getTable() == null && dc.getColumnName().equalsIgnoreCase("DEFAULT")) {
+                    assignments.add(new int[] {pos, -1});
+                    continue;
+                }
+                assignments.add(new int[] {pos, items.size()});
+                items.add(new SelectItem<>(v));
+            }
+        }
+        PlainSelect ps = new PlainSelect();
+        ps.setSelectItems(items);
+        ps.setFromItem(table);
+        ps.setWhere(upd.getWhere());
+        ps.setOrderByElements(upd.getOrderByElements());
+        ps.setLimit(upd.getLimit());
+        CompiledQuery q = router.compile(ps.toString(), ps, p.parameterCount());
+        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, assignments);
+    }
+
+    /** Select items reading the primary key columns (or the hidden row id) of the target table. */
+    private static List<SelectItem<?>> keyItems(TableDef def, Table table) {
+        Table ref = table.getAlias() != null ? new Table(table.getAlias().getName()) : table;
+        List<SelectItem<?>> items = new ArrayList<>();
+        if (def.hasHiddenPrimaryKey()) {
+            items.add(new SelectItem<>(new Column(ref, EngineTable.ROW_ID_COLUMN)));
+        } else {
+            for (int c : def.clusteredIndex().columns()) {
+                items.add(new SelectItem<>(new Column(ref, "`" + def.columns().get(c).name() + "`")));
+            }
+        }
+        return items;
+    }
+
+    private int keyCount(TableDef def) {
+        return def.hasHiddenPrimaryKey() ? 1 : def.clusteredIndex().columns().length;
+    }
+
+    /** The key row (for {@link TableStore#lookup}) from a result row's leading key values. */
+    private Object[] keyRow(TableDef def, TableStore store, Object[] result) {
+        Object[] key = new Object[store.rowWidth()];
+        StoreValues.Context ctx = new StoreValues.Context(false, 1, ZoneId.systemDefault(), null);
+        if (def.hasHiddenPrimaryKey()) {
+            key[def.columns().size()] = ((Number) result[0]).longValue();
+        } else {
+            IndexDef pk = def.clusteredIndex();
+            for (int i = 0; i < pk.columns().length; i++) {
+                int c = pk.columns()[i];
+                key[c] = StoreValues.coerce(def.columns().get(c), result[i], ctx);
+            }
+        }
+        return key;
+    }
+
+    private StatementResult runUpdate(Plan plan, Object[] params) {
+        TableEntry e = entry(plan.target());
+        TableStore store = e.store();
+        TableDef def = e.def();
+        List<ColumnDef> cols = def.columns();
+        Transaction trx = session.transaction();
+        LocalDateTime now = QueryExecutor.now(session);
+        List<Object[]> targets = QueryExecutor.rows(plan.select(), params, session, -1);
+        long found = 0;
+        long rowNumber = 0;
+        boolean[] assigned = new boolean[cols.size()];
+        for (int[] a : plan.assignments()) {
+            assigned[a[0]] = true;
+        }
+        for (Object[] result : targets) {
+            rowNumber++;
+            Object[] old = new Object[store.rowWidth()];
+            if (!store.lookup(keyRow(def, store, result), old)) {
+                continue;
+            }
+            found++;
+            Object[] row = old.clone();
+            StoreValues.Context ctx = context(rowNumber);
+            for (int[] a : plan.assignments()) {
+                ColumnDef col = cols.get(a[0]);
+                Object v;
+                if (a[1] < 0) {
+                    v = DefaultValues.storedDefault(col, ctx, now);
+                } else {
+                    Object computed = result[a[1]];
+                    v = computed == null ? null : StoreValues.coerce(col, computed, ctx);
+                }
+                if (v == null && !col.nullable()) {
+                    throw MySqlError.ER_BAD_NULL_ERROR.raise(col.name());
+                }
+                row[a[0]] = v;
+            }
+            if (sameRow(old, row)) {
+                continue;
+            }
+            for (int c = 0; c < cols.size(); c++) {
+                if (cols.get(c).onUpdateCurrentTimestamp() && !assigned[c]) {
+                    row[c] = StoreValues.coerce(cols.get(c), now, ctx);
+                }
+            }
+            Object[] stored = store.update(old, row);
+            trx.recordUpdate(store, old, stored);
+        }
+        return StatementResult.updateCount(found, List.of(), session.warnings().size());
+    }
+
+    private static boolean sameRow(Object[] a, Object[] b) {
+        for (int i = 0; i < a.length; i++) {
+            Object x = a[i];
+            Object y = b[i];
+            if (x instanceof byte[] bx && y instanceof byte[] by) {
+                if (!Arrays.equals(bx, by)) {
+                    return false;
+                }
+            } else if (x instanceof BigDecimal dx && y instanceof BigDecimal dy) {
+                if (dx.compareTo(dy) != 0 || dx.scale() != dy.scale()) {
+                    return false;
+                }
+            } else if (!java.util.Objects.equals(x, y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- DELETE -------------------------------------------------------------------------------
+
+    private Plan planDelete(ParsedStatement p) {
+        Delete del = (Delete) p.ast();
+        if (del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()
+                || del.getUsingList() != null && !del.getUsingList().isEmpty()) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table DELETE");
+        }
+        Table table = del.getTable();
+        Names.TableName target = Names.resolve(table, session);
+        TableDef def = entry(target).def();
+        PlainSelect ps = new PlainSelect();
+        ps.setSelectItems(keyItems(def, table));
+        ps.setFromItem(table);
+        ps.setWhere(del.getWhere());
+        ps.setOrderByElements(del.getOrderByElements());
+        ps.setLimit(del.getLimit());
+        CompiledQuery q = router.compile(ps.toString(), ps, p.parameterCount());
+        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, null);
+    }
+
+    private StatementResult runDelete(Plan plan, Object[] params) {
+        TableEntry e = entry(plan.target());
+        TableStore store = e.store();
+        TableDef def = e.def();
+        Transaction trx = session.transaction();
+        List<Object[]> targets = QueryExecutor.rows(plan.select(), params, session, -1);
+        long count = 0;
+        for (Object[] result : targets) {
+            Object[] stored = store.delete(keyRow(def, store, result));
+            if (stored != null) {
+                trx.recordDelete(store, stored);
+                count++;
+            }
+        }
+        return StatementResult.updateCount(count, List.of(), session.warnings().size());
+    }
+
+    int unusedKeyCount(TableDef def) {
+        return keyCount(def);
+    }
+}

@@ -1,0 +1,95 @@
+package io.flushdb.sql.exec;
+
+import io.flushdb.sql.plan.CompiledQuery;
+import io.flushdb.sql.plan.HiddenParam;
+import io.flushdb.sql.plan.MySqlTypeFactory;
+import io.flushdb.sql.plan.QueryContext;
+import io.flushdb.sql.session.Session;
+import io.flushdb.sql.types.CalciteValues;
+import io.flushdb.sql.vars.BuiltinVariables;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/**
+ * Runs a compiled query: binds the user's parameters and the session values the plan asks for,
+ * executes the generated code and materialises the rows in canonical form (as a MySQL client
+ * library reads a whole result by default).
+ */
+public final class QueryExecutor {
+    private static final MySqlTypeFactory TYPES = new MySqlTypeFactory();
+
+    private QueryExecutor() {
+    }
+
+    /** The statement's start time; NOW() and CURRENT_TIMESTAMP read it. */
+    public static LocalDateTime now(Session session) {
+        return LocalDateTime.now(ZoneId.systemDefault()).withNano(0);
+    }
+
+    public static StatementResult run(CompiledQuery q, Object[] userParams, Session session) {
+        List<Object[]> rows = rows(q, userParams, session, -1);
+        return StatementResult.rows(q.columns(), rows, session.warnings().size());
+    }
+
+    /** The rows in canonical form (at most {@code limit} when positive). */
+    public static List<Object[]> rows(CompiledQuery q, Object[] userParams, Session session, int limit) {
+        ZoneId zone = ZoneId.systemDefault();
+        LocalDateTime now = now(session);
+        Object[] params = bind(q, userParams, session, zone, now);
+        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, TimeZone.getTimeZone(zone),
+                now.atZone(zone).toInstant().toEpochMilli());
+        Enumerable<?> e = q.bindable().bind(ctx);
+        List<RelDataTypeField> fields = q.rowType().getFieldList();
+        List<ColumnMeta> columns = q.columns();
+        int n = fields.size();
+        List<Object[]> out = new ArrayList<>();
+        try (Enumerator<?> it = e.enumerator()) {
+            while (it.moveNext()) {
+                Object current = it.current();
+                Object[] raw = current instanceof Object[] a ? a : new Object[] {current};
+                Object[] row = new Object[n];
+                for (int i = 0; i < n; i++) {
+                    Object canonical = CalciteValues.toCanonical(fields.get(i).getType(), raw[i]);
+                    row[i] = ResultValues.adapt(canonical, columns.get(i));
+                }
+                out.add(row);
+                if (limit > 0 && out.size() >= limit) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    static Object[] bind(CompiledQuery q, Object[] userParams, Session session, ZoneId zone, LocalDateTime now) {
+        List<RelDataType> types = q.paramTypes();
+        Object[] params = new Object[q.userParams() + q.hidden().size()];
+        for (int i = 0; i < q.userParams(); i++) {
+            RelDataType t = i < types.size() ? types.get(i) : null;
+            params[i] = t == null ? userParams[i] : CalciteValues.toCalcite(t, userParams[i], zone);
+        }
+        for (int k = 0; k < q.hidden().size(); k++) {
+            int i = q.userParams() + k;
+            HiddenParam h = q.hidden().get(k);
+            Object canonical = switch (h.kind()) {
+                case LAST_INSERT_ID -> session.lastInsertId();
+                case DATABASE -> session.database();
+                case CONNECTION_ID -> session.connectionId();
+                case NOW -> now;
+                case UTC_NOW -> LocalDateTime.now(ZoneOffset.UTC).withNano(0);
+                case SYSTEM_VARIABLE -> BuiltinVariables.value(h.name(), session);
+            };
+            RelDataType t = i < types.size() ? types.get(i) : null;
+            params[i] = t == null ? canonical : CalciteValues.toCalcite(t, canonical, zone);
+        }
+        return params;
+    }
+}

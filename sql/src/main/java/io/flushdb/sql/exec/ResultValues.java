@@ -1,0 +1,32 @@
+package io.flushdb.sql.exec;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+
+/** Adjusts a canonical value to the Java class its column's MySQL type promises (StatementResult's contract). */
+public final class ResultValues {
+    private ResultValues() {
+    }
+
+    public static Object adapt(Object v, ColumnMeta meta) {
+        if (v == null) {
+            return null;
+        }
+        return switch (meta.type()) {
+            case BIT -> v instanceof Boolean ? v : ((Number) v).longValue() != 0;
+            case BIGINT_UNSIGNED -> v instanceof BigInteger ? v
+                    : v instanceof BigDecimal bd ? bd.toBigInteger() : BigInteger.valueOf(((Number) v).longValue());
+            case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
+                 INT_UNSIGNED, BIGINT, YEAR -> v instanceof Long ? v
+                    : v instanceof Boolean b ? (b ? 1L : 0L) : ((Number) v).longValue();
+            case FLOAT, FLOAT_UNSIGNED -> v instanceof Float ? v : ((Number) v).floatValue();
+            case DOUBLE, DOUBLE_UNSIGNED -> v instanceof Double ? v : ((Number) v).doubleValue();
+            case DECIMAL, DECIMAL_UNSIGNED -> {
+                BigDecimal bd = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
+                yield bd.scale() == meta.scale() ? bd : bd.setScale(meta.scale(), RoundingMode.HALF_UP);
+            }
+            default -> v;
+        };
+    }
+}

@@ -1,0 +1,411 @@
+package io.flushdb.sql.exec;
+
+import io.flushdb.sql.ddl.DefaultValues;
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.parse.MySqlParser;
+import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.CompiledQuery;
+import io.flushdb.sql.plan.rel.BTreeIndexScan;
+import io.flushdb.sql.plan.rel.BTreeTableScan;
+import io.flushdb.sql.route.ParsedStatement;
+import io.flushdb.sql.route.StatementRouter;
+import io.flushdb.sql.session.Names;
+import io.flushdb.sql.session.Session;
+import io.flushdb.sql.types.ColumnTypes;
+import io.flushdb.sql.types.MySqlType;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.DatabaseDef;
+import io.flushdb.storage.dict.Dictionary;
+import io.flushdb.storage.dict.IndexDef;
+import io.flushdb.storage.dict.TableDef;
+import io.flushdb.storage.dict.TableEntry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.select.Select;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.RelNode;
+
+/**
+ * SHOW DATABASES / TABLES / [FULL] COLUMNS / INDEX / CREATE TABLE / WARNINGS, DESCRIBE, and
+ * EXPLAIN, answered from the dictionary and the compiled plan with MySQL's column names.
+ */
+public final class ShowExecutor {
+    private final Session session;
+    private final StatementRouter router;
+    private final Dictionary dictionary;
+
+    public ShowExecutor(Session session, StatementRouter router) {
+        this.session = session;
+        this.router = router;
+        this.dictionary = session.engine().storage().dictionary();
+    }
+
+    private static ColumnMeta text(String label) {
+        return ColumnMeta.expression(label, MySqlType.VARCHAR, 64, 0, true);
+    }
+
+    private static ColumnMeta number(String label) {
+        return ColumnMeta.expression(label, MySqlType.BIGINT, 21, 0, true);
+    }
+
+    public StatementResult execute(ParsedStatement p, Object[] params) {
+        String sql = p.sql();
+        List<String> w = SqlText.leadingWords(sql, 8);
+        String w0 = w.get(0);
+        if (w0.equals("EXPLAIN") || ((w0.equals("DESC") || w0.equals("DESCRIBE")) && w.size() > 1
+                && (w.get(1).equals("SELECT") || w.get(1).equals("(")))) {
+            return explain(sql.substring(sql.toUpperCase(Locale.ROOT).indexOf(w0) + w0.length()), params);
+        }
+        if (w0.equals("DESC") || w0.equals("DESCRIBE")) {
+            return columns(tableAfter(sql, 1), false);
+        }
+        String w1 = w.size() > 1 ? w.get(1) : "";
+        switch (w1) {
+            case "DATABASES", "SCHEMAS" -> {
+                List<Object[]> rows = new ArrayList<>();
+                String like = likePattern(sql);
+                rows.add(new Object[] {"information_schema"});
+                for (DatabaseDef d : dictionary.databases()) {
+                    rows.add(new Object[] {d.name()});
+                }
+                rows.removeIf(r -> like != null && !Like.matches((String) r[0], like));
+                rows.sort((a, b) -> ((String) a[0]).compareTo((String) b[0]));
+                return StatementResult.rows(List.of(text("Database")), rows, 0);
+            }
+            case "TABLES", "FULL" -> {
+                if (w1.equals("FULL") && !(w.size() > 2 && w.get(2).equals("TABLES"))) {
+                    if (w.size() > 2 && (w.get(2).equals("COLUMNS") || w.get(2).equals("FIELDS"))) {
+                        return columns(tableAfter(sql, 4), true);
+                    }
+                    throw MySqlError.ER_PARSE_ERROR.raise(sql, 1);
+                }
+                return tables(sql, w1.equals("FULL"));
+            }
+            case "COLUMNS", "FIELDS" -> {
+                return columns(tableAfter(sql, 3), false);
+            }
+            case "INDEX", "INDEXES", "KEYS" -> {
+                return indexes(tableAfter(sql, 3));
+            }
+            case "CREATE" -> {
+                if (w.size() > 2 && w.get(2).equals("TABLE")) {
+                    return createTable(tableAfter(sql, 3));
+                }
+                if (w.size() > 2 && (w.get(2).equals("DATABASE") || w.get(2).equals("SCHEMA"))) {
+                    String db = SqlText.unquote(rawWords(sql).get(3));
+                    if (dictionary.database(db) == null) {
+                        throw MySqlError.ER_BAD_DB_ERROR.raise(db);
+                    }
+                    return StatementResult.rows(List.of(text("Database"), text("Create Database")),
+                            List.<Object[]>of(new Object[] {db, "CREATE DATABASE `" + db
+                                    + "` /*!40100 DEFAULT CHARACTER SET utf8mb4 COLLATE "
+                                    + dictionary.database(db).defaultCollation().mysqlName() + " */ /*!80016 DEFAULT ENCRYPTION='N' */"}), 0);
+                }
+                throw MySqlError.ER_NOT_SUPPORTED_YET.raise(sql);
+            }
+            case "WARNINGS", "ERRORS" -> {
+                List<Object[]> rows = new ArrayList<>();
+                for (SqlWarning warning : session.warnings()) {
+                    if (w1.equals("ERRORS") && !warning.level().equals("Error")) {
+                        continue;
+                    }
+                    rows.add(new Object[] {warning.level(), (long) warning.code(), warning.message()});
+                }
+                return StatementResult.rows(List.of(text("Level"),
+                        ColumnMeta.expression("Code", MySqlType.INT_UNSIGNED, 4, 0, false), text("Message")), rows, 0);
+            }
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(sql.length() > 60 ? sql.substring(0, 60) : sql);
+        }
+    }
+
+    /** The words of the statement as written. */
+    private static List<String> rawWords(String sql) {
+        List<String> out = new ArrayList<>();
+        String s = SqlText.trim(sql);
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (c == '`' || c == '\'' || c == '"') {
+                i++;
+                while (i < s.length() && s.charAt(i) != c) {
+                    i++;
+                }
+                i++;
+            } else {
+                while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+                    i++;
+                }
+            }
+            out.add(s.substring(start, Math.min(i, s.length())));
+        }
+        return out;
+    }
+
+    /** The table named at word {@code index} (with an optional "FROM db"/"IN db" after it). */
+    private TableEntry tableAfter(String sql, int index) {
+        List<String> words = rawWords(sql);
+        if (index - 1 >= words.size()) {
+            throw MySqlError.ER_PARSE_ERROR.raise(sql, 1);
+        }
+        String name = words.get(index - 1);
+        String db = null;
+        if (words.size() > index + 1 && (words.get(index).equalsIgnoreCase("FROM") || words.get(index).equalsIgnoreCase("IN"))) {
+            db = SqlText.unquote(words.get(index + 1));
+        }
+        Table t;
+        int dot = name.indexOf("`.`") >= 0 ? name.indexOf("`.`") + 1 : name.startsWith("`") ? -1 : name.indexOf('.');
+        if (dot > 0) {
+            t = new Table(name.substring(0, dot), name.substring(dot + 1));
+        } else {
+            t = db == null ? new Table(name) : new Table(db, name);
+        }
+        Names.TableName n = Names.resolve(t, session);
+        return Names.existing(n, session);
+    }
+
+    private static String likePattern(String sql) {
+        List<String> words = rawWords(sql);
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase("LIKE")) {
+                String p = words.get(i + 1);
+                return p.length() >= 2 ? p.substring(1, p.length() - 1) : p;
+            }
+        }
+        return null;
+    }
+
+    private StatementResult tables(String sql, boolean full) {
+        List<String> words = rawWords(sql);
+        String db = session.database();
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (words.get(i).equalsIgnoreCase("FROM") || words.get(i).equalsIgnoreCase("IN")) {
+                db = SqlText.unquote(words.get(i + 1));
+            }
+        }
+        if (db == null) {
+            throw MySqlError.ER_NO_DB_ERROR.raise();
+        }
+        if (dictionary.database(db) == null) {
+            throw MySqlError.ER_BAD_DB_ERROR.raise(db);
+        }
+        String like = likePattern(sql);
+        List<Object[]> rows = new ArrayList<>();
+        for (TableEntry e : dictionary.tables(db)) {
+            if (like == null || Like.matches(e.def().name(), like)) {
+                rows.add(full ? new Object[] {e.def().name(), "BASE TABLE"} : new Object[] {e.def().name()});
+            }
+        }
+        List<ColumnMeta> cols = new ArrayList<>();
+        cols.add(text("Tables_in_" + db));
+        if (full) {
+            cols.add(text("Table_type"));
+        }
+        return StatementResult.rows(cols, rows, 0);
+    }
+
+    private static String keyOf(TableDef def, int column) {
+        for (IndexDef ix : def.indexes()) {
+            if (ix.columns().length > 0 && ix.columns()[0] == column) {
+                if (ix.kind() == IndexDef.Kind.PRIMARY) {
+                    return "PRI";
+                }
+            }
+        }
+        for (IndexDef ix : def.indexes()) {
+            if (ix.kind() == IndexDef.Kind.UNIQUE && ix.columns().length == 1 && ix.columns()[0] == column) {
+                return "UNI";
+            }
+        }
+        for (IndexDef ix : def.indexes()) {
+            if (ix.columns().length > 0 && ix.columns()[0] == column && ix.kind() != IndexDef.Kind.PRIMARY) {
+                return "MUL";
+            }
+        }
+        return "";
+    }
+
+    private StatementResult columns(TableEntry e, boolean full) {
+        TableDef def = e.def();
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < def.columns().size(); i++) {
+            ColumnDef c = def.columns().get(i);
+            String dflt = switch (c.defaultKind()) {
+                case LITERAL -> c.defaultValue();
+                case CURRENT_TIMESTAMP -> "CURRENT_TIMESTAMP" + (c.fsp() > 0 ? "(" + c.fsp() + ")" : "");
+                default -> null;
+            };
+            String extra = c.autoIncrement() ? "auto_increment"
+                    : c.defaultKind() == ColumnDef.DefaultKind.CURRENT_TIMESTAMP
+                    ? "DEFAULT_GENERATED" + (c.onUpdateCurrentTimestamp() ? " on update CURRENT_TIMESTAMP" : "")
+                    : c.onUpdateCurrentTimestamp() ? "on update CURRENT_TIMESTAMP" : "";
+            if (full) {
+                rows.add(new Object[] {c.name(), ColumnTypes.columnType(c), c.collation() == null ? null : c.collation().mysqlName(),
+                    c.nullable() ? "YES" : "NO", keyOf(def, i), dflt, extra, "select,insert,update,references", c.comment()});
+            } else {
+                rows.add(new Object[] {c.name(), ColumnTypes.columnType(c), c.nullable() ? "YES" : "NO", keyOf(def, i), dflt, extra});
+            }
+        }
+        List<ColumnMeta> cols = full
+                ? List.of(text("Field"), text("Type"), text("Collation"), text("Null"), text("Key"), text("Default"),
+                        text("Extra"), text("Privileges"), text("Comment"))
+                : List.of(text("Field"), text("Type"), text("Null"), text("Key"), text("Default"), text("Extra"));
+        return StatementResult.rows(cols, rows, 0);
+    }
+
+    private StatementResult indexes(TableEntry e) {
+        TableDef def = e.def();
+        List<Object[]> rows = new ArrayList<>();
+        for (IndexDef ix : def.indexes()) {
+            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED) {
+                continue;
+            }
+            for (int s = 0; s < ix.columns().length; s++) {
+                ColumnDef c = def.columns().get(ix.columns()[s]);
+                rows.add(new Object[] {def.name(), ix.isUnique() ? 0L : 1L, ix.name(), (long) s + 1, c.name(), "A", null,
+                    null, null, c.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
+            }
+        }
+        return StatementResult.rows(List.of(text("Table"), number("Non_unique"), text("Key_name"), number("Seq_in_index"),
+                text("Column_name"), text("Collation"), number("Cardinality"), number("Sub_part"), text("Packed"),
+                text("Null"), text("Index_type"), text("Comment"), text("Index_comment"), text("Visible"),
+                text("Expression")), rows, 0);
+    }
+
+    private StatementResult createTable(TableEntry e) {
+        TableDef def = e.def();
+        StringBuilder sb = new StringBuilder();
+        sb.append("CREATE TABLE ").append(SqlText.quote(def.name())).append(" (\n");
+        List<String> parts = new ArrayList<>();
+        for (ColumnDef c : def.columns()) {
+            StringBuilder col = new StringBuilder("  ").append(SqlText.quote(c.name())).append(' ').append(ColumnTypes.columnType(c));
+            if (c.collation() != null && c.collation() != def.defaultCollation()) {
+                col.append(" COLLATE ").append(c.collation().mysqlName());
+            }
+            if (!c.nullable()) {
+                col.append(" NOT NULL");
+            } else if (c.type() == io.flushdb.storage.dict.ColumnType.TIMESTAMP) {
+                col.append(" NULL");
+            }
+            switch (c.defaultKind()) {
+                case NULL -> {
+                    if (!c.type().isLob()) {
+                        col.append(" DEFAULT NULL");
+                    }
+                }
+                case LITERAL -> col.append(" DEFAULT ").append(c.type().isInteger() || c.type().encoding()
+                        == io.flushdb.storage.dict.ColumnType.Encoding.DECIMAL ? "'" + c.defaultValue() + "'" : "'" + c.defaultValue().replace("'", "''") + "'");
+                case CURRENT_TIMESTAMP -> col.append(" DEFAULT CURRENT_TIMESTAMP").append(c.fsp() > 0 ? "(" + c.fsp() + ")" : "");
+                default -> {
+                }
+            }
+            if (c.onUpdateCurrentTimestamp()) {
+                col.append(" ON UPDATE CURRENT_TIMESTAMP").append(c.fsp() > 0 ? "(" + c.fsp() + ")" : "");
+            }
+            if (c.autoIncrement()) {
+                col.append(" AUTO_INCREMENT");
+            }
+            if (!c.comment().isEmpty()) {
+                col.append(" COMMENT '").append(c.comment().replace("'", "''")).append('\'');
+            }
+            parts.add(col.toString());
+        }
+        for (IndexDef ix : def.indexes()) {
+            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED) {
+                continue;
+            }
+            List<String> cols = new ArrayList<>();
+            for (int c : ix.columns()) {
+                cols.add(SqlText.quote(def.columns().get(c).name()));
+            }
+            String keyCols = "(" + String.join(",", cols) + ")";
+            parts.add(switch (ix.kind()) {
+                case PRIMARY -> "  PRIMARY KEY " + keyCols;
+                case UNIQUE -> "  UNIQUE KEY " + SqlText.quote(ix.name()) + " " + keyCols;
+                default -> "  KEY " + SqlText.quote(ix.name()) + " " + keyCols;
+            });
+        }
+        sb.append(String.join(",\n", parts)).append("\n) ENGINE=InnoDB");
+        long autoInc = e.store().autoIncrementValue();
+        if (def.autoIncrementColumn() >= 0 && autoInc > 1) {
+            sb.append(" AUTO_INCREMENT=").append(autoInc);
+        }
+        sb.append(" DEFAULT CHARSET=utf8mb4 COLLATE=").append(def.defaultCollation().mysqlName());
+        if (!def.comment().isEmpty()) {
+            sb.append(" COMMENT='").append(def.comment().replace("'", "''")).append('\'');
+        }
+        return StatementResult.rows(List.of(text("Table"), text("Create Table")),
+                List.<Object[]>of(new Object[] {def.name(), sb.toString()}), 0);
+    }
+
+    private StatementResult explain(String rest, Object[] params) {
+        String q = rest.trim();
+        boolean tree = false;
+        if (q.toUpperCase(Locale.ROOT).startsWith("FORMAT")) {
+            int eq = q.indexOf('=');
+            String fmt = q.substring(eq + 1).trim().split("\\s+")[0];
+            tree = fmt.equalsIgnoreCase("TREE");
+            q = q.substring(q.indexOf(fmt) + fmt.length()).trim();
+        }
+        Statement st = MySqlParser.parse(q);
+        if (!(st instanceof Select select)) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("EXPLAIN of statements other than SELECT");
+        }
+        CompiledQuery plan = router.compile(q, select, SqlText.countParameters(q));
+        if (tree) {
+            return StatementResult.rows(List.of(text("EXPLAIN")),
+                    List.<Object[]>of(new Object[] {RelOptUtil.toString(plan.physicalPlan())}), 0);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        collectScans(plan.physicalPlan(), rows);
+        return StatementResult.rows(List.of(number("id"), text("select_type"), text("table"), text("partitions"),
+                text("type"), text("possible_keys"), text("key"), text("key_len"), text("ref"), number("rows"),
+                ColumnMeta.expression("filtered", MySqlType.DOUBLE, 22, 31, true), text("Extra")), rows, 0);
+    }
+
+    private static void collectScans(RelNode rel, List<Object[]> rows) {
+        for (RelNode input : rel.getInputs()) {
+            collectScans(input, rows);
+        }
+        if (rel instanceof BTreeTableScan s) {
+            TableDef def = s.engineTable().def();
+            rows.add(new Object[] {1L, "SIMPLE", def.name(), null, "ALL", null, null, null, null, 10000L, 100.0, null});
+        } else if (rel instanceof BTreeIndexScan s) {
+            TableDef def = s.engineTable().def();
+            rows.add(new Object[] {1L, "SIMPLE", def.name(), null, s.accessType(), s.index().name(), s.index().name(), null,
+                s.isPointLookup() ? "const" : null, s.isPointLookup() ? 1L : 100L, 100.0,
+                s.isPointLookup() ? null : "Using where"});
+        }
+    }
+
+    /** LIKE for SHOW ... LIKE patterns (case-insensitive, % and _). */
+    static final class Like {
+        private Like() {
+        }
+
+        static boolean matches(String s, String pattern) {
+            StringBuilder re = new StringBuilder("(?is)");
+            for (char c : pattern.toCharArray()) {
+                if (c == '%') {
+                    re.append(".*");
+                } else if (c == '_') {
+                    re.append('.');
+                } else {
+                    re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                }
+            }
+            return s.matches(re.toString());
+        }
+    }
+
+    static String unused(ColumnDef c, Object v) {
+        return DefaultValues.textOfStored(c, v);
+    }
+}

@@ -1,0 +1,244 @@
+package io.flushdb.sql.plan;
+
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.functions.MySqlOperators;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.Function;
+import net.sf.jsqlparser.statement.create.table.ColDataType;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * MySQL's built-in functions by name, mapped to Calcite operators (standard, the MySQL library,
+ * or FlushDB's own in {@link MySqlOperators}) or to hidden session parameters. An unknown name is
+ * MySQL's error 1305.
+ */
+final class FunctionMapping {
+    private static final SqlParserPos POS = SqlParserPos.ZERO;
+    private final SqlNodeTranslator t;
+
+    FunctionMapping(SqlNodeTranslator t) {
+        this.t = t;
+    }
+
+    SqlNode call(Function f) {
+        if (f.getMultipartName() != null && f.getMultipartName().size() > 1) {
+            throw MySqlError.ER_SP_DOES_NOT_EXIST.raise(String.join(".", f.getMultipartName()));
+        }
+        String name = SqlText.unquote(f.getName()).toUpperCase(Locale.ROOT);
+        List<Expression> argExprs = new ArrayList<>();
+        if (f.getParameters() != null) {
+            for (Object o : f.getParameters()) {
+                argExprs.add((Expression) o);
+            }
+        }
+        if (argExprs.size() == 1 && argExprs.get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns
+                && !f.isDistinct()) {
+            argExprs.clear();
+            if (!name.equals("COUNT")) {
+                throw MySqlError.ER_PARSE_ERROR.raise(f.toString(), 1);
+            }
+            return SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.star(POS));
+        }
+        if (f.isAllColumns()) {
+            if (!name.equals("COUNT")) {
+                throw MySqlError.ER_PARSE_ERROR.raise(f.toString(), 1);
+            }
+            return SqlStdOperatorTable.COUNT.createCall(POS, SqlIdentifier.star(POS));
+        }
+        if (f.getKeep() != null || f.getOrderByElements() != null && !name.equals("GROUP_CONCAT")) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise(f.toString());
+        }
+        switch (name) {
+            case "COUNT", "SUM", "AVG", "MIN", "MAX" -> {
+                return aggregate(name, f, argExprs);
+            }
+            case "LAST_INSERT_ID" -> {
+                arity(name, argExprs, 0, 0);
+                return t.hiddenParam(new HiddenParam(HiddenParam.Kind.LAST_INSERT_ID, null), SqlTypeName.BIGINT);
+            }
+            case "DATABASE", "SCHEMA" -> {
+                arity(name, argExprs, 0, 0);
+                return t.hiddenParam(new HiddenParam(HiddenParam.Kind.DATABASE, null), SqlTypeName.VARCHAR);
+            }
+            case "CONNECTION_ID" -> {
+                arity(name, argExprs, 0, 0);
+                return t.hiddenParam(new HiddenParam(HiddenParam.Kind.CONNECTION_ID, null), SqlTypeName.BIGINT);
+            }
+            case "VERSION" -> {
+                arity(name, argExprs, 0, 0);
+                return t.hiddenParam(new HiddenParam(HiddenParam.Kind.SYSTEM_VARIABLE, "version"), SqlTypeName.VARCHAR);
+            }
+            case "NOW", "SYSDATE", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP" -> {
+                return t.timeKey("CURRENT_TIMESTAMP");
+            }
+            case "CURDATE", "CURRENT_DATE" -> {
+                return t.timeKey("CURRENT_DATE");
+            }
+            case "CURTIME", "CURRENT_TIME" -> {
+                return t.timeKey("CURRENT_TIME");
+            }
+            case "UTC_TIMESTAMP" -> {
+                return t.timeKey("UTC_TIMESTAMP");
+            }
+            case "UTC_DATE" -> {
+                return t.timeKey("UTC_DATE");
+            }
+            default -> {
+            }
+        }
+        List<SqlNode> args = new ArrayList<>();
+        for (Expression e : argExprs) {
+            args.add(t.value(e));
+        }
+        SqlNode[] a = args.toArray(new SqlNode[0]);
+        return switch (name) {
+            case "COALESCE" -> call(SqlStdOperatorTable.COALESCE, name, a, 1, Integer.MAX_VALUE);
+            case "IFNULL" -> call(SqlLibraryOperators.IFNULL, name, a, 2, 2);
+            case "NULLIF" -> call(SqlStdOperatorTable.NULLIF, name, a, 2, 2);
+            case "IF" -> {
+                arity(name, argExprs, 3, 3);
+                yield SqlLibraryOperators.IF.createCall(POS, t.condition(argExprs.get(0)), a[1], a[2]);
+            }
+            case "ISNULL" -> {
+                arity(name, argExprs, 1, 1);
+                yield t.value(new net.sf.jsqlparser.expression.operators.relational.IsNullExpression(argExprs.get(0)));
+            }
+            case "CONCAT" -> call(SqlLibraryOperators.CONCAT_FUNCTION, name, a, 1, Integer.MAX_VALUE);
+            case "CONCAT_WS" -> call(SqlLibraryOperators.CONCAT_WS, name, a, 2, Integer.MAX_VALUE);
+            case "UPPER", "UCASE" -> call(SqlStdOperatorTable.UPPER, name, a, 1, 1);
+            case "LOWER", "LCASE" -> call(SqlStdOperatorTable.LOWER, name, a, 1, 1);
+            case "CHAR_LENGTH", "CHARACTER_LENGTH" -> call(SqlStdOperatorTable.CHAR_LENGTH, name, a, 1, 1);
+            case "LENGTH", "OCTET_LENGTH" -> call(MySqlOperators.LENGTH, name, a, 1, 1);
+            case "SUBSTRING", "SUBSTR", "MID" -> call(SqlStdOperatorTable.SUBSTRING, name, a, 2, 3);
+            case "REPLACE" -> call(SqlStdOperatorTable.REPLACE, name, a, 3, 3);
+            case "LEFT" -> call(SqlLibraryOperators.LEFT, name, a, 2, 2);
+            case "RIGHT" -> call(SqlLibraryOperators.RIGHT, name, a, 2, 2);
+            case "REVERSE" -> call(SqlLibraryOperators.REVERSE, name, a, 1, 1);
+            case "REPEAT" -> call(SqlLibraryOperators.REPEAT, name, a, 2, 2);
+            case "LPAD" -> call(SqlLibraryOperators.LPAD, name, a, 3, 3);
+            case "RPAD" -> call(SqlLibraryOperators.RPAD, name, a, 3, 3);
+            case "SPACE" -> call(SqlLibraryOperators.SPACE, name, a, 1, 1);
+            case "STRCMP" -> call(SqlLibraryOperators.STRCMP, name, a, 2, 2);
+            case "MD5" -> call(SqlLibraryOperators.MD5, name, a, 1, 1);
+            case "LTRIM" -> trim(a, org.apache.calcite.sql.fun.SqlTrimFunction.Flag.LEADING, name);
+            case "RTRIM" -> trim(a, org.apache.calcite.sql.fun.SqlTrimFunction.Flag.TRAILING, name);
+            case "TRIM" -> trim(a, org.apache.calcite.sql.fun.SqlTrimFunction.Flag.BOTH, name);
+            case "ABS" -> call(SqlStdOperatorTable.ABS, name, a, 1, 1);
+            case "CEIL", "CEILING" -> call(SqlStdOperatorTable.CEIL, name, a, 1, 1);
+            case "FLOOR" -> call(SqlStdOperatorTable.FLOOR, name, a, 1, 1);
+            case "ROUND" -> call(SqlStdOperatorTable.ROUND, name, a, 1, 2);
+            case "TRUNCATE" -> call(SqlStdOperatorTable.TRUNCATE, name, a, 2, 2);
+            case "MOD" -> call(MySqlOperators.MOD, name, a, 2, 2);
+            case "POW", "POWER" -> call(SqlStdOperatorTable.POWER, name, a, 2, 2);
+            case "SQRT" -> call(SqlStdOperatorTable.SQRT, name, a, 1, 1);
+            case "SIGN" -> call(SqlStdOperatorTable.SIGN, name, a, 1, 1);
+            case "EXP" -> call(SqlStdOperatorTable.EXP, name, a, 1, 1);
+            case "LN" -> call(SqlStdOperatorTable.LN, name, a, 1, 1);
+            case "LOG10" -> call(SqlStdOperatorTable.LOG10, name, a, 1, 1);
+            case "PI" -> call(SqlStdOperatorTable.PI, name, a, 0, 0);
+            case "GREATEST" -> call(SqlLibraryOperators.GREATEST, name, a, 2, Integer.MAX_VALUE);
+            case "LEAST" -> call(SqlLibraryOperators.LEAST, name, a, 2, Integer.MAX_VALUE);
+            case "DATE" -> {
+                arity(name, argExprs, 1, 1);
+                yield SqlNodeTranslator.cast(a[0], SqlTypeName.DATE);
+            }
+            case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND" -> {
+                arity(name, argExprs, 1, 1);
+                String unit = name.equals("DAYOFMONTH") ? "DAY" : name;
+                yield SqlStdOperatorTable.EXTRACT.createCall(POS,
+                        SqlLiteral.createSymbol(org.apache.calcite.avatica.util.TimeUnitRange.valueOf(unit), POS), a[0]);
+            }
+            default -> throw MySqlError.ER_SP_DOES_NOT_EXIST.raise(currentDb() + name.toLowerCase(Locale.ROOT));
+        };
+    }
+
+    private String currentDb() {
+        String db = t.session().database();
+        return db == null ? "" : db + ".";
+    }
+
+    private SqlNode trim(SqlNode[] a, org.apache.calcite.sql.fun.SqlTrimFunction.Flag flag, String name) {
+        if (a.length != 1) {
+            throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+        }
+        return SqlStdOperatorTable.TRIM.createCall(POS, flag.symbol(POS), SqlNodeTranslator.string(" "), a[0]);
+    }
+
+    private SqlNode aggregate(String name, Function f, List<Expression> argExprs) {
+        if (argExprs.size() != 1 && !(name.equals("COUNT") && f.isDistinct() && !argExprs.isEmpty())) {
+            throw MySqlError.ER_PARSE_ERROR.raise(f.toString(), 1);
+        }
+        SqlOperator op = switch (name) {
+            case "COUNT" -> SqlStdOperatorTable.COUNT;
+            case "SUM" -> SqlStdOperatorTable.SUM;
+            case "AVG" -> SqlStdOperatorTable.AVG;
+            case "MIN" -> SqlStdOperatorTable.MIN;
+            default -> SqlStdOperatorTable.MAX;
+        };
+        List<SqlNode> args = new ArrayList<>();
+        for (Expression e : argExprs) {
+            args.add(t.value(e));
+        }
+        SqlLiteral qualifier = f.isDistinct() ? SqlSelectKeyword.DISTINCT.symbol(POS) : null;
+        return op.createCall(qualifier, POS, args.toArray(new SqlNode[0]));
+    }
+
+    private static SqlNode call(SqlOperator op, String name, SqlNode[] a, int min, int max) {
+        if (a.length < min || a.length > max) {
+            throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+        }
+        return op.createCall(POS, a);
+    }
+
+    private static void arity(String name, List<Expression> args, int min, int max) {
+        if (args.size() < min || args.size() > max) {
+            throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+        }
+    }
+
+    /** CAST(x AS type) / CONVERT(x, type) with MySQL's cast targets. */
+    static SqlNode cast(SqlNode value, ColDataType type) {
+        String text = type.getDataType().trim().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        List<Integer> args = new ArrayList<>();
+        int paren = text.indexOf('(');
+        String base = paren < 0 ? text : text.substring(0, paren).trim();
+        if (paren >= 0) {
+            for (String s : text.substring(paren + 1, text.lastIndexOf(')')).split(",")) {
+                args.add(Integer.parseInt(s.trim()));
+            }
+        }
+        if (type.getArgumentsStringList() != null) {
+            for (String s : type.getArgumentsStringList()) {
+                args.add(Integer.parseInt(s.trim()));
+            }
+        }
+        return switch (base) {
+            case "SIGNED", "SIGNED INTEGER", "SIGNED INT", "INTEGER", "INT" -> SqlNodeTranslator.cast(value, SqlTypeName.BIGINT);
+            case "UNSIGNED", "UNSIGNED INTEGER", "UNSIGNED INT" -> SqlNodeTranslator.cast(value, SqlTypeName.DECIMAL, 20, 0);
+            case "CHAR", "NCHAR", "VARCHAR" -> args.isEmpty() ? SqlNodeTranslator.cast(value, SqlTypeName.VARCHAR)
+                    : SqlNodeTranslator.cast(value, SqlTypeName.VARCHAR, args.get(0), -1);
+            case "BINARY" -> args.isEmpty() ? SqlNodeTranslator.cast(value, SqlTypeName.VARBINARY)
+                    : SqlNodeTranslator.cast(value, SqlTypeName.VARBINARY, args.get(0), -1);
+            case "DECIMAL", "DEC", "NUMERIC" -> SqlNodeTranslator.cast(value, SqlTypeName.DECIMAL,
+                    args.isEmpty() ? 10 : args.get(0), args.size() < 2 ? 0 : args.get(1));
+            case "DOUBLE", "REAL", "DOUBLE PRECISION" -> SqlNodeTranslator.cast(value, SqlTypeName.DOUBLE);
+            case "FLOAT" -> SqlNodeTranslator.cast(value, SqlTypeName.DOUBLE);
+            case "DATE" -> SqlNodeTranslator.cast(value, SqlTypeName.DATE);
+            case "DATETIME", "TIMESTAMP" -> SqlNodeTranslator.cast(value, SqlTypeName.TIMESTAMP, 3, -1);
+            case "TIME" -> SqlNodeTranslator.cast(value, SqlTypeName.TIME, 3, -1);
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CAST to " + base);
+        };
+    }
+}

@@ -1,0 +1,193 @@
+package io.flushdb.sql.plan;
+
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.error.MySqlException;
+import io.flushdb.sql.exec.ColumnMeta;
+import io.flushdb.sql.plan.functions.MySqlOperators;
+import io.flushdb.sql.plan.rules.PlanRules;
+import io.flushdb.sql.plan.schema.DatabaseSchema;
+import io.flushdb.sql.session.Names;
+import io.flushdb.storage.dict.Collation;
+import io.flushdb.storage.dict.DatabaseDef;
+import io.flushdb.storage.dict.Dictionary;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.calcite.adapter.enumerable.EnumerableCalc;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableInterpretable;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.config.CalciteConnectionConfigImpl;
+import org.apache.calcite.config.CalciteConnectionProperty;
+import org.apache.calcite.config.NullCollation;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.ConventionTraitDef;
+import org.apache.calcite.plan.RelOptCluster;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.plan.RelTraitSet;
+import org.apache.calcite.plan.volcano.VolcanoPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rel.RelCollationTraitDef;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.rules.CoreRules;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexProgram;
+import org.apache.calcite.runtime.Bindable;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlConformanceEnum;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql2rel.SqlToRelConverter;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.tools.Program;
+import org.apache.calcite.tools.Programs;
+
+/**
+ * Plans a query with Calcite and compiles it to Java: validate the translated {@link SqlNode}
+ * against a schema of every database, convert to relational algebra, give text comparisons
+ * MySQL's collations ({@link CollationRewriter}), optimise with Calcite's rules plus FlushDB's
+ * index rules ({@link PlanRules}), and generate code for the Enumerable plan. Errors the validator
+ * finds become MySQL's (1054 unknown column, 1052 ambiguous column, ...).
+ *
+ * <p>Costly (tens of milliseconds; the first in a JVM, seconds): callers cache the result.
+ */
+public final class QueryCompiler {
+    private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
+            SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL), MySqlOperators.table());
+
+    private final Dictionary dictionary;
+    private final MySqlTypeFactory typeFactory = new MySqlTypeFactory();
+
+    public QueryCompiler(Dictionary dictionary) {
+        this.dictionary = dictionary;
+    }
+
+    public MySqlTypeFactory typeFactory() {
+        return typeFactory;
+    }
+
+    /** The result of validating and converting a query, before optimisation. */
+    public record Converted(RelRoot root, List<RelDataType> paramTypes, SqlValidator validator) {
+    }
+
+    /** Validates and converts {@code query} to a logical plan with MySQL collation semantics. */
+    public Converted convert(SqlNode query, String defaultDb, Collation connectionCollation, VolcanoPlanner planner) {
+        CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        for (DatabaseDef db : dictionary.databases()) {
+            root.add(db.name(), new DatabaseSchema(dictionary, db.name()));
+        }
+        Properties props = new Properties();
+        props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
+        props.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlConformanceEnum.MYSQL_5.name());
+        CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
+        CalciteCatalogReader catalog = new CalciteCatalogReader(root,
+                defaultDb == null ? List.of() : List.of(defaultDb), typeFactory, config);
+        SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalog, typeFactory,
+                SqlValidator.Config.DEFAULT
+                        .withConformance(SqlConformanceEnum.MYSQL_5)
+                        .withDefaultNullCollation(NullCollation.LOW)
+                        .withIdentifierExpansion(true)
+                        .withTypeCoercionEnabled(true)
+                        .withCallRewrite(true));
+        SqlNode validated;
+        try {
+            validated = validator.validate(query);
+        } catch (CalciteContextException e) {
+            throw ValidationErrors.translate(e);
+        }
+        List<RelDataType> paramTypes = new ArrayList<>();
+        for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
+            paramTypes.add(f.getType());
+        }
+        RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
+        SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> null,
+                validator, catalog, cluster, StandardConvertletTable.INSTANCE,
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+        RelRoot relRoot = converter.convertQuery(validated, false, true);
+        CollationRewriter.Result rewritten = CollationRewriter.rewrite(relRoot.rel, connectionCollation);
+        RelRoot result = relRoot.withRel(rewritten.rel());
+        if (rewritten.sortsRewritten()) {
+            // The plan now sorts on collation keys itself; asking the planner for the root's
+            // original collation would make it sort again by the raw values.
+            result = result.withCollation(org.apache.calcite.rel.RelCollations.EMPTY);
+        }
+        return new Converted(result, paramTypes, validator);
+    }
+
+    /** Plans and compiles a query whose top-level labels are {@code labels}. */
+    public CompiledQuery compile(SqlNode query, List<String> labels, int userParams, List<HiddenParam> hidden,
+                                 Set<Names.TableName> tables, String defaultDb, Collation connectionCollation) {
+        VolcanoPlanner planner = newPlanner();
+        Converted c = convert(query, defaultDb, connectionCollation, planner);
+        RelRoot root = c.root();
+        List<Integer> fields = new ArrayList<>();
+        for (var f : root.fields) {
+            fields.add(f.getKey());
+        }
+        List<ColumnMeta> columns = ResultColumns.of(root.rel, fields, labels);
+        EnumerableRel physical = optimize(planner, root);
+        Map<String, Object> stash = new HashMap<>();
+        Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, CalcitePrepare.Dummy.getSparkHandler(false),
+                physical, EnumerableRel.Prefer.ARRAY);
+        return new CompiledQuery(bindable, stash, root.validatedRowType, columns, c.paramTypes(), userParams,
+                List.copyOf(hidden), Set.copyOf(tables), physical);
+    }
+
+    /** A Volcano planner with Calcite's default rules, the Enumerable rules and FlushDB's. */
+    public static VolcanoPlanner newPlanner() {
+        VolcanoPlanner planner = new VolcanoPlanner();
+        planner.addRelTraitDef(ConventionTraitDef.INSTANCE);
+        planner.addRelTraitDef(RelCollationTraitDef.INSTANCE);
+        RelOptUtil.registerDefaultRules(planner, false, false);
+        planner.addRule(CoreRules.JOIN_PUSH_EXPRESSIONS);
+        for (var rule : PlanRules.ALL) {
+            planner.addRule(rule);
+        }
+        return planner;
+    }
+
+    /** Optimises a converted plan to an Enumerable one producing exactly the root's fields. */
+    public static EnumerableRel optimize(VolcanoPlanner planner, RelRoot root) {
+        Program program = Programs.standard();
+        RelTraitSet desired = root.rel.getTraitSet().replace(EnumerableConvention.INSTANCE).replace(root.collation)
+                .simplify();
+        RelNode best;
+        try {
+            best = program.run(planner, root.rel, desired, List.of(), List.of());
+        } catch (RuntimeException e) {
+            throw new MySqlException(MySqlError.ER_NOT_SUPPORTED_YET,
+                    String.format(MySqlError.ER_NOT_SUPPORTED_YET.template, "this query shape (" + e.getMessage() + ")"), e);
+        }
+        EnumerableRel enumerable = (EnumerableRel) best;
+        if (!root.isRefTrivial()) {
+            RexBuilder rb = enumerable.getCluster().getRexBuilder();
+            List<RexNode> projects = new ArrayList<>();
+            for (var f : root.fields) {
+                projects.add(rb.makeInputRef(enumerable, f.getKey()));
+            }
+            RexProgram p = RexProgram.create(enumerable.getRowType(), projects, null, root.validatedRowType, rb);
+            enumerable = EnumerableCalc.create(enumerable, p);
+        }
+        return enumerable;
+    }
+
+    static SqlValidatorException unused() {
+        return null;
+    }
+}

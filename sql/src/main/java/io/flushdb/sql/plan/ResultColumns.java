@@ -1,0 +1,88 @@
+package io.flushdb.sql.plan;
+
+import io.flushdb.sql.exec.ColumnMeta;
+import io.flushdb.sql.plan.schema.EngineTable;
+import io.flushdb.sql.types.ColumnTypes;
+import io.flushdb.sql.types.MySqlType;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
+import org.apache.calcite.rel.metadata.RelMetadataQuery;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+
+/**
+ * The MySQL metadata of a query's output columns. A column that is exactly a table column (one
+ * non-derived origin) reports that column's MySQL type, name, table and database, as MySQL does;
+ * an expression reports the MySQL type of its Calcite type.
+ */
+final class ResultColumns {
+    private ResultColumns() {
+    }
+
+    static List<ColumnMeta> of(RelNode logical, List<Integer> fields, List<String> labels) {
+        RelMetadataQuery mq = logical.getCluster().getMetadataQuery();
+        List<RelDataTypeField> outFields = logical.getRowType().getFieldList();
+        List<ColumnMeta> out = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            int f = fields.get(i);
+            RelDataType type = outFields.get(f).getType();
+            String label = labels != null && i < labels.size() ? labels.get(i) : outFields.get(f).getName();
+            ColumnMeta meta = fromOrigin(mq, logical, f, label, type);
+            out.add(meta != null ? meta : expression(label, type));
+        }
+        return out;
+    }
+
+    private static ColumnMeta fromOrigin(RelMetadataQuery mq, RelNode rel, int field, String label, RelDataType type) {
+        Set<RelColumnOrigin> origins;
+        try {
+            origins = mq.getColumnOrigins(rel, field);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (origins == null || origins.size() != 1) {
+            return null;
+        }
+        RelColumnOrigin o = origins.iterator().next();
+        if (o.isDerived()) {
+            return null;
+        }
+        EngineTable table = o.getOriginTable().unwrap(EngineTable.class);
+        if (table == null || o.getOriginColumnOrdinal() >= table.columnCount()) {
+            return null;
+        }
+        TableDef def = table.def();
+        ColumnDef c = def.columns().get(o.getOriginColumnOrdinal());
+        int scale = c.type() == io.flushdb.storage.dict.ColumnType.DECIMAL ? c.scale() : c.fsp();
+        return new ColumnMeta(label, c.name(), def.name(), def.name(), def.database(), ColumnTypes.mysqlType(c),
+                ColumnTypes.displayLength(c), scale, type.isNullable(), c.autoIncrement(), c.zerofill(),
+                c.zerofill() ? (int) c.length() : 0);
+    }
+
+    /** Metadata of a computed column of Calcite type {@code t}. */
+    static ColumnMeta expression(String label, RelDataType t) {
+        boolean nullable = t.isNullable();
+        return switch (t.getSqlTypeName()) {
+            case BOOLEAN -> ColumnMeta.expression(label, MySqlType.BIGINT, 1, 0, nullable);
+            case TINYINT, SMALLINT, INTEGER, BIGINT -> ColumnMeta.expression(label, MySqlType.BIGINT, 21, 0, nullable);
+            case DECIMAL -> ColumnMeta.expression(label, MySqlType.DECIMAL, t.getPrecision() + 2, Math.max(0, t.getScale()),
+                    nullable);
+            case REAL, FLOAT -> ColumnMeta.expression(label, MySqlType.FLOAT, 12, 31, nullable);
+            case DOUBLE -> ColumnMeta.expression(label, MySqlType.DOUBLE, 22, 31, nullable);
+            case CHAR, VARCHAR -> ColumnMeta.expression(label, MySqlType.VARCHAR,
+                    t.getPrecision() < 0 ? 65535 : t.getPrecision(), 0, nullable);
+            case BINARY, VARBINARY -> ColumnMeta.expression(label, MySqlType.VARBINARY,
+                    t.getPrecision() < 0 ? 65535 : t.getPrecision(), 0, nullable);
+            case DATE -> ColumnMeta.expression(label, MySqlType.DATE, 10, 0, nullable);
+            case TIME -> ColumnMeta.expression(label, MySqlType.TIME, 10, 0, nullable);
+            case TIMESTAMP -> ColumnMeta.expression(label, MySqlType.DATETIME, 19, 0, nullable);
+            case NULL -> ColumnMeta.expression(label, MySqlType.NULL, 0, 0, true);
+            default -> ColumnMeta.expression(label, MySqlType.VARCHAR, 255, 0, nullable);
+        };
+    }
+}

@@ -1,0 +1,953 @@
+package io.flushdb.sql.plan;
+
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.functions.MySqlOperators;
+import io.flushdb.sql.session.Names;
+import io.flushdb.sql.session.Session;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.TableEntry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.expression.*;
+import net.sf.jsqlparser.expression.operators.arithmetic.*;
+import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
+import net.sf.jsqlparser.expression.operators.conditional.OrExpression;
+import net.sf.jsqlparser.expression.operators.conditional.XorExpression;
+import net.sf.jsqlparser.expression.operators.relational.*;
+import net.sf.jsqlparser.schema.Column;
+import net.sf.jsqlparser.schema.Table;
+import net.sf.jsqlparser.statement.select.*;
+import org.apache.calcite.avatica.util.TimeUnit;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
+import org.apache.calcite.sql.SqlBasicTypeNameSpec;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.fun.SqlCase;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.fun.SqlTrimFunction;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimeString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Translates JSqlParser's tree of a MySQL query into Calcite's {@link SqlNode}s, giving MySQL's
+ * meaning to what Calcite would read otherwise: integer literals are BIGINT, {@code /} is MySQL
+ * division, {@code ||} is OR, TRUE is 1, any expression used as a condition means "is not zero",
+ * double-quoted text is a string, {@code <=>} is null-safe equality, and session values
+ * (LAST_INSERT_ID(), NOW(), DATABASE()) become hidden parameters so a compiled plan can be
+ * shared. Table references are resolved against the dictionary here (error 1146 as MySQL raises
+ * it), and {@code *} is expanded here, so every output column has MySQL's label.
+ *
+ * <p>One instance translates one statement.
+ */
+public final class SqlNodeTranslator {
+    private static final SqlParserPos POS = SqlParserPos.ZERO;
+
+    private final Session session;
+    private final String sql;
+    private final int userParams;
+    private int nextParam;
+    private final List<HiddenParam> hidden = new ArrayList<>();
+    private final Set<Names.TableName> tables = new LinkedHashSet<>();
+    private List<String> labels;
+
+    /** A FROM item as the star expansion sees it: its name for qualifying, and its columns. */
+    private record FromItemInfo(String alias, List<String> columns) {
+    }
+
+    /** The FROM items of one SELECT, and the columns a USING/NATURAL join made common. */
+    private static final class FromScope {
+        final List<FromItemInfo> items = new ArrayList<>();
+        final List<String> coalesced = new ArrayList<>();
+    }
+
+    public SqlNodeTranslator(Session session, String sql, int userParams) {
+        this.session = session;
+        this.sql = sql;
+        this.userParams = userParams;
+    }
+
+    /** Tables the statement reads, for locking. */
+    public Set<Names.TableName> tables() {
+        return tables;
+    }
+
+    /** Session values the plan reads as parameters after the user's. */
+    public List<HiddenParam> hiddenParams() {
+        return hidden;
+    }
+
+    /** MySQL's labels of the top-level output columns. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    // ---- queries ------------------------------------------------------------------------------
+
+    /** The top-level query; its labels become available through {@link #labels()}. */
+    public SqlNode query(Select select) {
+        List<String> out = new ArrayList<>();
+        SqlNode node = select(select, out, true);
+        this.labels = out;
+        return node;
+    }
+
+    private SqlNode select(Select select, List<String> labelsOut, boolean top) {
+        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("WITH (common table expressions)");
+        }
+        if (select instanceof ParenthesedSelect ps) {
+            SqlNode inner = select(ps.getSelect(), labelsOut, top);
+            return withOrderAndLimit(inner, ps.getOrderByElements(), ps.getLimit(), ps.getOffset(), null);
+        }
+        if (select instanceof PlainSelect p) {
+            return plainSelect(p, labelsOut, top);
+        }
+        if (select instanceof SetOperationList so) {
+            return setOperation(so, labelsOut, top);
+        }
+        if (select instanceof Values v) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("VALUES as a query");
+        }
+        throw MySqlError.ER_NOT_SUPPORTED_YET.raise(select.getClass().getSimpleName());
+    }
+
+    private SqlNode setOperation(SetOperationList so, List<String> labelsOut, boolean top) {
+        List<Select> selects = so.getSelects();
+        SqlNode result = select(selects.get(0), labelsOut, top);
+        for (int i = 1; i < selects.size(); i++) {
+            SetOperation op = so.getOperations().get(i - 1);
+            SqlNode right = select(selects.get(i), new ArrayList<>(), false);
+            SqlOperator operator;
+            if (op instanceof UnionOp u) {
+                operator = u.isAll() ? SqlStdOperatorTable.UNION_ALL : SqlStdOperatorTable.UNION;
+            } else if (op instanceof IntersectOp i2) {
+                operator = SqlStdOperatorTable.INTERSECT;
+            } else if (op instanceof ExceptOp || op instanceof MinusOp) {
+                operator = SqlStdOperatorTable.EXCEPT;
+            } else {
+                throw MySqlError.ER_NOT_SUPPORTED_YET.raise(op.toString());
+            }
+            result = operator.createCall(POS, result, right);
+        }
+        return withOrderAndLimit(result, so.getOrderByElements(), so.getLimit(), so.getOffset(), null);
+    }
+
+    private SqlNode plainSelect(PlainSelect p, List<String> labelsOut, boolean top) {
+        if (p.getIntoTables() != null || p.getMySqlSelectIntoClause() != null) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("SELECT ... INTO");
+        }
+        // Clauses in the order they are written, so that ? markers are numbered as in the text.
+        List<SelectItem<?>> items = p.getSelectItems();
+        FromScope scope = new FromScope();
+        // FROM must be known before the select list expands '*', but its ? markers come after the
+        // select list's; translate FROM first while reserving the select list's markers.
+        int selectListParams = countJdbcParams(items);
+        int saved = nextParam;
+        nextParam += selectListParams;
+        SqlNode from = p.getFromItem() == null ? null : fromClause(p, scope);
+        int afterFrom = nextParam;
+        nextParam = saved;
+        List<String> itemTexts = top ? SelectText.items(sql) : null;
+        if (itemTexts != null && itemTexts.size() != items.size()) {
+            itemTexts = null;
+        }
+        SqlNodeList selectList = new SqlNodeList(POS);
+        for (int i = 0; i < items.size(); i++) {
+            SelectItem<?> item = items.get(i);
+            Expression e = item.getExpression();
+            if (e instanceof AllColumns) {
+                expandStar(scope, null, selectList, labelsOut);
+                continue;
+            }
+            if (e instanceof AllTableColumns atc) {
+                expandStar(scope, SqlText.unquote(atc.getTable().getName()), selectList, labelsOut);
+                continue;
+            }
+            SqlNode node = value(e);
+            String label = item.getAlias() != null ? SqlText.unquote(item.getAlias().getName())
+                    : labelOf(e, itemTexts == null ? null : itemTexts.get(i));
+            selectList.add(SqlStdOperatorTable.AS.createCall(POS, node, new SqlIdentifier(label, POS)));
+            labelsOut.add(label);
+        }
+        nextParam = afterFrom;
+        SqlNode where = p.getWhere() == null ? null : condition(p.getWhere());
+        SqlNodeList groupBy = null;
+        if (p.getGroupBy() != null) {
+            groupBy = new SqlNodeList(POS);
+            for (Object g : p.getGroupBy().getGroupByExpressionList().getExpressions()) {
+                groupBy.add(orderOrGroupItem((Expression) g));
+            }
+        }
+        SqlNode having = p.getHaving() == null ? null : condition(p.getHaving());
+        SqlNodeList keywords = new SqlNodeList(POS);
+        if (p.getDistinct() != null) {
+            if (p.getDistinct().getOnSelectItems() != null) {
+                throw MySqlError.ER_NOT_SUPPORTED_YET.raise("DISTINCT ON");
+            }
+            keywords.add(SqlSelectKeyword.DISTINCT.symbol(POS));
+        }
+        SqlNodeList orderBy = orderList(p.getOrderByElements());
+        SqlNode[] limit = limit(p.getLimit(), p.getOffset());
+        return new SqlSelect(POS, keywords, selectList, from, where, groupBy, having, null, null,
+                orderBy, limit[0], limit[1], null);
+    }
+
+    private int countJdbcParams(List<SelectItem<?>> items) {
+        int n = 0;
+        for (SelectItem<?> item : items) {
+            n += SqlText.countParameters(item.toString());
+        }
+        return n;
+    }
+
+    private void expandStar(FromScope scope, String qualifier, SqlNodeList selectList, List<String> labelsOut) {
+        if (scope.items.isEmpty()) {
+            throw MySqlError.ER_NO_TABLES_USED.raise();
+        }
+        boolean found = false;
+        if (qualifier == null) {
+            for (String c : scope.coalesced) {
+                selectList.add(SqlStdOperatorTable.AS.createCall(POS, new SqlIdentifier(c, POS), new SqlIdentifier(c, POS)));
+                labelsOut.add(c);
+            }
+        }
+        for (FromItemInfo item : scope.items) {
+            if (qualifier != null && !item.alias().equals(qualifier)) {
+                continue;
+            }
+            found = true;
+            for (String c : item.columns()) {
+                if (qualifier == null && containsIgnoreCase(scope.coalesced, c)) {
+                    continue;
+                }
+                selectList.add(SqlStdOperatorTable.AS.createCall(POS, new SqlIdentifier(List.of(item.alias(), c), POS),
+                        new SqlIdentifier(c, POS)));
+                labelsOut.add(c);
+            }
+        }
+        if (!found) {
+            throw MySqlError.ER_BAD_TABLE_ERROR.raise(qualifier);
+        }
+    }
+
+    private static boolean containsIgnoreCase(List<String> list, String s) {
+        for (String x : list) {
+            if (x.equalsIgnoreCase(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** MySQL's label for an unaliased select item. */
+    private static String labelOf(Expression e, String text) {
+        if (e instanceof Column c && !isDoubleQuoted(c)) {
+            return SqlText.unquote(c.getColumnName());
+        }
+        if (e instanceof StringValue s) {
+            return unescape(s.getValue());
+        }
+        if (e instanceof Column c) {
+            return unescape(c.getColumnName().substring(1, c.getColumnName().length() - 1));
+        }
+        return text != null ? text : e.toString();
+    }
+
+    // ---- FROM ---------------------------------------------------------------------------------
+
+    private SqlNode fromClause(PlainSelect p, FromScope scope) {
+        SqlNode left = fromItem(p.getFromItem(), scope);
+        if (p.getJoins() != null) {
+            for (Join j : p.getJoins()) {
+                left = join(left, j, scope);
+            }
+        }
+        return left;
+    }
+
+    private SqlNode fromItem(FromItem item, FromScope scope) {
+        if (item instanceof Table t) {
+            Names.TableName n = Names.resolve(t, session);
+            TableEntry e = Names.existing(n, session);
+            tables.add(n);
+            String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : n.table();
+            List<String> cols = new ArrayList<>();
+            for (ColumnDef c : e.def().columns()) {
+                cols.add(c.name());
+            }
+            scope.items.add(new FromItemInfo(alias, cols));
+            SqlNode id = new SqlIdentifier(List.of(n.database(), n.table()), POS);
+            return SqlStdOperatorTable.AS.createCall(POS, id, new SqlIdentifier(alias, POS));
+        }
+        if (item instanceof ParenthesedSelect ps) {
+            if (ps.getAlias() == null) {
+                throw MySqlError.ER_DERIVED_MUST_HAVE_ALIAS.raise();
+            }
+            String alias = SqlText.unquote(ps.getAlias().getName());
+            List<String> inner = new ArrayList<>();
+            SqlNode q = select(ps.getSelect(), inner, false);
+            q = withOrderAndLimit(q, ps.getOrderByElements(), ps.getLimit(), ps.getOffset(), null);
+            scope.items.add(new FromItemInfo(alias, inner));
+            return SqlStdOperatorTable.AS.createCall(POS, q, new SqlIdentifier(alias, POS));
+        }
+        if (item instanceof ParenthesedFromItem pf) {
+            SqlNode inner = fromItem(pf.getFromItem(), scope);
+            if (pf.getJoins() != null) {
+                for (Join j : pf.getJoins()) {
+                    inner = join(inner, j, scope);
+                }
+            }
+            return inner;
+        }
+        throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FROM " + item.getClass().getSimpleName());
+    }
+
+    private SqlNode join(SqlNode left, Join j, FromScope scope) {
+        int before = scope.items.size();
+        SqlNode right = fromItem(j.getRightItem(), scope);
+        JoinType type;
+        if (j.isSimple()) {
+            type = JoinType.COMMA;
+        } else if (j.isCross()) {
+            type = JoinType.CROSS;
+        } else if (j.isLeft()) {
+            type = JoinType.LEFT;
+        } else if (j.isRight()) {
+            type = JoinType.RIGHT;
+        } else if (j.isFull()) {
+            throw MySqlError.ER_PARSE_ERROR.raise("FULL JOIN", 1);
+        } else {
+            type = JoinType.INNER;
+        }
+        boolean natural = j.isNatural();
+        SqlNode condition = null;
+        JoinConditionType ct = JoinConditionType.NONE;
+        if (j.getUsingColumns() != null && !j.getUsingColumns().isEmpty()) {
+            SqlNodeList using = new SqlNodeList(POS);
+            for (Column c : j.getUsingColumns()) {
+                String name = SqlText.unquote(c.getColumnName());
+                using.add(new SqlIdentifier(name, POS));
+                if (!containsIgnoreCase(scope.coalesced, name)) {
+                    scope.coalesced.add(name);
+                }
+            }
+            condition = using;
+            ct = JoinConditionType.USING;
+        } else if (j.getOnExpressions() != null && !j.getOnExpressions().isEmpty()) {
+            SqlNode on = null;
+            for (Expression e : j.getOnExpressions()) {
+                SqlNode c = condition(e);
+                on = on == null ? c : SqlStdOperatorTable.AND.createCall(POS, on, c);
+            }
+            condition = on;
+            ct = JoinConditionType.ON;
+        } else if (natural) {
+            List<String> rightCols = scope.items.get(scope.items.size() - 1).columns();
+            for (int i = 0; i < before; i++) {
+                for (String c : scope.items.get(i).columns()) {
+                    if (containsIgnoreCase(rightCols, c) && !containsIgnoreCase(scope.coalesced, c)) {
+                        scope.coalesced.add(c);
+                    }
+                }
+            }
+        } else if (type == JoinType.INNER) {
+            // MySQL: JOIN without a condition is a cross join.
+            condition = SqlLiteral.createBoolean(true, POS);
+            ct = JoinConditionType.ON;
+        } else if (type == JoinType.LEFT || type == JoinType.RIGHT) {
+            throw MySqlError.ER_PARSE_ERROR.raise(j.toString(), 1);
+        }
+        return new SqlJoin(POS, left, SqlLiteral.createBoolean(natural, POS), type.symbol(POS), right,
+                ct.symbol(POS), condition);
+    }
+
+    // ---- ORDER BY / LIMIT ---------------------------------------------------------------------
+
+    private SqlNodeList orderList(List<OrderByElement> elements) {
+        if (elements == null || elements.isEmpty()) {
+            return null;
+        }
+        SqlNodeList list = new SqlNodeList(POS);
+        for (OrderByElement o : elements) {
+            SqlNode e = orderOrGroupItem(o.getExpression());
+            if (!o.isAsc()) {
+                e = SqlStdOperatorTable.DESC.createCall(POS, e);
+            }
+            if (o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_FIRST) {
+                e = SqlStdOperatorTable.NULLS_FIRST.createCall(POS, e);
+            } else if (o.getNullOrdering() == OrderByElement.NullOrdering.NULLS_LAST) {
+                e = SqlStdOperatorTable.NULLS_LAST.createCall(POS, e);
+            }
+            list.add(e);
+        }
+        return list;
+    }
+
+    /** An ORDER BY / GROUP BY item: a position stays a literal, anything else is a value. */
+    private SqlNode orderOrGroupItem(Expression e) {
+        if (e instanceof LongValue lv) {
+            return SqlLiteral.createExactNumeric(lv.getStringValue(), POS);
+        }
+        return value(e);
+    }
+
+    private SqlNode[] limit(Limit limit, Offset offset) {
+        SqlNode fetch = null;
+        SqlNode off = null;
+        if (limit != null) {
+            if (limit.getOffset() != null) {
+                off = limitValue(limit.getOffset());
+            }
+            if (limit.getRowCount() != null && !limit.isLimitAll()) {
+                fetch = limitValue(limit.getRowCount());
+            }
+        }
+        if (offset != null) {
+            off = limitValue(offset.getOffset());
+        }
+        return new SqlNode[] {off, fetch};
+    }
+
+    private SqlNode limitValue(Expression e) {
+        if (e instanceof LongValue lv) {
+            return SqlLiteral.createExactNumeric(lv.getStringValue(), POS);
+        }
+        if (e instanceof JdbcParameter) {
+            return new SqlDynamicParam(nextParam++, POS);
+        }
+        throw MySqlError.ER_PARSE_ERROR.raise(e.toString(), 1);
+    }
+
+    private SqlNode withOrderAndLimit(SqlNode query, List<OrderByElement> order, Limit limit, Offset offset,
+                                      Object unused) {
+        SqlNodeList orderList = orderList(order);
+        SqlNode[] l = limit(limit, offset);
+        if (orderList == null && l[0] == null && l[1] == null) {
+            return query;
+        }
+        if (query instanceof SqlSelect s && s.getOrderList() == null && s.getFetch() == null && s.getOffset() == null) {
+            s.setOrderBy(orderList);
+            s.setOffset(l[0]);
+            s.setFetch(l[1]);
+            return s;
+        }
+        return new SqlOrderBy(POS, query, orderList == null ? SqlNodeList.EMPTY : orderList, l[0], l[1]);
+    }
+
+    // ---- expressions --------------------------------------------------------------------------
+
+    /** Whether MySQL evaluates {@code e} to a truth value (rather than a number or string). */
+    static boolean isCondition(Expression e) {
+        if (e instanceof Parenthesis p) {
+            return isCondition(p.getExpression());
+        }
+        if (e instanceof ParenthesedExpressionList<?> pl && pl.size() == 1) {
+            return isCondition((Expression) pl.get(0));
+        }
+        return e instanceof ComparisonOperator || e instanceof AndExpression || e instanceof OrExpression
+                || e instanceof XorExpression || e instanceof NotExpression || e instanceof Between
+                || e instanceof InExpression || e instanceof IsNullExpression || e instanceof IsBooleanExpression
+                || e instanceof LikeExpression || e instanceof ExistsExpression || e instanceof CosineSimilarity
+                || e instanceof Concat || e instanceof IsDistinctExpression;
+    }
+
+    /** {@code e} used as a condition: MySQL treats any non-zero value as true. */
+    public SqlNode condition(Expression e) {
+        SqlNode n = expr(e);
+        if (isCondition(e)) {
+            return n;
+        }
+        return SqlStdOperatorTable.NOT_EQUALS.createCall(POS, n, bigint(0));
+    }
+
+    /** {@code e} used as a value: a condition becomes 1, 0 or NULL as in MySQL. */
+    public SqlNode value(Expression e) {
+        SqlNode n = expr(e);
+        if (isCondition(e)) {
+            return asInteger(n);
+        }
+        return n;
+    }
+
+    private static SqlNode asInteger(SqlNode cond) {
+        // CASE WHEN c THEN 1 WHEN NOT c THEN 0 END: NULL stays NULL.
+        SqlNodeList whens = new SqlNodeList(POS);
+        whens.add(cond);
+        whens.add(SqlStdOperatorTable.NOT.createCall(POS, cond));
+        SqlNodeList thens = new SqlNodeList(POS);
+        thens.add(bigint(1));
+        thens.add(bigint(0));
+        return new SqlCase(POS, null, whens, thens, SqlLiteral.createNull(POS));
+    }
+
+    private static SqlNode bigint(long v) {
+        return cast(SqlLiteral.createExactNumeric(Long.toString(v), POS), SqlTypeName.BIGINT);
+    }
+
+    static SqlNode cast(SqlNode n, SqlTypeName type) {
+        return SqlStdOperatorTable.CAST.createCall(POS, n, new SqlDataTypeSpec(new SqlBasicTypeNameSpec(type, POS), POS));
+    }
+
+    static SqlNode cast(SqlNode n, SqlTypeName type, int precision, int scale) {
+        SqlBasicTypeNameSpec spec = scale >= 0 ? new SqlBasicTypeNameSpec(type, precision, scale, POS)
+                : precision >= 0 ? new SqlBasicTypeNameSpec(type, precision, POS) : new SqlBasicTypeNameSpec(type, POS);
+        return SqlStdOperatorTable.CAST.createCall(POS, n, new SqlDataTypeSpec(spec, POS));
+    }
+
+    private SqlNode expr(Expression e) {
+        if (e instanceof Parenthesis p) {
+            return value(p.getExpression());
+        }
+        if (e instanceof ParenthesedExpressionList<?> pl) {
+            if (pl.size() == 1) {
+                return expr((Expression) pl.get(0));
+            }
+            throw MySqlError.ER_OPERAND_COLUMNS.raise(1);
+        }
+        if (e instanceof LongValue lv) {
+            String s = lv.getStringValue();
+            BigDecimal v = new BigDecimal(s);
+            if (v.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                return SqlLiteral.createExactNumeric(s, POS);
+            }
+            return cast(SqlLiteral.createExactNumeric(s, POS), SqlTypeName.BIGINT);
+        }
+        if (e instanceof DoubleValue dv) {
+            String s = dv.toString();
+            if (s.toLowerCase(Locale.ROOT).contains("e")) {
+                return SqlLiteral.createApproxNumeric(s, POS);
+            }
+            return SqlLiteral.createExactNumeric(s.startsWith(".") ? "0" + s : s, POS);
+        }
+        if (e instanceof StringValue sv) {
+            return string(unescape(sv.getValue()));
+        }
+        if (e instanceof NullValue) {
+            return SqlLiteral.createNull(POS);
+        }
+        if (e instanceof BooleanValue b) {
+            return bigint(b.getValue() ? 1 : 0);
+        }
+        if (e instanceof HexValue h) {
+            return hex(h.getValue());
+        }
+        if (e instanceof JdbcParameter) {
+            return new SqlDynamicParam(nextParam++, POS);
+        }
+        if (e instanceof DateTimeLiteralExpression d) {
+            return dateTimeLiteral(d.getType().name(), unquoteLiteral(d.getValue()));
+        }
+        if (e instanceof DateValue d) {
+            return dateTimeLiteral("DATE", d.getValue().toString());
+        }
+        if (e instanceof TimestampValue t) {
+            return dateTimeLiteral("TIMESTAMP", t.getValue().toString());
+        }
+        if (e instanceof TimeValue t) {
+            return dateTimeLiteral("TIME", t.getValue().toString());
+        }
+        if (e instanceof Column c) {
+            return column(c);
+        }
+        if (e instanceof SignedExpression s) {
+            SqlNode inner = value(s.getExpression());
+            return switch (s.getSign()) {
+                case '-' -> SqlStdOperatorTable.UNARY_MINUS.createCall(POS, inner);
+                case '+' -> inner;
+                case '~' -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("the ~ operator");
+                default -> throw MySqlError.ER_PARSE_ERROR.raise(e.toString(), 1);
+            };
+        }
+        if (e instanceof NotExpression n) {
+            return SqlStdOperatorTable.NOT.createCall(POS, condition(n.getExpression()));
+        }
+        if (e instanceof AndExpression a) {
+            return SqlStdOperatorTable.AND.createCall(POS, condition(a.getLeftExpression()), condition(a.getRightExpression()));
+        }
+        if (e instanceof OrExpression o) {
+            return SqlStdOperatorTable.OR.createCall(POS, condition(o.getLeftExpression()), condition(o.getRightExpression()));
+        }
+        if (e instanceof Concat c) {
+            // '||' is OR in MySQL's default sql_mode (PIPES_AS_CONCAT off).
+            return SqlStdOperatorTable.OR.createCall(POS, condition(c.getLeftExpression()), condition(c.getRightExpression()));
+        }
+        if (e instanceof XorExpression x) {
+            SqlNode a = condition(x.getLeftExpression());
+            SqlNode b = condition(x.getRightExpression());
+            return SqlStdOperatorTable.NOT_EQUALS.createCall(POS, a, b);
+        }
+        if (e instanceof CosineSimilarity ns) {
+            // JSqlParser reads MySQL's null-safe equality '<=>' as this operator.
+            return SqlStdOperatorTable.IS_NOT_DISTINCT_FROM.createCall(POS, value(ns.getLeftExpression()),
+                    value(ns.getRightExpression()));
+        }
+        if (e instanceof IsDistinctExpression d) {
+            return (d.isNot() ? SqlStdOperatorTable.IS_NOT_DISTINCT_FROM : SqlStdOperatorTable.IS_DISTINCT_FROM)
+                    .createCall(POS, value(d.getLeftExpression()), value(d.getRightExpression()));
+        }
+        if (e instanceof ComparisonOperator c) {
+            return comparison(c);
+        }
+        if (e instanceof Addition a) {
+            return SqlStdOperatorTable.PLUS.createCall(POS, value(a.getLeftExpression()), value(a.getRightExpression()));
+        }
+        if (e instanceof Subtraction s) {
+            return SqlStdOperatorTable.MINUS.createCall(POS, value(s.getLeftExpression()), value(s.getRightExpression()));
+        }
+        if (e instanceof Multiplication m) {
+            return SqlStdOperatorTable.MULTIPLY.createCall(POS, value(m.getLeftExpression()), value(m.getRightExpression()));
+        }
+        if (e instanceof Division d) {
+            return MySqlOperators.DIVIDE.createCall(POS, value(d.getLeftExpression()), value(d.getRightExpression()));
+        }
+        if (e instanceof IntegerDivision d) {
+            return MySqlOperators.INT_DIVIDE.createCall(POS, value(d.getLeftExpression()), value(d.getRightExpression()));
+        }
+        if (e instanceof Modulo m) {
+            return MySqlOperators.MOD.createCall(POS, value(m.getLeftExpression()), value(m.getRightExpression()));
+        }
+        if (e instanceof Between b) {
+            SqlNode x = value(b.getLeftExpression());
+            SqlNode lo = value(b.getBetweenExpressionStart());
+            SqlNode hi = value(b.getBetweenExpressionEnd());
+            return (b.isNot() ? SqlStdOperatorTable.NOT_BETWEEN : SqlStdOperatorTable.BETWEEN).createCall(POS, x, lo, hi);
+        }
+        if (e instanceof InExpression in) {
+            return in(in);
+        }
+        if (e instanceof IsNullExpression n) {
+            return (n.isNot() ? SqlStdOperatorTable.IS_NOT_NULL : SqlStdOperatorTable.IS_NULL).createCall(POS,
+                    value(n.getLeftExpression()));
+        }
+        if (e instanceof IsBooleanExpression b) {
+            SqlNode c = condition(b.getLeftExpression());
+            SqlOperator op = b.isTrue() ? (b.isNot() ? SqlStdOperatorTable.IS_NOT_TRUE : SqlStdOperatorTable.IS_TRUE)
+                    : (b.isNot() ? SqlStdOperatorTable.IS_NOT_FALSE : SqlStdOperatorTable.IS_FALSE);
+            return op.createCall(POS, c);
+        }
+        if (e instanceof LikeExpression l) {
+            return like(l);
+        }
+        if (e instanceof ExistsExpression x) {
+            SqlNode q = subquery(x.getRightExpression());
+            SqlNode exists = SqlStdOperatorTable.EXISTS.createCall(POS, q);
+            return x.isNot() ? SqlStdOperatorTable.NOT.createCall(POS, exists) : exists;
+        }
+        if (e instanceof ParenthesedSelect ps) {
+            return select(ps, new ArrayList<>(), false);
+        }
+        if (e instanceof CaseExpression c) {
+            return caseExpr(c);
+        }
+        if (e instanceof CastExpression c) {
+            return FunctionMapping.cast(value(c.getLeftExpression()), c.getColDataType());
+        }
+        if (e instanceof Function f) {
+            return new FunctionMapping(this).call(f);
+        }
+        if (e instanceof TimeKeyExpression t) {
+            return timeKey(t.getStringValue());
+        }
+        if (e instanceof UserVariable v) {
+            if (v.isDoubleAdd()) {
+                return systemVariable(v.getName());
+            }
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("user variables");
+        }
+        if (e instanceof TrimFunction t) {
+            return trim(t);
+        }
+        throw MySqlError.ER_NOT_SUPPORTED_YET.raise(e.getClass().getSimpleName() + " (" + e + ")");
+    }
+
+    private SqlNode comparison(ComparisonOperator c) {
+        SqlNode l = value(c.getLeftExpression());
+        SqlNode r = value(c.getRightExpression());
+        SqlOperator op = switch (c.getStringExpression()) {
+            case "=" -> SqlStdOperatorTable.EQUALS;
+            case "<>", "!=" -> SqlStdOperatorTable.NOT_EQUALS;
+            case ">" -> SqlStdOperatorTable.GREATER_THAN;
+            case ">=" -> SqlStdOperatorTable.GREATER_THAN_OR_EQUAL;
+            case "<" -> SqlStdOperatorTable.LESS_THAN;
+            case "<=" -> SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("operator " + c.getStringExpression());
+        };
+        if (c.getRightExpression() instanceof AnyComparisonExpression) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("ANY/ALL comparisons");
+        }
+        return op.createCall(POS, l, r);
+    }
+
+    private SqlNode in(InExpression in) {
+        SqlNode left = value(in.getLeftExpression());
+        Expression right = in.getRightExpression();
+        SqlNode r;
+        if (right instanceof ParenthesedSelect ps) {
+            r = select(ps, new ArrayList<>(), false);
+        } else if (right instanceof ExpressionList<?> list) {
+            SqlNodeList values = new SqlNodeList(POS);
+            for (Object o : list) {
+                values.add(value((Expression) o));
+            }
+            r = values;
+        } else {
+            SqlNodeList values = new SqlNodeList(POS);
+            values.add(value(right));
+            r = values;
+        }
+        return (in.isNot() ? SqlStdOperatorTable.NOT_IN : SqlStdOperatorTable.IN).createCall(POS, left, r);
+    }
+
+    private SqlNode like(LikeExpression l) {
+        if (l.getLikeKeyWord() != LikeExpression.KeyWord.LIKE) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise(l.getLikeKeyWord() + " patterns");
+        }
+        SqlNode x = value(l.getLeftExpression());
+        SqlNode p = value(l.getRightExpression());
+        // MySQL's default escape character is backslash. The collation (-1 here) is filled in by
+        // the collation rewrite once the operand types are known.
+        SqlNode escape = l.getEscape() != null ? value(l.getEscape()) : string("\\");
+        SqlNode call = MySqlOperators.LIKE.createCall(POS, x, p, escape,
+                SqlLiteral.createExactNumeric("-1", POS));
+        return l.isNot() ? SqlStdOperatorTable.NOT.createCall(POS, call) : call;
+    }
+
+    private SqlNode caseExpr(CaseExpression c) {
+        SqlNode switchValue = c.getSwitchExpression() == null ? null : value(c.getSwitchExpression());
+        SqlNodeList whens = new SqlNodeList(POS);
+        SqlNodeList thens = new SqlNodeList(POS);
+        for (WhenClause w : c.getWhenClauses()) {
+            whens.add(switchValue == null ? condition(w.getWhenExpression()) : value(w.getWhenExpression()));
+            thens.add(value(w.getThenExpression()));
+        }
+        SqlNode elseExpr = c.getElseExpression() == null ? SqlLiteral.createNull(POS) : value(c.getElseExpression());
+        return new SqlCase(POS, switchValue, whens, thens, elseExpr);
+    }
+
+    private SqlNode trim(TrimFunction t) {
+        SqlNode target = value(t.getExpression());
+        SqlNode chars = t.getFromExpression() == null ? string(" ") : value(t.getFromExpression());
+        if (t.getFromExpression() != null && t.getExpression() != null && !t.isUsingFromKeyword()) {
+            chars = string(" ");
+        }
+        SqlTrimFunction.Flag flag = SqlTrimFunction.Flag.BOTH;
+        if (t.getTrimSpecification() != null) {
+            flag = switch (t.getTrimSpecification()) {
+                case LEADING -> SqlTrimFunction.Flag.LEADING;
+                case TRAILING -> SqlTrimFunction.Flag.TRAILING;
+                default -> SqlTrimFunction.Flag.BOTH;
+            };
+        }
+        if (t.isUsingFromKeyword() && t.getFromExpression() != null) {
+            // TRIM([spec] remstr FROM str)
+            return SqlStdOperatorTable.TRIM.createCall(POS, flag.symbol(POS), value(t.getExpression()),
+                    value(t.getFromExpression()));
+        }
+        return SqlStdOperatorTable.TRIM.createCall(POS, flag.symbol(POS), chars, target);
+    }
+
+    SqlNode subquery(Expression e) {
+        if (e instanceof ParenthesedSelect ps) {
+            return select(ps, new ArrayList<>(), false);
+        }
+        if (e instanceof Select s) {
+            return select(s, new ArrayList<>(), false);
+        }
+        throw MySqlError.ER_PARSE_ERROR.raise(e.toString(), 1);
+    }
+
+    private SqlNode column(Column c) {
+        String name = c.getColumnName();
+        if (isDoubleQuoted(c)) {
+            // Without ANSI_QUOTES, "text" is a string literal.
+            return string(unescape(name.substring(1, name.length() - 1)));
+        }
+        List<String> parts = new ArrayList<>();
+        Table t = c.getTable();
+        if (t != null && t.getName() != null) {
+            if (t.getSchemaName() != null) {
+                parts.add(SqlText.unquote(t.getSchemaName()));
+            }
+            parts.add(SqlText.unquote(t.getName()));
+        }
+        String col = SqlText.unquote(name);
+        if (parts.isEmpty()) {
+            String u = col.toUpperCase(Locale.ROOT);
+            if (u.equals("CURRENT_TIMESTAMP") || u.equals("CURRENT_DATE") || u.equals("CURRENT_TIME")
+                    || u.equals("LOCALTIME") || u.equals("LOCALTIMESTAMP") || u.equals("UTC_TIMESTAMP")
+                    || u.equals("UTC_DATE")) {
+                if (!name.startsWith("`")) {
+                    return timeKey(u);
+                }
+            }
+        }
+        parts.add(col);
+        if (parts.size() == 3) {
+            // db.table.column: Calcite knows the table by its alias in the FROM list (its name).
+            parts.remove(0);
+        }
+        return new SqlIdentifier(parts, POS);
+    }
+
+    private static boolean isDoubleQuoted(Column c) {
+        String n = c.getColumnName();
+        return c.getTable() == null || c.getTable().getName() == null
+                ? n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"") : false;
+    }
+
+    SqlNode timeKey(String key) {
+        return switch (key.toUpperCase(Locale.ROOT)) {
+            case "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP" -> hiddenParam(new HiddenParam(HiddenParam.Kind.NOW, null),
+                    SqlTypeName.TIMESTAMP);
+            case "CURRENT_DATE" -> cast(hiddenParam(new HiddenParam(HiddenParam.Kind.NOW, null), SqlTypeName.TIMESTAMP),
+                    SqlTypeName.DATE);
+            case "CURRENT_TIME" -> cast(hiddenParam(new HiddenParam(HiddenParam.Kind.NOW, null), SqlTypeName.TIMESTAMP),
+                    SqlTypeName.TIME);
+            case "UTC_TIMESTAMP" -> hiddenParam(new HiddenParam(HiddenParam.Kind.UTC_NOW, null), SqlTypeName.TIMESTAMP);
+            case "UTC_DATE" -> cast(hiddenParam(new HiddenParam(HiddenParam.Kind.UTC_NOW, null), SqlTypeName.TIMESTAMP),
+                    SqlTypeName.DATE);
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(key);
+        };
+    }
+
+    /** A session value as an extra typed parameter (see {@link HiddenParam}). */
+    SqlNode hiddenParam(HiddenParam p, SqlTypeName type) {
+        int index = hidden.indexOf(p);
+        if (index < 0) {
+            hidden.add(p);
+            index = hidden.size() - 1;
+        }
+        SqlDynamicParam dp = new SqlDynamicParam(userParams + index, POS);
+        return type == SqlTypeName.VARCHAR ? cast(dp, type, 1024, -1) : cast(dp, type);
+    }
+
+    private SqlNode systemVariable(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith("session.") || n.startsWith("global.") || n.startsWith("local.")) {
+            n = n.substring(n.indexOf('.') + 1);
+        }
+        return hiddenParam(new HiddenParam(HiddenParam.Kind.SYSTEM_VARIABLE, n), SqlTypeName.VARCHAR);
+    }
+
+    static SqlNode string(String s) {
+        return SqlLiteral.createCharString(s, "UTF8", POS);
+    }
+
+    private static SqlNode hex(String literal) {
+        String h = literal;
+        if (h.startsWith("0x") || h.startsWith("0X")) {
+            h = h.substring(2);
+        } else if (h.length() >= 3 && (h.charAt(0) == 'x' || h.charAt(0) == 'X') && h.charAt(1) == '\'') {
+            h = h.substring(2, h.length() - 1);
+        }
+        if (h.length() % 2 == 1) {
+            h = "0" + h;
+        }
+        byte[] bytes = new byte[h.length() / 2];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
+        }
+        return SqlLiteral.createBinaryString(bytes, POS);
+    }
+
+    private static String unquoteLiteral(String v) {
+        if (v.length() >= 2 && (v.startsWith("'") || v.startsWith("\""))) {
+            return unescape(v.substring(1, v.length() - 1));
+        }
+        return v;
+    }
+
+    private static SqlNode dateTimeLiteral(String type, String text) {
+        switch (type.toUpperCase(Locale.ROOT)) {
+            case "DATE": {
+                java.time.LocalDate d = io.flushdb.sql.types.Temporal.parseDate(text);
+                if (d == null) {
+                    throw MySqlError.ER_WRONG_VALUE.raise("DATE", text);
+                }
+                return SqlLiteral.createDate(DateString.fromDaysSinceEpoch((int) d.toEpochDay()), POS);
+            }
+            case "TIME": {
+                Long micros = io.flushdb.sql.types.Temporal.parseTimeMicros(text);
+                if (micros == null) {
+                    throw MySqlError.ER_WRONG_VALUE.raise("TIME", text);
+                }
+                return SqlLiteral.createTime(TimeString.fromMillisOfDay((int) Math.floorMod(micros / 1000, 86_400_000L)), 3, POS);
+            }
+            default: {
+                java.time.LocalDateTime dt = io.flushdb.sql.types.Temporal.parseDateTime(text);
+                if (dt == null) {
+                    java.time.LocalDate d = io.flushdb.sql.types.Temporal.parseDate(text);
+                    if (d == null) {
+                        throw MySqlError.ER_WRONG_VALUE.raise("DATETIME", text);
+                    }
+                    dt = d.atStartOfDay();
+                }
+                TimestampString ts = TimestampString.fromMillisSinceEpoch(
+                        dt.toInstant(java.time.ZoneOffset.UTC).toEpochMilli());
+                return SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP, ts, 3, POS);
+            }
+        }
+    }
+
+    /** MySQL's string escapes: \n \t \r \0 \b \Z, '' and \' and \", and \\; \% and \_ keep their backslash. */
+    static String unescape(String raw) {
+        if (raw.indexOf('\\') < 0 && raw.indexOf('\'') < 0 && raw.indexOf('"') < 0) {
+            return raw;
+        }
+        StringBuilder sb = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length()) {
+                char n = raw.charAt(++i);
+                switch (n) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case '0' -> sb.append('\0');
+                    case 'b' -> sb.append('\b');
+                    case 'Z' -> sb.append((char) 26);
+                    case '%', '_' -> sb.append('\\').append(n);
+                    default -> sb.append(n);
+                }
+            } else if ((c == '\'' || c == '"') && i + 1 < raw.length() && raw.charAt(i + 1) == c) {
+                sb.append(c);
+                i++;
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The next user parameter's index (for FunctionMapping). */
+    int nextParam() {
+        return nextParam++;
+    }
+
+    Session session() {
+        return session;
+    }
+
+    static TimeUnit unused() {
+        return TimeUnit.DAY;
+    }
+}

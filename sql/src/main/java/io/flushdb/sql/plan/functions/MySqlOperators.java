@@ -1,0 +1,119 @@
+package io.flushdb.sql.plan.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.InferTypes;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.sql.util.ListSqlOperatorTable;
+import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
+
+/**
+ * The operators FlushDB adds to Calcite's for MySQL semantics, each a user-defined function whose
+ * return type follows MySQL and whose body is a method of {@link MySqlFunctions}.
+ */
+public final class MySqlOperators {
+    private MySqlOperators() {
+    }
+
+    /** {@code a / b}: DECIMAL(p1 + s2 + 4, s1 + 4) for exact operands, DOUBLE otherwise; nullable (x / 0 is NULL). */
+    public static final SqlUserDefinedFunction DIVIDE = udf("MYSQL_DIVIDE", "divide", 2, b -> {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        if (SqlTypeUtil.isExactNumeric(x) && SqlTypeUtil.isExactNumeric(y)) {
+            int s1 = SqlTypeUtil.isDecimal(x) ? x.getScale() : 0;
+            int s2 = SqlTypeUtil.isDecimal(y) ? y.getScale() : 0;
+            int p1 = x.getPrecision();
+            int scale = Math.min(30, s1 + 4);
+            int precision = Math.min(65, Math.max(scale + 1, p1 - s1 + s2 + scale));
+            return nullable(f, f.createSqlType(SqlTypeName.DECIMAL, precision, scale));
+        }
+        return nullable(f, f.createSqlType(SqlTypeName.DOUBLE));
+    });
+
+    /** {@code a DIV b}: BIGINT, nullable. */
+    public static final SqlUserDefinedFunction INT_DIVIDE = udf("MYSQL_INT_DIVIDE", "intDivide", 2,
+            b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+
+    /** {@code a % b}: the wider operand type, nullable. */
+    public static final SqlUserDefinedFunction MOD = udf("MYSQL_MOD", "mod", 2, b -> {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType x = b.getOperandType(0);
+        RelDataType y = b.getOperandType(1);
+        if (SqlTypeUtil.isExactNumeric(x) && SqlTypeUtil.isExactNumeric(y)) {
+            if (!SqlTypeUtil.isDecimal(x) && !SqlTypeUtil.isDecimal(y)) {
+                return nullable(f, f.createSqlType(SqlTypeName.BIGINT));
+            }
+            int s = Math.max(x.getScale(), y.getScale());
+            int p = Math.min(65, Math.max(x.getPrecision() - x.getScale(), y.getPrecision() - y.getScale()) + s);
+            return nullable(f, f.createSqlType(SqlTypeName.DECIMAL, p, s));
+        }
+        return nullable(f, f.createSqlType(SqlTypeName.DOUBLE));
+    });
+
+    /** LENGTH(s): bytes, BIGINT. */
+    public static final SqlUserDefinedFunction LENGTH = udf("MYSQL_LENGTH", "byteLength", 1,
+            b -> b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
+                    b.getOperandType(0).isNullable()));
+
+    /** MYSQL_SORT_KEY(s, collation id): the collation key of a text value. */
+    public static final SqlUserDefinedFunction SORT_KEY = udf("MYSQL_SORT_KEY", "sortKey", 2,
+            b -> b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR),
+                    b.getOperandType(0).isNullable()));
+
+    /** MYSQL_LIKE(s, pattern, escape, collation id): collation-aware LIKE. */
+    public static final SqlUserDefinedFunction LIKE = udf("MYSQL_LIKE", "like", 4,
+            b -> b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.BOOLEAN),
+                    b.getOperandType(0).isNullable() || b.getOperandType(1).isNullable()));
+
+    private static RelDataType nullable(RelDataTypeFactory f, RelDataType t) {
+        return f.createTypeWithNullability(t, true);
+    }
+
+    private static SqlUserDefinedFunction udf(String name, String method, int arity, SqlReturnTypeInference returns) {
+        ScalarFunctionImpl impl = (ScalarFunctionImpl) ScalarFunctionImpl.create(MySqlFunctions.class, method);
+        List<SqlTypeFamily> families = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            families.add(SqlTypeFamily.ANY);
+        }
+        return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, returns,
+                InferTypes.RETURN_TYPE,
+                OperandTypes.operandMetadata(families,
+                        f -> {
+                            List<RelDataType> types = new ArrayList<>();
+                            for (int i = 0; i < arity; i++) {
+                                types.add(f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true));
+                            }
+                            return types;
+                        },
+                        i -> "arg" + i, i -> false),
+                impl);
+    }
+
+    /** The table of these operators, for the validator. */
+    public static ListSqlOperatorTable table() {
+        ListSqlOperatorTable t = new ListSqlOperatorTable();
+        t.add(DIVIDE);
+        t.add(INT_DIVIDE);
+        t.add(MOD);
+        t.add(LENGTH);
+        t.add(SORT_KEY);
+        t.add(LIKE);
+        return t;
+    }
+
+    static String unused(SqlOperatorBinding b) {
+        return b.getOperator().getName();
+    }
+}

@@ -1,0 +1,101 @@
+package io.flushdb.sql.plan.rel;
+
+import io.flushdb.sql.types.CalciteValues;
+import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.row.TableStore;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.TimeZone;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+
+/**
+ * What generated code calls to read a table: runs a storage cursor and turns each record into a
+ * row of Calcite values for the projected fields. Shared base of full scans and index scans.
+ *
+ * <p>Concurrency: immutable and shared by every execution of a cached plan; each call to
+ * {@link #scan} makes its own cursor.
+ */
+public class ScanRuntime {
+    protected final TableStore store;
+    protected final List<ColumnDef> columns;
+    /** Table field (column index, or the column count for the row id) of each output field. */
+    protected final int[] fields;
+
+    public ScanRuntime(TableStore store, int[] fields) {
+        this.store = store;
+        this.columns = store.definition().columns();
+        this.fields = fields;
+    }
+
+    /** Reads every row in primary key order. Called by generated code. */
+    public Enumerable<Object[]> scan(DataContext root) {
+        ZoneId zone = zoneOf(root);
+        return new AbstractEnumerable<>() {
+            @Override
+            public Enumerator<Object[]> enumerator() {
+                BTreeCursor c = store.scan();
+                c.seekFirst();
+                return new CursorEnumerator(c, zone);
+            }
+        };
+    }
+
+    static ZoneId zoneOf(DataContext root) {
+        Object tz = root.get(DataContext.Variable.TIME_ZONE.camelName);
+        return tz instanceof TimeZone t ? t.toZoneId() : ZoneId.systemDefault();
+    }
+
+    /** Decodes a full stored row (as {@link TableStore#decodeRow} gives it) into output fields. */
+    protected Object[] project(Object[] stored, ZoneId zone) {
+        Object[] out = new Object[fields.length];
+        int n = columns.size();
+        for (int i = 0; i < fields.length; i++) {
+            int f = fields[i];
+            out[i] = f == n ? stored[n] : CalciteValues.fromStored(columns.get(f), stored[f], zone);
+        }
+        return out;
+    }
+
+    /** An enumerator over a clustered-index cursor. */
+    final class CursorEnumerator implements Enumerator<Object[]> {
+        private final BTreeCursor cursor;
+        private final ZoneId zone;
+        private final Object[] stored;
+        private Object[] current;
+
+        CursorEnumerator(BTreeCursor cursor, ZoneId zone) {
+            this.cursor = cursor;
+            this.zone = zone;
+            this.stored = new Object[store.rowWidth()];
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (!cursor.next()) {
+                return false;
+            }
+            store.decodeRow(cursor.buffer(), cursor.record(), stored, true);
+            current = project(stored, zone);
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+            // The cursor holds no latch between calls: nothing to release.
+        }
+    }
+}

@@ -1,0 +1,414 @@
+package io.flushdb.sql.route;
+
+import io.flushdb.sql.SqlEngine;
+import io.flushdb.sql.ddl.DdlExecutor;
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.exec.DmlExecutor;
+import io.flushdb.sql.exec.QueryExecutor;
+import io.flushdb.sql.exec.ShowExecutor;
+import io.flushdb.sql.exec.StatementResult;
+import io.flushdb.sql.parse.MySqlParser;
+import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.CompiledQuery;
+import io.flushdb.sql.plan.QueryCompiler;
+import io.flushdb.sql.plan.SqlNodeTranslator;
+import io.flushdb.sql.session.Names;
+import io.flushdb.sql.session.Session;
+import io.flushdb.storage.dict.Collation;
+import io.flushdb.storage.dict.TableEntry;
+import io.flushdb.storage.trx.Transaction;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import net.sf.jsqlparser.statement.Commit;
+import net.sf.jsqlparser.statement.DescribeStatement;
+import net.sf.jsqlparser.statement.ExplainStatement;
+import net.sf.jsqlparser.statement.RollbackStatement;
+import net.sf.jsqlparser.statement.SavepointStatement;
+import net.sf.jsqlparser.statement.SetStatement;
+import net.sf.jsqlparser.statement.ShowColumnsStatement;
+import net.sf.jsqlparser.statement.ShowStatement;
+import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.UseStatement;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
+import net.sf.jsqlparser.statement.create.table.CreateTable;
+import net.sf.jsqlparser.statement.delete.Delete;
+import net.sf.jsqlparser.statement.drop.Drop;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.show.ShowIndexStatement;
+import net.sf.jsqlparser.statement.show.ShowTablesStatement;
+import net.sf.jsqlparser.statement.truncate.Truncate;
+import net.sf.jsqlparser.statement.update.Update;
+
+/**
+ * Parses statements (JSqlParser, plus a few MySQL statements it does not know, by their leading
+ * words) and runs each kind: queries through Calcite and the plan cache, DML through
+ * {@link DmlExecutor}, DDL through {@link DdlExecutor}, transaction control, USE, SHOW.
+ *
+ * <p>Every statement that reads or writes tables runs inside the session's transaction with
+ * statement atomicity: a savepoint before it, and on any failure the transaction is rolled back to
+ * it. It first locks its tables (shared to read, exclusive to write) in table id order.
+ */
+public final class StatementRouter {
+    private final SqlEngine engine;
+    private final Session session;
+
+    public StatementRouter(SqlEngine engine, Session session) {
+        this.engine = engine;
+        this.session = session;
+    }
+
+    // ---- parsing ------------------------------------------------------------------------------
+
+    public ParsedStatement parse(String sql) {
+        String text = SqlText.trim(sql);
+        if (text.isEmpty()) {
+            throw MySqlError.ER_EMPTY_QUERY.raise();
+        }
+        int params = SqlText.countParameters(text);
+        List<String> w = SqlText.leadingWords(text, 4);
+        String w0 = w.get(0);
+        String w1 = w.size() > 1 ? w.get(1) : "";
+        // Statements JSqlParser does not parse, or parses into something unhelpful.
+        if (w0.equals("BEGIN") || (w0.equals("START") && w1.equals("TRANSACTION"))
+                || (w0.equals("RELEASE") && w1.equals("SAVEPOINT"))
+                || (w0.equals("SET") && (w1.equals("TRANSACTION") || (w.size() > 2 && w.get(2).equals("TRANSACTION"))))) {
+            return new ParsedStatement(text, null, StatementKind.TRANSACTION, params);
+        }
+        if ((w0.equals("CREATE") || w0.equals("DROP")) && (w1.equals("DATABASE") || w1.equals("SCHEMA"))) {
+            return new ParsedStatement(text, null, StatementKind.DDL, params);
+        }
+        if (w0.equals("SHOW") || w0.equals("DESC") || w0.equals("DESCRIBE") || w0.equals("EXPLAIN")) {
+            return new ParsedStatement(text, null, StatementKind.SHOW, params);
+        }
+        Statement st = MySqlParser.parse(text);
+        StatementKind kind;
+        if (st instanceof Select) {
+            kind = StatementKind.QUERY;
+        } else if (st instanceof Insert) {
+            kind = StatementKind.INSERT;
+        } else if (st instanceof Update) {
+            kind = StatementKind.UPDATE;
+        } else if (st instanceof Delete) {
+            kind = StatementKind.DELETE;
+        } else if (st instanceof CreateTable || st instanceof Drop || st instanceof CreateIndex || st instanceof Truncate) {
+            kind = StatementKind.DDL;
+        } else if (st instanceof UseStatement) {
+            kind = StatementKind.USE;
+        } else if (st instanceof Commit || st instanceof RollbackStatement || st instanceof SavepointStatement) {
+            kind = StatementKind.TRANSACTION;
+        } else if (st instanceof SetStatement) {
+            kind = StatementKind.SET;
+        } else if (st instanceof ShowStatement || st instanceof ShowColumnsStatement || st instanceof ShowTablesStatement
+                || st instanceof ShowIndexStatement || st instanceof DescribeStatement || st instanceof ExplainStatement) {
+            kind = StatementKind.SHOW;
+        } else {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise(text.length() > 60 ? text.substring(0, 60) + "..." : text);
+        }
+        return new ParsedStatement(text, st, kind, params);
+    }
+
+    // ---- execution ----------------------------------------------------------------------------
+
+    public StatementResult execute(ParsedStatement p, Object[] params) {
+        return switch (p.kind()) {
+            case QUERY -> query(p, params);
+            case INSERT, UPDATE, DELETE -> dml(p, params);
+            case DDL -> ddl(p);
+            case USE -> {
+                session.useDatabase(SqlText.unquote(((UseStatement) p.ast()).getName()));
+                yield StatementResult.updateCount(0, List.of(), 0);
+            }
+            case TRANSACTION -> transaction(p);
+            case SET -> set(p);
+            case SHOW -> new ShowExecutor(session, this).execute(p, params);
+        };
+    }
+
+    /** Compiles (or finds in the plan cache) the plan of a query statement. */
+    public CompiledQuery compile(String sql, Select select, int userParams) {
+        long version = engine.storage().dictionary().version();
+        String db = session.database();
+        Object cached = engine.plans().get(sql, db, version);
+        if (cached != null) {
+            return (CompiledQuery) cached;
+        }
+        SqlNodeTranslator t = new SqlNodeTranslator(session, sql, userParams);
+        var node = t.query(select);
+        CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).compile(node, t.labels(), userParams,
+                t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI);
+        engine.plans().put(sql, db, version, q);
+        return q;
+    }
+
+    private StatementResult query(ParsedStatement p, Object[] params) {
+        CompiledQuery q = compile(p.sql(), (Select) p.ast(), p.parameterCount());
+        return inStatement(q.tables(), Set.of(), false, () -> QueryExecutor.run(q, params, session));
+    }
+
+    private StatementResult dml(ParsedStatement p, Object[] params) {
+        engine.storage().checkWritable();
+        if (session.readOnly()) {
+            throw MySqlError.ER_READ_ONLY_TRANSACTION.raise();
+        }
+        DmlExecutor dml = new DmlExecutor(session, this);
+        DmlExecutor.Plan plan = dml.plan(p, params);
+        return inStatement(plan.readTables(), Set.of(plan.target()), true, () -> dml.run(plan, params));
+    }
+
+    /**
+     * Runs {@code body} as one statement: locks the tables, remembers a savepoint, rolls back to it
+     * on failure, releases statement locks, and commits in autocommit mode.
+     */
+    public StatementResult inStatement(Set<Names.TableName> read, Set<Names.TableName> write, boolean writes,
+                                       java.util.function.Supplier<StatementResult> body) {
+        Transaction trx = session.transaction();
+        int savepoint = trx.savepoint();
+        boolean ok = false;
+        try {
+            lockTables(trx, read, write);
+            StatementResult r = body.get();
+            ok = true;
+            return r;
+        } catch (RuntimeException e) {
+            if (writes) {
+                try {
+                    trx.rollbackTo(savepoint);
+                } catch (RuntimeException undoFailure) {
+                    engine.storage().fail(undoFailure);
+                    e.addSuppressed(undoFailure);
+                }
+            }
+            throw e;
+        } finally {
+            trx.releaseStatementLocks();
+            if (!session.inExplicitTransaction()) {
+                if (ok) {
+                    session.commit();
+                } else {
+                    session.rollback();
+                }
+            }
+        }
+    }
+
+    private void lockTables(Transaction trx, Set<Names.TableName> read, Set<Names.TableName> write) {
+        List<TableEntry> entries = new ArrayList<>();
+        List<Boolean> exclusive = new ArrayList<>();
+        for (Names.TableName n : write) {
+            entries.add(Names.existing(n, session));
+            exclusive.add(true);
+        }
+        for (Names.TableName n : read) {
+            if (!write.contains(n)) {
+                entries.add(Names.existing(n, session));
+                exclusive.add(false);
+            }
+        }
+        Integer[] order = new Integer[entries.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingLong(i -> entries.get(i).def().id()));
+        long timeout = engine.storage().config().lockWaitTimeoutSeconds() * 1000;
+        for (int i : order) {
+            trx.lock(entries.get(i).lock(), exclusive.get(i), !session.inExplicitTransaction(), timeout);
+        }
+    }
+
+    // ---- DDL, transactions, SET ---------------------------------------------------------------
+
+    private StatementResult ddl(ParsedStatement p) {
+        DdlExecutor ddl = new DdlExecutor(session);
+        if (p.ast() == null) {
+            return databaseDdl(ddl, p.sql());
+        }
+        Statement st = p.ast();
+        if (st instanceof CreateTable ct) {
+            return ddl.createTable(ct);
+        }
+        if (st instanceof Drop d) {
+            return ddl.drop(d);
+        }
+        if (st instanceof CreateIndex ci) {
+            return ddl.createIndex(ci);
+        }
+        if (st instanceof Truncate t) {
+            return ddl.truncate(t);
+        }
+        throw MySqlError.ER_NOT_SUPPORTED_YET.raise(p.sql());
+    }
+
+    /** CREATE/DROP {DATABASE|SCHEMA} [IF [NOT] EXISTS] name [options], parsed by words. */
+    private StatementResult databaseDdl(DdlExecutor ddl, String sql) {
+        List<String> w = SqlText.leadingWords(sql, 32);
+        boolean create = w.get(0).equals("CREATE");
+        int i = 2;
+        boolean cond = false;
+        if (i < w.size() && w.get(i).equals("IF")) {
+            cond = true;
+            i += create ? 3 : 2;
+        }
+        if (i >= w.size()) {
+            throw MySqlError.ER_PARSE_ERROR.raise("", 1);
+        }
+        String name = SqlText.unquote(rawWord(sql, w, i));
+        if (!create) {
+            if (w.size() > i + 1) {
+                throw MySqlError.ER_PARSE_ERROR.raise(w.get(i + 1), 1);
+            }
+            return ddl.dropDatabase(name, cond);
+        }
+        String charset = null;
+        String collation = null;
+        for (int k = i + 1; k < w.size(); k++) {
+            String t = w.get(k);
+            if (t.equals("DEFAULT") || t.equals("=")) {
+                continue;
+            }
+            if (t.equals("CHARACTER") || t.equals("CHARSET")) {
+                if (t.equals("CHARACTER")) {
+                    k++;
+                }
+                k++;
+                if (k < w.size() && w.get(k).equals("=")) {
+                    k++;
+                }
+                charset = SqlText.unquote(rawWord(sql, w, k));
+            } else if (t.equals("COLLATE")) {
+                k++;
+                if (k < w.size() && w.get(k).equals("=")) {
+                    k++;
+                }
+                collation = SqlText.unquote(rawWord(sql, w, k));
+            } else if (t.equals("ENCRYPTION")) {
+                k += 2;
+            } else {
+                throw MySqlError.ER_PARSE_ERROR.raise(t, 1);
+            }
+        }
+        return ddl.createDatabase(name, cond, charset, collation);
+    }
+
+    /** The word at {@code i} as written (case preserved), from the statement text. */
+    private static String rawWord(String sql, List<String> upper, int i) {
+        if (i >= upper.size()) {
+            throw MySqlError.ER_PARSE_ERROR.raise("", 1);
+        }
+        List<String> raw = new ArrayList<>();
+        // leadingWords upper-cases identifiers; re-scan preserving case.
+        String s = SqlText.trim(sql);
+        int pos = 0;
+        int count = 0;
+        while (pos < s.length() && count <= i) {
+            char c = s.charAt(pos);
+            if (Character.isWhitespace(c)) {
+                pos++;
+                continue;
+            }
+            int start = pos;
+            if (c == '`' || c == '\'' || c == '"') {
+                char q = c;
+                pos++;
+                while (pos < s.length() && s.charAt(pos) != q) {
+                    pos++;
+                }
+                pos++;
+            } else if (Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '$') {
+                while (pos < s.length() && (Character.isLetterOrDigit(s.charAt(pos)) || s.charAt(pos) == '_'
+                        || s.charAt(pos) == '@' || s.charAt(pos) == '.' || s.charAt(pos) == '$')) {
+                    pos++;
+                }
+            } else {
+                pos++;
+            }
+            raw.add(s.substring(start, Math.min(pos, s.length())));
+            count++;
+        }
+        return raw.get(i);
+    }
+
+    private StatementResult transaction(ParsedStatement p) {
+        Statement st = p.ast();
+        if (st == null) {
+            List<String> w = SqlText.leadingWords(p.sql(), 8);
+            if (w.get(0).equals("BEGIN") || w.get(0).equals("START")) {
+                if (w.contains("READ") && w.contains("ONLY")) {
+                    session.begin();
+                    session.setReadOnly(true);
+                    return StatementResult.updateCount(0, List.of(), 0);
+                }
+                session.begin();
+                return StatementResult.updateCount(0, List.of(), 0);
+            }
+            if (w.get(0).equals("RELEASE")) {
+                session.releaseSavepoint(SqlText.unquote(rawWord(p.sql(), w, 2)));
+                return StatementResult.updateCount(0, List.of(), 0);
+            }
+            // SET [SESSION|GLOBAL] TRANSACTION ISOLATION LEVEL ... / READ ONLY|WRITE
+            String text = String.join(" ", SqlText.leadingWords(p.sql(), 12));
+            if (text.contains("READ UNCOMMITTED")) {
+                session.setIsolationLevel(java.sql.Connection.TRANSACTION_READ_UNCOMMITTED);
+            } else if (text.contains("READ COMMITTED")) {
+                session.setIsolationLevel(java.sql.Connection.TRANSACTION_READ_COMMITTED);
+            } else if (text.contains("REPEATABLE READ")) {
+                session.setIsolationLevel(java.sql.Connection.TRANSACTION_REPEATABLE_READ);
+            } else if (text.contains("SERIALIZABLE")) {
+                session.setIsolationLevel(java.sql.Connection.TRANSACTION_SERIALIZABLE);
+            } else if (text.contains("READ ONLY")) {
+                session.setReadOnly(true);
+            } else if (text.contains("READ WRITE")) {
+                session.setReadOnly(false);
+            } else {
+                throw MySqlError.ER_PARSE_ERROR.raise(p.sql(), 1);
+            }
+            return StatementResult.updateCount(0, List.of(), 0);
+        }
+        if (st instanceof Commit) {
+            session.commit();
+        } else if (st instanceof RollbackStatement r) {
+            if (r.getSavepointName() != null) {
+                session.rollbackToSavepoint(SqlText.unquote(r.getSavepointName()));
+            } else {
+                session.rollback();
+            }
+        } else if (st instanceof SavepointStatement s) {
+            session.setSavepoint(SqlText.unquote(s.getSavepointName()));
+        }
+        return StatementResult.updateCount(0, List.of(), 0);
+    }
+
+    private StatementResult set(ParsedStatement p) {
+        SetStatement s = (SetStatement) p.ast();
+        for (int i = 0; i < s.getCount(); i++) {
+            String name = s.getName(i).toString().toLowerCase(Locale.ROOT).replace("@@session.", "")
+                    .replace("@@", "").replace("session ", "").trim();
+            String value = s.getExpressions(i).get(0).toString().replace("'", "").trim().toUpperCase(Locale.ROOT);
+            switch (name) {
+                case "autocommit" -> session.setAutoCommit(value.equals("1") || value.equals("ON") || value.equals("TRUE"));
+                case "names", "character set", "charset", "character_set_client", "character_set_results",
+                     "character_set_connection" -> {
+                    // Text is always UTF-8; the connection character set does not change results.
+                }
+                default -> {
+                    if (!io.flushdb.sql.vars.BuiltinVariables.exists(name)) {
+                        throw MySqlError.ER_UNKNOWN_SYSTEM_VARIABLE.raise(name);
+                    }
+                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("SET " + name);
+                }
+            }
+        }
+        return StatementResult.updateCount(0, List.of(), 0);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public SqlEngine engine() {
+        return engine;
+    }
+}

@@ -1,0 +1,272 @@
+package io.flushdb.sql.session;
+
+import io.flushdb.sql.SqlEngine;
+import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.error.MySqlException;
+import io.flushdb.sql.error.SqlErrors;
+import io.flushdb.sql.exec.SqlWarning;
+import io.flushdb.sql.exec.StatementResult;
+import io.flushdb.sql.route.ParsedStatement;
+import io.flushdb.sql.route.StatementRouter;
+import io.flushdb.storage.trx.Transaction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One client session (a JDBC connection): its default database, autocommit mode and transaction,
+ * savepoints, LAST_INSERT_ID() and warnings. Statements run through {@link #execute}; every
+ * failure comes out as a {@link MySqlException} and leaves the data as it was before the
+ * statement (statement atomicity, as InnoDB gives).
+ *
+ * <p>Concurrency: confined to one thread at a time (as a JDBC connection is).
+ */
+public final class Session implements AutoCloseable {
+    private final SqlEngine engine;
+    private final long id;
+    private final StatementRouter router;
+    private String database;
+    private boolean autoCommit = true;
+    private Transaction transaction;
+    private final Map<String, Integer> savepoints = new LinkedHashMap<>();
+    private long lastInsertId;
+    private final List<SqlWarning> warnings = new ArrayList<>();
+    private int isolationLevel = java.sql.Connection.TRANSACTION_REPEATABLE_READ;
+    private boolean readOnly;
+    private boolean closed;
+
+    public Session(SqlEngine engine, long id) {
+        this.engine = engine;
+        this.id = id;
+        this.router = new StatementRouter(engine, this);
+    }
+
+    public SqlEngine engine() {
+        return engine;
+    }
+
+    /** CONNECTION_ID(). */
+    public long connectionId() {
+        return id;
+    }
+
+    // ---- statements ---------------------------------------------------------------------------
+
+    /** Runs one SQL statement. */
+    public StatementResult execute(String sql) {
+        return execute(prepareInternal(sql), new Object[0]);
+    }
+
+    /** Parses and checks a statement for repeated execution with parameters. */
+    public PreparedSql prepare(String sql) {
+        return prepareInternal(sql);
+    }
+
+    private PreparedSql prepareInternal(String sql) {
+        checkOpen();
+        try {
+            ParsedStatement p = router.parse(sql);
+            return new PreparedSql(sql, p.parameterCount(), p.isQuery(), p);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    /** Runs a prepared statement with {@code params} bound to its {@code ?} markers in order. */
+    public StatementResult execute(PreparedSql ps, Object[] params) {
+        checkOpen();
+        ParsedStatement p = (ParsedStatement) ps.parsed;
+        if (params.length != p.parameterCount()) {
+            throw MySqlError.ER_WRONG_ARGUMENTS.raise("mysqld_stmt_execute");
+        }
+        warnings.clear();
+        try {
+            return router.execute(p, params);
+        } catch (RuntimeException e) {
+            throw SqlErrors.translate(e);
+        }
+    }
+
+    // ---- database -----------------------------------------------------------------------------
+
+    /** The default database, or null. */
+    public String database() {
+        return database;
+    }
+
+    /** USE: makes {@code db} the default database. */
+    public void useDatabase(String db) {
+        if (engine.storage().dictionary().database(db) == null) {
+            throw MySqlError.ER_BAD_DB_ERROR.raise(db);
+        }
+        this.database = db;
+    }
+
+    /** Forgets the default database (after it was dropped). */
+    public void clearDatabase() {
+        this.database = null;
+    }
+
+    // ---- transactions -------------------------------------------------------------------------
+
+    public boolean autoCommit() {
+        return autoCommit;
+    }
+
+    /** Sets autocommit; turning it on commits an open transaction, as MySQL does. */
+    public void setAutoCommit(boolean on) {
+        if (on && !autoCommit) {
+            commit();
+        }
+        autoCommit = on;
+    }
+
+    /**
+     * The transaction statements of this session run in, started on first use. Its undo log and
+     * table locks live until {@link #commit} or {@link #rollback} (or, in autocommit mode, the end
+     * of the statement).
+     */
+    public Transaction transaction() {
+        if (transaction == null) {
+            transaction = new Transaction(engine.storage().newTransactionId());
+        }
+        return transaction;
+    }
+
+    public boolean inTransaction() {
+        return transaction != null && transaction.hasChanges();
+    }
+
+    /** Begins an explicit transaction (START TRANSACTION / BEGIN): commits any open one first. */
+    public void begin() {
+        commit();
+        transaction();
+        explicitTransaction = true;
+    }
+
+    private boolean explicitTransaction;
+
+    /** Whether statements run inside a transaction that outlives them. */
+    public boolean inExplicitTransaction() {
+        return !autoCommit || explicitTransaction;
+    }
+
+    public void commit() {
+        if (transaction != null) {
+            transaction.commit();
+            transaction = null;
+        }
+        savepoints.clear();
+        explicitTransaction = false;
+    }
+
+    public void rollback() {
+        if (transaction != null) {
+            try {
+                transaction.rollback();
+            } finally {
+                transaction = null;
+            }
+        }
+        savepoints.clear();
+        explicitTransaction = false;
+    }
+
+    /** SAVEPOINT name (replacing one of the same name). */
+    public void setSavepoint(String name) {
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        savepoints.remove(key);
+        savepoints.put(key, transaction().savepoint());
+    }
+
+    /** ROLLBACK TO SAVEPOINT name: undoes later changes; later savepoints are forgotten. */
+    public void rollbackToSavepoint(String name) {
+        Integer sp = savepoints.get(name.toLowerCase(java.util.Locale.ROOT));
+        if (sp == null) {
+            throw MySqlError.ER_SAVEPOINT_DOES_NOT_EXIST.raise(name);
+        }
+        transaction().rollbackTo(sp);
+        boolean after = false;
+        for (var it = savepoints.entrySet().iterator(); it.hasNext(); ) {
+            var e = it.next();
+            if (after) {
+                it.remove();
+            }
+            if (e.getKey().equals(name.toLowerCase(java.util.Locale.ROOT))) {
+                after = true;
+            }
+        }
+    }
+
+    /** RELEASE SAVEPOINT name. */
+    public void releaseSavepoint(String name) {
+        if (savepoints.remove(name.toLowerCase(java.util.Locale.ROOT)) == null) {
+            rollbackToSavepoint(name); // raises the same error MySQL does for an unknown savepoint
+        }
+    }
+
+    /** JDBC isolation level constant (REPEATABLE READ by default, as InnoDB). */
+    public int isolationLevel() {
+        return isolationLevel;
+    }
+
+    public void setIsolationLevel(int level) {
+        this.isolationLevel = level;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+    }
+
+    // ---- results of earlier statements --------------------------------------------------------
+
+    /** LAST_INSERT_ID(): the first AUTO_INCREMENT value generated by the last INSERT that made one. */
+    public long lastInsertId() {
+        return lastInsertId;
+    }
+
+    public void setLastInsertId(long id) {
+        this.lastInsertId = id;
+    }
+
+    public List<SqlWarning> warnings() {
+        return List.copyOf(warnings);
+    }
+
+    public void addWarning(SqlWarning w) {
+        if (warnings.size() < 64) {
+            warnings.add(w);
+        }
+    }
+
+    public void clearWarnings() {
+        warnings.clear();
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Closes the session, rolling back an open transaction. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        rollback();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw MySqlError.ER_UNKNOWN_ERROR.raise("session is closed");
+        }
+    }
+}

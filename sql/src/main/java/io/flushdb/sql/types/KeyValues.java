@@ -1,0 +1,67 @@
+package io.flushdb.sql.types;
+
+import io.flushdb.storage.dict.ColumnDef;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Search-key values for index lookups: a value compared with a column, converted to the column's
+ * stored form only when the conversion is exact (so an index lookup finds exactly the rows the
+ * comparison would).
+ */
+public final class KeyValues {
+    /** Returned when a value has no exact stored form in the column (e.g. 1.5 for an INT). */
+    public static final Object INEXACT = new Object();
+
+    private static final io.flushdb.sql.plan.MySqlTypeFactory TYPES = new io.flushdb.sql.plan.MySqlTypeFactory();
+
+    private KeyValues() {
+    }
+
+    public static Object exactStored(ColumnDef c, Object canonical, ZoneId zone) {
+        if (canonical == null) {
+            return null;
+        }
+        List<Object> warnings = new ArrayList<>();
+        Object stored;
+        try {
+            stored = StoreValues.coerce(c, canonical, new StoreValues.Context(false, 1, zone, warnings::add));
+        } catch (RuntimeException e) {
+            return INEXACT;
+        }
+        if (!warnings.isEmpty() || stored == null) {
+            return INEXACT;
+        }
+        Object back = CalciteValues.toCanonical(TypeMapping.relType(TYPES, c),
+                CalciteValues.fromStored(c, stored, zone));
+        return sameValue(canonical, back) ? stored : INEXACT;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) {
+            return toDecimal(x).compareTo(toDecimal(y)) == 0;
+        }
+        if (a instanceof byte[] x && b instanceof byte[] y) {
+            return java.util.Arrays.equals(x, y);
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.equals(y);
+        }
+        return a.equals(b);
+    }
+
+    private static BigDecimal toDecimal(Number n) {
+        if (n instanceof BigDecimal bd) {
+            return bd;
+        }
+        if (n instanceof Double || n instanceof Float) {
+            return new BigDecimal(Double.toString(n.doubleValue()));
+        }
+        if (n instanceof java.math.BigInteger bi) {
+            return new BigDecimal(bi);
+        }
+        return BigDecimal.valueOf(n.longValue());
+    }
+}
