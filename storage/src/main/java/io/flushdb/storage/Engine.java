@@ -93,7 +93,8 @@ public final class Engine implements AutoCloseable {
             }
             markOpen();
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Even an Error (out of memory) must not leave the directory locked for this JVM's life.
             try {
                 directory.close();
             } catch (RuntimeException suppressed) {

@@ -263,4 +263,27 @@ class EngineTest {
             assertNull(e.dictionary().database("x"));
         }
     }
+
+    /**
+     * A closed engine must become garbage even though this (long-lived) thread ran mini-
+     * transactions on it: a per-thread cache of mini-transactions once kept every engine, with
+     * its buffer pool, reachable for the thread's life.
+     */
+    @Test
+    void aClosedEngineIsNotKeptAliveByTheThreadsThatUsedIt() {
+        java.lang.ref.WeakReference<Engine> ref = openUseAndClose();
+        for (int i = 0; i < 50 && ref.get() != null; i++) {
+            System.gc();
+        }
+        assertNull(ref.get(), "the closed engine is still reachable");
+    }
+
+    private java.lang.ref.WeakReference<Engine> openUseAndClose() {
+        Engine e = Engine.open(EngineConfig.store(new MemoryFileStore("gc")).bufferPoolSize(1 << 20));
+        e.dictionary().createDatabase("shop", Collation.UTF8MB4_0900_AI_CI, false);
+        TableStore t = e.dictionary().createTable(Tables.people("shop")).store();
+        t.insert(person(1));
+        e.close();
+        return new java.lang.ref.WeakReference<>(e);
+    }
 }

@@ -90,7 +90,10 @@ final class CreateTableHandler {
                     }
                     cols.add(SqlText.unquote(cp.getColumnName()));
                 }
-                String name = ix.getName() == null ? null : SqlText.unquote(ix.getName());
+                // UNIQUE KEY k (..) names the index k (JSqlParser's "index name"); CONSTRAINT c UNIQUE (..) names it c.
+                String given = ix instanceof net.sf.jsqlparser.statement.create.table.NamedConstraint nc
+                        && nc.getIndexName() != null ? nc.getIndexName() : ix.getName();
+                String name = given == null ? null : SqlText.unquote(given);
                 keys.add(new KeySpec(kind, name, cols));
             }
         }
@@ -99,6 +102,18 @@ final class CreateTableHandler {
 
     /** A key as written: its kind, optional name, and column names. */
     record KeySpec(IndexDef.Kind kind, String name, List<String> columns) {
+    }
+
+    private static int keyRank(IndexDef ix, List<ColumnDef> columns) {
+        if (ix.kind() != IndexDef.Kind.UNIQUE) {
+            return 2;
+        }
+        for (int c : ix.columns()) {
+            if (columns.get(c).nullable()) {
+                return 1;
+            }
+        }
+        return 0;
     }
 
     static TableDef assemble(String database, String table, List<ColumnDef> columns, List<KeySpec> keys,
@@ -165,7 +180,11 @@ final class CreateTableHandler {
         } else {
             indexes.add(new IndexDef(0, IndexDef.GENERATED_CLUSTERED_NAME, IndexDef.Kind.GENERATED_CLUSTERED, new int[0], 0));
         }
-        indexes.addAll(byName.values());
+        // MySQL's key order (SHOW INDEX, SHOW CREATE TABLE): unique keys without nullable columns,
+        // then other unique keys, then the rest, each group in the order written.
+        List<IndexDef> secondary = new ArrayList<>(byName.values());
+        secondary.sort(java.util.Comparator.comparingInt(ix -> keyRank(ix, columns)));
+        indexes.addAll(secondary);
         return new TableDef(0, database, table, 0, columns, indexes, options.autoIncrement(), options.collation(),
                 options.comment(), 0);
     }

@@ -77,7 +77,8 @@ public final class DdlExecutor {
                 session.addWarning(new SqlWarning("Note", 1007,
                         "Can't create database '" + name + "'; database exists"));
             }
-            return StatementResult.updateCount(created ? 1 : 0, List.of(), created ? 0 : 1);
+            // MySQL 8.0 reports one row affected even when IF NOT EXISTS found the database.
+            return StatementResult.updateCount(1, List.of(), created ? 0 : 1);
         });
     }
 

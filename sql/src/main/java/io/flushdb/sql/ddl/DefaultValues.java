@@ -32,11 +32,7 @@ public final class DefaultValues {
             case DATE -> MySqlValues.formatDate(LocalDate.ofEpochDay((Integer) stored));
             case DATETIME -> MySqlValues.formatDateTime(Temporal.fromMicros((Long) stored), c.fsp());
             case TIMESTAMP -> MySqlValues.formatDateTime(Temporal.fromMicros((Long) stored), c.fsp());
-            case TIME -> {
-                long m = (Long) stored;
-                long abs = Math.abs(m) / 1_000_000L;
-                yield (m < 0 ? "-" : "") + String.format("%02d:%02d:%02d", abs / 3600, abs / 60 % 60, abs % 60);
-            }
+            case TIME -> MySqlValues.formatTime(Temporal.timeFromMicros((Long) stored), c.fsp());
         };
     }
 

@@ -54,6 +54,10 @@ public final class SqlErrors {
             return new MySqlException(MySqlError.ER_UNKNOWN_ERROR, "Statement too deeply nested", e);
         }
         String msg = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        if (msg.startsWith("more than one value in agg SINGLE_VALUE")) {
+            // Calcite's runtime check that a scalar sub-query gave at most one row.
+            return new MySqlException(MySqlError.ER_SUBQUERY_NO_1_ROW, MySqlError.ER_SUBQUERY_NO_1_ROW.template, e);
+        }
         return new MySqlException(MySqlError.ER_INTERNAL_ERROR, String.format(MySqlError.ER_INTERNAL_ERROR.template, msg), e);
     }
 

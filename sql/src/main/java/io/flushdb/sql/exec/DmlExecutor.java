@@ -11,6 +11,7 @@ import io.flushdb.sql.session.Names;
 import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.CalciteValues;
 import io.flushdb.sql.types.StoreValues;
+import io.flushdb.sql.types.TypeMapping;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableDef;
@@ -135,7 +136,7 @@ public final class DmlExecutor {
                 }
             }
             columns = columnPositions(def, names);
-            rows.add(sources(values, counter, reads));
+            rows.add(sources(def, values, counter, reads));
         } else {
             if (ins.getColumns() != null && !ins.getColumns().isEmpty()) {
                 List<String> names = new ArrayList<>();
@@ -150,19 +151,20 @@ public final class DmlExecutor {
                 }
             }
             Select source = ins.getSelect();
-            Values values = ins.getValues();
-            if (values == null && source instanceof Values v) {
-                values = v;
-            }
+            Values values = source instanceof Values v ? v : null;
             if (values != null) {
                 ExpressionList<?> list = values.getExpressions();
                 boolean singleRow = !list.isEmpty() && !(list.get(0) instanceof ParenthesedExpressionList<?>)
                         && !(list.get(0) instanceof ExpressionList<?>);
+                boolean allDefaults = !singleRow && list.stream().allMatch(r -> ((ExpressionList<?>) r).isEmpty());
+                if (allDefaults && (ins.getColumns() == null || ins.getColumns().isEmpty())) {
+                    columns = new int[0]; // INSERT INTO t VALUES (): every column takes its default
+                }
                 if (singleRow) {
-                    rows.add(sources(toExpressions(list), counter, reads));
+                    rows.add(sources(def, toExpressions(list), counter, reads));
                 } else {
                     for (Object r : list) {
-                        rows.add(sources(toExpressions((ExpressionList<?>) r), counter, reads));
+                        rows.add(sources(def, toExpressions((ExpressionList<?>) r), counter, reads));
                     }
                 }
                 for (int i = 0; i < rows.size(); i++) {
@@ -172,7 +174,7 @@ public final class DmlExecutor {
                 }
             } else if (source != null) {
                 String text = source.toString();
-                select = router.compile(text, source, p.parameterCount());
+                select = router.compileValues(text, source, p.parameterCount());
                 reads.addAll(select.tables());
                 if (select.columns().size() != columns.length) {
                     throw MySqlError.ER_WRONG_VALUE_COUNT_ON_ROW.raise(1);
@@ -208,20 +210,24 @@ public final class DmlExecutor {
         return out;
     }
 
-    private Source[] sources(List<Expression> values, int[] counter, Set<Names.TableName> reads) {
+    private Source[] sources(TableDef def, List<Expression> values, int[] counter, Set<Names.TableName> reads) {
         Source[] out = new Source[values.size()];
         for (int i = 0; i < values.size(); i++) {
-            out[i] = source(values.get(i), counter, reads);
+            out[i] = source(def, values.get(i), counter, reads);
         }
         return out;
     }
 
-    private Source source(Expression e, int[] counter, Set<Names.TableName> reads) {
+    private Source source(TableDef def, Expression e, int[] counter, Set<Names.TableName> reads) {
         if (e instanceof JdbcParameter) {
             return new Source(Source.PARAM, null, counter[0]++, null, 0, 0);
         }
         if (e instanceof Column c && c.getTable() == null && c.getColumnName().equalsIgnoreCase("DEFAULT")) {
             return new Source(Source.DEFAULT, null, -1, null, 0, 0);
+        }
+        int defaultOf = defaultFunctionColumn(def, e);
+        if (defaultOf >= 0) {
+            return new Source(Source.DEFAULT, null, defaultOf, null, 0, 0);
         }
         Object constant = constant(e);
         if (constant != NOT_CONSTANT) {
@@ -232,12 +238,44 @@ public final class DmlExecutor {
         int n = SqlText.countParameters(e.toString());
         PlainSelect ps = new PlainSelect();
         ps.setSelectItems(List.of(new SelectItem<>(e)));
-        CompiledQuery q = router.compile(text, ps, n);
+        CompiledQuery q = router.compileValues(text, ps, n);
         reads.addAll(q.tables());
         Source s = new Source(Source.QUERY, null, -1, q, counter[0], n);
         counter[0] += n;
         return s;
     }
+
+    /**
+     * For {@code DEFAULT(col)}, the position of {@code col} in {@code def}; -1 for other
+     * expressions. An unknown column is error 1054.
+     */
+    private static int defaultFunctionColumn(TableDef def, Expression e) {
+        if (!(e instanceof net.sf.jsqlparser.expression.Function f) || !f.getName().equalsIgnoreCase("DEFAULT")
+                || f.getParameters() == null || f.getParameters().size() != 1
+                || !(f.getParameters().get(0) instanceof Column c)) {
+            return -1;
+        }
+        int pos = def.columnIndex(SqlText.unquote(c.getColumnName()));
+        if (pos < 0) {
+            throw MySqlError.ER_BAD_FIELD_ERROR.raise(c.getColumnName(), "field list");
+        }
+        return pos;
+    }
+
+    /** The value DEFAULT(col) gives for column {@code col}: its default, or 1364 if it has none. */
+    private static Object defaultOf(ColumnDef col, StoreValues.Context ctx, LocalDateTime now) {
+        Object stored = DefaultValues.storedDefault(col, ctx, now);
+        if (stored == null && !col.nullable() && !col.autoIncrement()) {
+            throw MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(col.name());
+        }
+        if (stored == null) {
+            return null;
+        }
+        ZoneId zone = ZoneId.systemDefault();
+        return CalciteValues.toCanonical(TypeMapping.relType(TYPES, col), CalciteValues.fromStored(col, stored, zone));
+    }
+
+    private static final org.apache.calcite.rel.type.RelDataTypeFactory TYPES = new io.flushdb.sql.plan.MySqlTypeFactory();
 
     private static final Object NOT_CONSTANT = new Object();
 
@@ -261,7 +299,7 @@ public final class DmlExecutor {
             return b.getValue() ? 1L : 0L;
         }
         if (e instanceof HexValue h) {
-            return hexBytes(h.getValue());
+            return SqlText.hexLiteralBytes(h.getValue());
         }
         if (e instanceof SignedExpression s && (s.getSign() == '-' || s.getSign() == '+')) {
             Object inner = constant(s.getExpression());
@@ -283,23 +321,6 @@ public final class DmlExecutor {
             return NOT_CONSTANT;
         }
         return NOT_CONSTANT;
-    }
-
-    private static byte[] hexBytes(String literal) {
-        String h = literal;
-        if (h.startsWith("0x") || h.startsWith("0X")) {
-            h = h.substring(2);
-        } else if (h.length() >= 3 && h.charAt(1) == '\'') {
-            h = h.substring(2, h.length() - 1);
-        }
-        if (h.length() % 2 == 1) {
-            h = "0" + h;
-        }
-        byte[] out = new byte[h.length() / 2];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
-        }
-        return out;
     }
 
     private static String unescape(String raw) {
@@ -341,11 +362,15 @@ public final class DmlExecutor {
     /** Marks a DEFAULT in an INSERT row. */
     private static final Object DEFAULT = new Object();
 
+    /** Marks DEFAULT(column) in an INSERT row. */
+    private record DefaultOf(int column) {
+    }
+
     private Object evaluate(Source s, Object[] params) {
         return switch (s.kind()) {
             case Source.CONSTANT -> s.constant();
             case Source.PARAM -> CalciteValues.canonicalInput(params[s.param()]);
-            case Source.DEFAULT -> DEFAULT;
+            case Source.DEFAULT -> s.param() < 0 ? DEFAULT : new DefaultOf(s.param());
             default -> {
                 Object[] sub = Arrays.copyOfRange(params, s.queryParamStart(), s.queryParamStart() + s.queryParams());
                 List<Object[]> r = QueryExecutor.rows(s.query(), sub, session, 1);
@@ -365,8 +390,11 @@ public final class DmlExecutor {
             int c = columns[i];
             ColumnDef col = cols.get(c);
             Object v = values[i];
-            if (v == DEFAULT) {
+            if (v == DEFAULT || v instanceof DefaultOf d && d.column() == c) {
                 continue;
+            }
+            if (v instanceof DefaultOf d) {
+                v = defaultOf(cols.get(d.column()), ctx, now);
             }
             given[c] = true;
             row[c] = v == null ? null : StoreValues.coerce(col, v, ctx);
@@ -426,6 +454,11 @@ public final class DmlExecutor {
                     assignments.add(new int[] {pos, -1});
                     continue;
                 }
+                int defaultOf = defaultFunctionColumn(def, v);
+                if (defaultOf >= 0) {
+                    assignments.add(new int[] {pos, -1, defaultOf});
+                    continue;
+                }
                 assignments.add(new int[] {pos, items.size()});
                 items.add(new SelectItem<>(v));
             }
@@ -436,7 +469,7 @@ public final class DmlExecutor {
         ps.setWhere(upd.getWhere());
         ps.setOrderByElements(upd.getOrderByElements());
         ps.setLimit(upd.getLimit());
-        CompiledQuery q = router.compile(ps.toString(), ps, p.parameterCount());
+        CompiledQuery q = router.compileValues(ps.toString(), ps, p.parameterCount());
         return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, assignments);
     }
 
@@ -500,7 +533,10 @@ public final class DmlExecutor {
             for (int[] a : plan.assignments()) {
                 ColumnDef col = cols.get(a[0]);
                 Object v;
-                if (a[1] < 0) {
+                if (a[1] < 0 && a.length > 2 && a[2] != a[0]) {
+                    Object d = defaultOf(cols.get(a[2]), ctx, now);
+                    v = d == null ? null : StoreValues.coerce(col, d, ctx);
+                } else if (a[1] < 0) {
                     v = DefaultValues.storedDefault(col, ctx, now);
                 } else {
                     Object computed = result[a[1]];

@@ -14,11 +14,10 @@ public final class ResultValues {
             return null;
         }
         return switch (meta.type()) {
-            case BIT -> v instanceof Boolean ? v : ((Number) v).longValue() != 0;
             case BIGINT_UNSIGNED -> v instanceof BigInteger ? v
                     : v instanceof BigDecimal bd ? bd.toBigInteger() : BigInteger.valueOf(((Number) v).longValue());
             case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
-                 INT_UNSIGNED, BIGINT, YEAR -> v instanceof Long ? v
+                 INT_UNSIGNED, BIGINT, YEAR, BIT -> v instanceof Long ? v
                     : v instanceof Boolean b ? (b ? 1L : 0L) : ((Number) v).longValue();
             case FLOAT, FLOAT_UNSIGNED -> v instanceof Float ? v : ((Number) v).floatValue();
             case DOUBLE, DOUBLE_UNSIGNED -> v instanceof Double ? v : ((Number) v).doubleValue();

@@ -1,6 +1,5 @@
 package io.flushdb.sql.exec;
 
-import io.flushdb.sql.ddl.DefaultValues;
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.parse.MySqlParser;
 import io.flushdb.sql.parse.SqlText;
@@ -13,15 +12,18 @@ import io.flushdb.sql.session.Names;
 import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.ColumnTypes;
 import io.flushdb.sql.types.MySqlType;
+import io.flushdb.storage.btree.CorruptIndexException;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.DatabaseDef;
 import io.flushdb.storage.dict.Dictionary;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableDef;
 import io.flushdb.storage.dict.TableEntry;
+import io.flushdb.storage.page.CorruptPageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.Statement;
 import net.sf.jsqlparser.statement.select.Select;
@@ -62,6 +64,9 @@ public final class ShowExecutor {
         if (w0.equals("DESC") || w0.equals("DESCRIBE")) {
             return columns(tableAfter(sql, 1), false);
         }
+        if (w0.equals("CHECK")) {
+            return checkTables(sql);
+        }
         String w1 = w.size() > 1 ? w.get(1) : "";
         switch (w1) {
             case "DATABASES", "SCHEMAS" -> {
@@ -73,7 +78,7 @@ public final class ShowExecutor {
                 }
                 rows.removeIf(r -> like != null && !Like.matches((String) r[0], like));
                 rows.sort((a, b) -> ((String) a[0]).compareTo((String) b[0]));
-                return StatementResult.rows(List.of(text("Database")), rows, 0);
+                return StatementResult.rows(List.of(text(like == null ? "Database" : "Database (" + like + ")")), rows, 0);
             }
             case "TABLES", "FULL" -> {
                 if (w1.equals("FULL") && !(w.size() > 2 && w.get(2).equals("TABLES"))) {
@@ -121,6 +126,46 @@ public final class ShowExecutor {
         }
     }
 
+    /**
+     * CHECK TABLE t [, t2 ...] [QUICK | FAST | MEDIUM | EXTENDED | CHANGED | FOR UPGRADE]: walks
+     * every index of each table (page structure, key order, that each secondary index holds
+     * exactly the rows' entries) under a shared table lock. One row per table as MySQL: status
+     * OK, or the problem found and then "Corrupt"; a missing table is reported, not raised.
+     */
+    private StatementResult checkTables(String sql) {
+        String list = SqlText.trim(sql).replaceFirst("(?is)^CHECK\\s+TABLES?\\s+", "")
+                .replaceFirst("(?is)(\\s+(QUICK|FAST|MEDIUM|EXTENDED|CHANGED|FOR\\s+UPGRADE))+\\s*$", "");
+        List<Object[]> rows = new ArrayList<>();
+        for (String raw : list.split(",")) {
+            String name = raw.trim();
+            if (name.isEmpty()) {
+                throw MySqlError.ER_PARSE_ERROR.raise(list, 1);
+            }
+            Names.TableName n = Names.resolve(table(name, null), session);
+            String label = n.database() + "." + n.table();
+            TableEntry e = dictionary.table(n.database(), n.table());
+            if (e == null) {
+                rows.add(new Object[] {label, "check", "Error",
+                    String.format(MySqlError.ER_NO_SUCH_TABLE.template, n.database(), n.table())});
+                rows.add(new Object[] {label, "check", "status", "Operation failed"});
+                continue;
+            }
+            router.inStatement(Set.of(n), Set.of(), false, () -> {
+                try {
+                    e.store().check();
+                    rows.add(new Object[] {label, "check", "status", "OK"});
+                } catch (CorruptIndexException | CorruptPageException bad) {
+                    rows.add(new Object[] {label, "check", "error", bad.getMessage()});
+                    rows.add(new Object[] {label, "check", "error", "Corrupt"});
+                }
+                return null;
+            });
+        }
+        // Msg_text is 128K characters in MySQL, so clients see a MEDIUMTEXT.
+        return StatementResult.rows(List.of(text("Table"), text("Op"), text("Msg_type"),
+                ColumnMeta.expression("Msg_text", MySqlType.MEDIUMTEXT, 131_072, 0, true)), rows, 0);
+    }
+
     /** The words of the statement as written. */
     private static List<String> rawWords(String sql) {
         List<String> out = new ArrayList<>();
@@ -149,26 +194,33 @@ public final class ShowExecutor {
         return out;
     }
 
-    /** The table named at word {@code index} (with an optional "FROM db"/"IN db" after it). */
+    /**
+     * The table named by word {@code index} of the statement (counting from 0), with an optional
+     * "FROM db" / "IN db" after it.
+     */
     private TableEntry tableAfter(String sql, int index) {
         List<String> words = rawWords(sql);
-        if (index - 1 >= words.size()) {
-            throw MySqlError.ER_PARSE_ERROR.raise(sql, 1);
+        if (index >= words.size()) {
+            throw MySqlError.ER_PARSE_ERROR.raise("", 1);
         }
-        String name = words.get(index - 1);
+        String name = words.get(index);
         String db = null;
-        if (words.size() > index + 1 && (words.get(index).equalsIgnoreCase("FROM") || words.get(index).equalsIgnoreCase("IN"))) {
-            db = SqlText.unquote(words.get(index + 1));
+        if (words.size() > index + 2
+                && (words.get(index + 1).equalsIgnoreCase("FROM") || words.get(index + 1).equalsIgnoreCase("IN"))) {
+            db = SqlText.unquote(words.get(index + 2));
         }
-        Table t;
-        int dot = name.indexOf("`.`") >= 0 ? name.indexOf("`.`") + 1 : name.startsWith("`") ? -1 : name.indexOf('.');
-        if (dot > 0) {
-            t = new Table(name.substring(0, dot), name.substring(dot + 1));
-        } else {
-            t = db == null ? new Table(name) : new Table(db, name);
-        }
+        Table t = table(name, db);
         Names.TableName n = Names.resolve(t, session);
         return Names.existing(n, session);
+    }
+
+    /** A table reference as written ({@code t}, {@code db.t}, {@code `d`.`t`}); {@code db} if it has none. */
+    private static Table table(String name, String db) {
+        int dot = name.indexOf("`.`") >= 0 ? name.indexOf("`.`") + 1 : name.startsWith("`") ? -1 : name.indexOf('.');
+        if (dot > 0) {
+            return new Table(name.substring(0, dot), name.substring(dot + 1));
+        }
+        return db == null ? new Table(name) : new Table(db, name);
     }
 
     private static String likePattern(String sql) {
@@ -204,7 +256,7 @@ public final class ShowExecutor {
             }
         }
         List<ColumnMeta> cols = new ArrayList<>();
-        cols.add(text("Tables_in_" + db));
+        cols.add(text("Tables_in_" + db + (like == null ? "" : " (" + like + ")")));
         if (full) {
             cols.add(text("Table_type"));
         }
@@ -385,27 +437,14 @@ public final class ShowExecutor {
         }
     }
 
-    /** LIKE for SHOW ... LIKE patterns (case-insensitive, % and _). */
+    /** SHOW ... LIKE: MySQL's LIKE (backslash escapes), case-sensitive as names are on Linux. */
     static final class Like {
         private Like() {
         }
 
         static boolean matches(String s, String pattern) {
-            StringBuilder re = new StringBuilder("(?is)");
-            for (char c : pattern.toCharArray()) {
-                if (c == '%') {
-                    re.append(".*");
-                } else if (c == '_') {
-                    re.append('.');
-                } else {
-                    re.append(java.util.regex.Pattern.quote(String.valueOf(c)));
-                }
-            }
-            return s.matches(re.toString());
+            return Boolean.TRUE.equals(io.flushdb.sql.plan.functions.MySqlFunctions.like(s, pattern, "\\",
+                    io.flushdb.storage.dict.Collation.UTF8MB4_BIN.id()));
         }
-    }
-
-    static String unused(ColumnDef c, Object v) {
-        return DefaultValues.textOfStored(c, v);
     }
 }

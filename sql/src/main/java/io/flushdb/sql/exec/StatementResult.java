@@ -9,8 +9,8 @@ import java.util.List;
  * <p>Row values are {@code null} or an instance of {@link ColumnMeta#type()}'s
  * {@link io.flushdb.sql.types.MySqlType#valueClass()}: {@code Long} for integers (but
  * {@code BigInteger} for BIGINT UNSIGNED), {@code BigDecimal}, {@code Float}, {@code Double},
- * {@code String}, {@code byte[]}, {@code LocalDate}, {@code LocalTime}, {@code LocalDateTime},
- * {@code Boolean} for BIT.
+ * {@code String}, {@code byte[]}, {@code LocalDate}, {@code Duration} for TIME (signed, up to
+ * 838:59:59), {@code LocalDateTime}; {@code Long} for BIT (TINYINT(1) keeps its number).
  */
 public final class StatementResult {
     private final List<ColumnMeta> columns;

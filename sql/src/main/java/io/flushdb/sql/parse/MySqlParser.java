@@ -2,11 +2,18 @@ package io.flushdb.sql.parse;
 
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.error.MySqlException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.sf.jsqlparser.JSQLParserException;
+import net.sf.jsqlparser.expression.Expression;
+import net.sf.jsqlparser.expression.operators.relational.ExpressionList;
+import net.sf.jsqlparser.expression.operators.relational.ParenthesedExpressionList;
 import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.parser.ParseException;
 import net.sf.jsqlparser.parser.Token;
 import net.sf.jsqlparser.statement.Statement;
+import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.Values;
 
 /**
  * JSqlParser configured for MySQL's lexical rules (backslash escapes in strings), with parse
@@ -19,11 +26,43 @@ public final class MySqlParser {
     public static Statement parse(String sql) {
         try {
             return CCJSqlParserUtil.parse(sql, p -> p.withBackslashEscapeCharacter(true));
-        } catch (JSQLParserException e) {
-            throw syntaxError(sql, e);
-        } catch (RuntimeException e) {
+        } catch (JSQLParserException | RuntimeException e) {
+            Statement allDefaults = allDefaultsInsert(sql);
+            if (allDefaults != null) {
+                return allDefaults;
+            }
             throw syntaxError(sql, e);
         }
+    }
+
+    /** {@code INSERT [INTO] t [()] VALUES (), (), ...}: rows of defaults only, which JSqlParser rejects. */
+    private static final Pattern ALL_DEFAULTS_INSERT = Pattern.compile(
+            "(?is)\\s*INSERT\\s+(?:INTO\\s+)?((?:`(?:[^`]|``)+`|[\\w$]+)(?:\\s*\\.\\s*(?:`(?:[^`]|``)+`|[\\w$]+))?)"
+                    + "\\s*(?:\\(\\s*\\))?\\s*VALUES?\\s*(\\(\\s*\\)(?:\\s*,\\s*\\(\\s*\\))*)\\s*;?\\s*");
+
+    /**
+     * The INSERT for {@code sql} when it inserts rows of defaults only: an Insert with no column
+     * list whose VALUES rows are empty (DmlExecutor fills every column with its default).
+     */
+    private static Statement allDefaultsInsert(String sql) {
+        Matcher m = ALL_DEFAULTS_INSERT.matcher(sql);
+        if (!m.matches()) {
+            return null;
+        }
+        Insert ins;
+        try {
+            ins = (Insert) CCJSqlParserUtil.parse("INSERT INTO " + m.group(1) + " VALUES (DEFAULT)");
+        } catch (JSQLParserException | RuntimeException e) {
+            return null;
+        }
+        int rows = m.group(2).split(",").length;
+        ExpressionList<Expression> list = new ExpressionList<>();
+        for (int i = 0; i < rows; i++) {
+            list.add(new ParenthesedExpressionList<>());
+        }
+        ins.setColumns(null);
+        ins.setSelect(new Values(list));
+        return ins;
     }
 
     /** Error 1064 with MySQL's "near '...' at line N" from the failing token, when known. */

@@ -181,4 +181,33 @@ public final class SqlText {
     public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
+
+    /**
+     * The bytes of a hexadecimal literal as JSqlParser gives it: {@code X'4D'}, {@code x'4d'} or
+     * {@code 0x4D}. An odd number of digits gets a leading zero, as in MySQL.
+     */
+    public static byte[] hexLiteralBytes(String literal) {
+        String h = literal.trim();
+        if (h.startsWith("0x") || h.startsWith("0X")) {
+            h = h.substring(2);
+        } else {
+            if (h.startsWith("x") || h.startsWith("X")) {
+                h = h.substring(1);
+            }
+            if (h.startsWith("'")) {
+                h = h.substring(1);
+            }
+            if (h.endsWith("'")) {
+                h = h.substring(0, h.length() - 1);
+            }
+        }
+        if (h.length() % 2 == 1) {
+            h = "0" + h;
+        }
+        byte[] out = new byte[h.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) Integer.parseInt(h, 2 * i, 2 * i + 2, 16);
+        }
+        return out;
+    }
 }

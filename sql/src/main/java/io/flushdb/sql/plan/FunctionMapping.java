@@ -105,12 +105,18 @@ final class FunctionMapping {
         SqlNode[] a = args.toArray(new SqlNode[0]);
         return switch (name) {
             case "COALESCE" -> call(SqlStdOperatorTable.COALESCE, name, a, 1, Integer.MAX_VALUE);
-            case "IFNULL" -> call(SqlLibraryOperators.IFNULL, name, a, 2, 2);
+            case "IFNULL" -> call(SqlStdOperatorTable.COALESCE, name, a, 2, 2);
             case "NULLIF" -> call(SqlStdOperatorTable.NULLIF, name, a, 2, 2);
             case "IF" -> {
                 arity(name, argExprs, 3, 3);
-                yield SqlLibraryOperators.IF.createCall(POS, t.condition(argExprs.get(0)), a[1], a[2]);
+                org.apache.calcite.sql.SqlNodeList whens = new org.apache.calcite.sql.SqlNodeList(POS);
+                whens.add(t.condition(argExprs.get(0)));
+                org.apache.calcite.sql.SqlNodeList thens = new org.apache.calcite.sql.SqlNodeList(POS);
+                thens.add(a[1]);
+                yield new org.apache.calcite.sql.fun.SqlCase(POS, null, whens, thens, a[2]);
             }
+            case "HEX" -> call(MySqlOperators.HEX, name, a, 1, 1);
+            case "UNHEX" -> call(MySqlOperators.UNHEX, name, a, 1, 1);
             case "ISNULL" -> {
                 arity(name, argExprs, 1, 1);
                 yield t.value(new net.sf.jsqlparser.expression.operators.relational.IsNullExpression(argExprs.get(0)));
@@ -138,8 +144,9 @@ final class FunctionMapping {
             case "ABS" -> call(SqlStdOperatorTable.ABS, name, a, 1, 1);
             case "CEIL", "CEILING" -> call(SqlStdOperatorTable.CEIL, name, a, 1, 1);
             case "FLOOR" -> call(SqlStdOperatorTable.FLOOR, name, a, 1, 1);
-            case "ROUND" -> call(SqlStdOperatorTable.ROUND, name, a, 1, 2);
-            case "TRUNCATE" -> call(SqlStdOperatorTable.TRUNCATE, name, a, 2, 2);
+            case "ROUND" -> a.length == 1 ? MySqlOperators.ROUND.createCall(POS, a[0], SqlLiteral.createExactNumeric("0", POS))
+                    : call(MySqlOperators.ROUND, name, a, 2, 2);
+            case "TRUNCATE" -> call(MySqlOperators.TRUNCATE, name, a, 2, 2);
             case "MOD" -> call(MySqlOperators.MOD, name, a, 2, 2);
             case "POW", "POWER" -> call(SqlStdOperatorTable.POWER, name, a, 2, 2);
             case "SQRT" -> call(SqlStdOperatorTable.SQRT, name, a, 1, 1);
@@ -153,6 +160,10 @@ final class FunctionMapping {
             case "DATE" -> {
                 arity(name, argExprs, 1, 1);
                 yield SqlNodeTranslator.cast(a[0], SqlTypeName.DATE);
+            }
+            case "TIME" -> {
+                arity(name, argExprs, 1, 1);
+                yield io.flushdb.sql.plan.functions.MySqlOperators.TIME_VALUE.createCall(POS, a[0]);
             }
             case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND" -> {
                 arity(name, argExprs, 1, 1);
@@ -192,6 +203,12 @@ final class FunctionMapping {
             args.add(t.value(e));
         }
         SqlLiteral qualifier = f.isDistinct() ? SqlSelectKeyword.DISTINCT.symbol(POS) : null;
+        if (name.equals("AVG")) {
+            // MySQL's AVG: the exact sum over the count, with div_precision_increment more decimals.
+            SqlNode sum = SqlStdOperatorTable.SUM.createCall(qualifier, POS, args.get(0));
+            SqlNode count = SqlStdOperatorTable.COUNT.createCall(qualifier, POS, args.get(0));
+            return MySqlOperators.DIVIDE.createCall(POS, sum, count);
+        }
         return op.createCall(qualifier, POS, args.toArray(new SqlNode[0]));
     }
 
@@ -237,7 +254,7 @@ final class FunctionMapping {
             case "FLOAT" -> SqlNodeTranslator.cast(value, SqlTypeName.DOUBLE);
             case "DATE" -> SqlNodeTranslator.cast(value, SqlTypeName.DATE);
             case "DATETIME", "TIMESTAMP" -> SqlNodeTranslator.cast(value, SqlTypeName.TIMESTAMP, 3, -1);
-            case "TIME" -> SqlNodeTranslator.cast(value, SqlTypeName.TIME, 3, -1);
+            case "TIME" -> io.flushdb.sql.plan.functions.MySqlOperators.TIME_VALUE.createCall(SqlParserPos.ZERO, value);
             default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CAST to " + base);
         };
     }

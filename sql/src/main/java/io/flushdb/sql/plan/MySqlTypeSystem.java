@@ -39,8 +39,10 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     @Override
     public RelDataType deriveSumType(RelDataTypeFactory f, RelDataType argumentType) {
         if (SqlTypeUtil.isExactNumeric(argumentType)) {
-            int scale = SqlTypeUtil.isDecimal(argumentType) ? argumentType.getScale() : 0;
-            int precision = Math.min(65, argumentType.getPrecision() + 22);
+            // Integers are summed as DECIMAL(20,0) (see MySqlRewriter), so both derive one type.
+            boolean decimal = SqlTypeUtil.isDecimal(argumentType);
+            int scale = decimal ? argumentType.getScale() : 0;
+            int precision = Math.min(65, (decimal ? argumentType.getPrecision() : 20) + 22);
             return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale),
                     argumentType.isNullable());
         }

@@ -51,7 +51,6 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorException;
 import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
@@ -61,7 +60,7 @@ import org.apache.calcite.tools.Programs;
 /**
  * Plans a query with Calcite and compiles it to Java: validate the translated {@link SqlNode}
  * against a schema of every database, convert to relational algebra, give text comparisons
- * MySQL's collations ({@link CollationRewriter}), optimise with Calcite's rules plus FlushDB's
+ * MySQL's semantics ({@link MySqlRewriter}), optimise with Calcite's rules plus FlushDB's
  * index rules ({@link PlanRules}), and generate code for the Enumerable plan. Errors the validator
  * finds become MySQL's (1054 unknown column, 1052 ambiguous column, ...).
  *
@@ -70,6 +69,9 @@ import org.apache.calcite.tools.Programs;
 public final class QueryCompiler {
     private static final SqlOperatorTable OPERATORS = SqlOperatorTables.chain(SqlStdOperatorTable.instance(),
             SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(SqlLibrary.MYSQL), MySqlOperators.table());
+
+    /** {@code -Dflushdb.debug.plans=true} prints each compiled plan to standard error (a development aid). */
+    private static final boolean DEBUG_PLANS = Boolean.getBoolean("flushdb.debug.plans");
 
     private final Dictionary dictionary;
     private final MySqlTypeFactory typeFactory = new MySqlTypeFactory();
@@ -104,12 +106,13 @@ public final class QueryCompiler {
                         .withDefaultNullCollation(NullCollation.LOW)
                         .withIdentifierExpansion(true)
                         .withTypeCoercionEnabled(true)
+                        .withTypeCoercionFactory(MySqlTypeCoercion::new)
                         .withCallRewrite(true));
         SqlNode validated;
         try {
             validated = validator.validate(query);
         } catch (CalciteContextException e) {
-            throw ValidationErrors.translate(e);
+            throw ValidationErrors.translate(e, query);
         }
         List<RelDataType> paramTypes = new ArrayList<>();
         for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
@@ -120,7 +123,7 @@ public final class QueryCompiler {
                 validator, catalog, cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
-        CollationRewriter.Result rewritten = CollationRewriter.rewrite(relRoot.rel, connectionCollation);
+        MySqlRewriter.Result rewritten = MySqlRewriter.rewrite(relRoot.rel, connectionCollation);
         RelRoot result = relRoot.withRel(rewritten.rel());
         if (rewritten.sortsRewritten()) {
             // The plan now sorts on collation keys itself; asking the planner for the root's
@@ -140,8 +143,11 @@ public final class QueryCompiler {
         for (var f : root.fields) {
             fields.add(f.getKey());
         }
-        List<ColumnMeta> columns = ResultColumns.of(root.rel, fields, labels);
+        List<ColumnMeta> columns = ResultColumns.of(root.rel, fields, labels, new MySqlResultTypes(hidden, userParams));
         EnumerableRel physical = optimize(planner, root);
+        if (DEBUG_PLANS) {
+            System.err.println("-- logical\n" + RelOptUtil.toString(root.rel) + "-- physical\n" + RelOptUtil.toString(physical));
+        }
         Map<String, Object> stash = new HashMap<>();
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, CalcitePrepare.Dummy.getSparkHandler(false),
                 physical, EnumerableRel.Prefer.ARRAY);
@@ -185,9 +191,5 @@ public final class QueryCompiler {
             enumerable = EnumerableCalc.create(enumerable, p);
         }
         return enumerable;
-    }
-
-    static SqlValidatorException unused() {
-        return null;
     }
 }

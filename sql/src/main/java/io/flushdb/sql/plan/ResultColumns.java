@@ -24,7 +24,7 @@ final class ResultColumns {
     private ResultColumns() {
     }
 
-    static List<ColumnMeta> of(RelNode logical, List<Integer> fields, List<String> labels) {
+    static List<ColumnMeta> of(RelNode logical, List<Integer> fields, List<String> labels, MySqlResultTypes types) {
         RelMetadataQuery mq = logical.getCluster().getMetadataQuery();
         List<RelDataTypeField> outFields = logical.getRowType().getFieldList();
         List<ColumnMeta> out = new ArrayList<>();
@@ -33,7 +33,11 @@ final class ResultColumns {
             RelDataType type = outFields.get(f).getType();
             String label = labels != null && i < labels.size() ? labels.get(i) : outFields.get(f).getName();
             ColumnMeta meta = fromOrigin(mq, logical, f, label, type);
-            out.add(meta != null ? meta : expression(label, type));
+            if (meta == null) {
+                MySqlResultTypes.TypeInfo t = types.of(logical, f);
+                meta = ColumnMeta.expression(label, t.type(), t.length(), t.scale(), type.isNullable());
+            }
+            out.add(meta);
         }
         return out;
     }
@@ -59,9 +63,23 @@ final class ResultColumns {
         TableDef def = table.def();
         ColumnDef c = def.columns().get(o.getOriginColumnOrdinal());
         int scale = c.type() == io.flushdb.storage.dict.ColumnType.DECIMAL ? c.scale() : c.fsp();
-        return new ColumnMeta(label, c.name(), def.name(), def.name(), def.database(), ColumnTypes.mysqlType(c),
+        return new ColumnMeta(label, c.name(), def.name(), def.name(), def.database(), ColumnTypes.resultType(c),
                 ColumnTypes.displayLength(c), scale, type.isNullable(), c.autoIncrement(), c.zerofill(),
                 c.zerofill() ? (int) c.length() : 0);
+    }
+
+    /**
+     * A computed text value: VARCHAR, or as MySQL when it may exceed 65535 bytes (four per
+     * character in utf8mb4), a MEDIUMTEXT or LONGTEXT.
+     */
+    private static ColumnMeta text(String label, RelDataType t, boolean nullable) {
+        if (t.getPrecision() < 0 || t.getPrecision() == RelDataType.PRECISION_NOT_SPECIFIED) {
+            return ColumnMeta.expression(label, MySqlType.VARCHAR, 255, 0, nullable); // length unknown
+        }
+        long chars = t.getPrecision();
+        long bytes = chars * 4;
+        MySqlType type = bytes >= 16_777_216L ? MySqlType.LONGTEXT : bytes >= 65_536 ? MySqlType.MEDIUMTEXT : MySqlType.VARCHAR;
+        return ColumnMeta.expression(label, type, chars, 0, nullable);
     }
 
     /** Metadata of a computed column of Calcite type {@code t}. */
@@ -74,12 +92,11 @@ final class ResultColumns {
                     nullable);
             case REAL, FLOAT -> ColumnMeta.expression(label, MySqlType.FLOAT, 12, 31, nullable);
             case DOUBLE -> ColumnMeta.expression(label, MySqlType.DOUBLE, 22, 31, nullable);
-            case CHAR, VARCHAR -> ColumnMeta.expression(label, MySqlType.VARCHAR,
-                    t.getPrecision() < 0 ? 65535 : t.getPrecision(), 0, nullable);
+            case CHAR, VARCHAR -> text(label, t, nullable);
             case BINARY, VARBINARY -> ColumnMeta.expression(label, MySqlType.VARBINARY,
                     t.getPrecision() < 0 ? 65535 : t.getPrecision(), 0, nullable);
             case DATE -> ColumnMeta.expression(label, MySqlType.DATE, 10, 0, nullable);
-            case TIME -> ColumnMeta.expression(label, MySqlType.TIME, 10, 0, nullable);
+            case TIME, INTERVAL_DAY_SECOND -> ColumnMeta.expression(label, MySqlType.TIME, 10, 0, nullable);
             case TIMESTAMP -> ColumnMeta.expression(label, MySqlType.DATETIME, 19, 0, nullable);
             case NULL -> ColumnMeta.expression(label, MySqlType.NULL, 0, 0, true);
             default -> ColumnMeta.expression(label, MySqlType.VARCHAR, 255, 0, nullable);

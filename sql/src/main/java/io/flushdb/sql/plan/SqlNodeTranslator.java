@@ -22,7 +22,6 @@ import net.sf.jsqlparser.expression.operators.relational.*;
 import net.sf.jsqlparser.schema.Column;
 import net.sf.jsqlparser.schema.Table;
 import net.sf.jsqlparser.statement.select.*;
-import org.apache.calcite.avatica.util.TimeUnit;
 import org.apache.calcite.sql.JoinConditionType;
 import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -34,17 +33,16 @@ import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
 import org.apache.calcite.sql.fun.SqlCase;
-import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.DateString;
-import org.apache.calcite.util.TimeString;
 import org.apache.calcite.util.TimestampString;
 
 /**
@@ -68,6 +66,12 @@ public final class SqlNodeTranslator {
     private final List<HiddenParam> hidden = new ArrayList<>();
     private final Set<Names.TableName> tables = new LinkedHashSet<>();
     private List<String> labels;
+    /** Whether division by zero is an error (INSERT/UPDATE values under strict mode). */
+    private boolean strictDivision;
+    /** Set when the top-level select list holds INSERT/UPDATE values. */
+    private boolean strictTopSelectList;
+    /** FROM scopes of the SELECTs being translated, innermost last. */
+    private final java.util.ArrayDeque<FromScope> scopes = new java.util.ArrayDeque<>();
 
     /** A FROM item as the star expansion sees it: its name for qualifying, and its columns. */
     private record FromItemInfo(String alias, List<String> columns) {
@@ -77,12 +81,20 @@ public final class SqlNodeTranslator {
     private static final class FromScope {
         final List<FromItemInfo> items = new ArrayList<>();
         final List<String> coalesced = new ArrayList<>();
+        /** For each coalesced (USING/NATURAL) column, the FROM item whose value it takes. */
+        final java.util.Map<String, String> coalescedFrom = new java.util.HashMap<>();
     }
 
     public SqlNodeTranslator(Session session, String sql, int userParams) {
         this.session = session;
         this.sql = sql;
         this.userParams = userParams;
+    }
+
+    /** Makes the top-level select list's division by zero an error (INSERT and UPDATE values). */
+    public SqlNodeTranslator strictValues() {
+        this.strictTopSelectList = true;
+        return this;
     }
 
     /** Tables the statement reads, for locking. */
@@ -164,8 +176,20 @@ public final class SqlNodeTranslator {
         int saved = nextParam;
         nextParam += selectListParams;
         SqlNode from = p.getFromItem() == null ? null : fromClause(p, scope);
+        scopes.addLast(scope);
+        try {
+            return plainSelectBody(p, labelsOut, top, scope, items, from, saved);
+        } finally {
+            scopes.removeLast();
+        }
+    }
+
+    private SqlNode plainSelectBody(PlainSelect p, List<String> labelsOut, boolean top, FromScope scope,
+                                    List<SelectItem<?>> items, SqlNode from, int saved) {
         int afterFrom = nextParam;
         nextParam = saved;
+        boolean strictBefore = strictDivision;
+        strictDivision = top && strictTopSelectList;
         List<String> itemTexts = top ? SelectText.items(sql) : null;
         if (itemTexts != null && itemTexts.size() != items.size()) {
             itemTexts = null;
@@ -188,6 +212,7 @@ public final class SqlNodeTranslator {
             selectList.add(SqlStdOperatorTable.AS.createCall(POS, node, new SqlIdentifier(label, POS)));
             labelsOut.add(label);
         }
+        strictDivision = strictBefore;
         nextParam = afterFrom;
         SqlNode where = p.getWhere() == null ? null : condition(p.getWhere());
         SqlNodeList groupBy = null;
@@ -196,6 +221,7 @@ public final class SqlNodeTranslator {
             for (Object g : p.getGroupBy().getGroupByExpressionList().getExpressions()) {
                 groupBy.add(orderOrGroupItem((Expression) g));
             }
+            addFunctionallyDependent(p, groupBy);
         }
         SqlNode having = p.getHaving() == null ? null : condition(p.getHaving());
         SqlNodeList keywords = new SqlNodeList(POS);
@@ -210,6 +236,52 @@ public final class SqlNodeTranslator {
         return new SqlSelect(POS, keywords, selectList, from, where, groupBy, having, null, null,
                 orderBy, limit[0], limit[1], null);
     }
+
+    /**
+     * MySQL accepts selecting any column of a table whose primary key is in the GROUP BY (the
+     * column is functionally dependent on it). Calcite does not, so such columns are added to the
+     * grouping, which leaves the groups as they are.
+     */
+    private void addFunctionallyDependent(PlainSelect p, SqlNodeList groupBy) {
+        FromScope scope = scopes.peekLast();
+        if (scope == null) {
+            return;
+        }
+        java.util.Set<String> grouped = new java.util.HashSet<>();
+        for (Object g : p.getGroupBy().getGroupByExpressionList().getExpressions()) {
+            if (g instanceof Column c) {
+                String table = c.getTable() == null || c.getTable().getName() == null ? null : SqlText.unquote(c.getTable().getName());
+                grouped.add((table == null ? "" : table + ".") + SqlText.unquote(c.getColumnName()).toLowerCase(Locale.ROOT));
+            }
+        }
+        for (TableRef ref : tableRefs) {
+            if (!scope.items.contains(ref.item())) {
+                continue;
+            }
+            io.flushdb.storage.dict.IndexDef pk = ref.entry().def().clusteredIndex();
+            if (pk.kind() != io.flushdb.storage.dict.IndexDef.Kind.PRIMARY) {
+                continue;
+            }
+            boolean all = true;
+            for (int col : pk.columns()) {
+                String name = ref.entry().def().columns().get(col).name().toLowerCase(Locale.ROOT);
+                if (!grouped.contains(name) && !grouped.contains(ref.item().alias() + "." + name)) {
+                    all = false;
+                }
+            }
+            if (all) {
+                for (ColumnDef c : ref.entry().def().columns()) {
+                    groupBy.add(new SqlIdentifier(List.of(ref.item().alias(), c.name()), POS));
+                }
+            }
+        }
+    }
+
+    /** A table in a FROM clause, with its scope entry. */
+    private record TableRef(FromItemInfo item, TableEntry entry) {
+    }
+
+    private final List<TableRef> tableRefs = new ArrayList<>();
 
     private int countJdbcParams(List<SelectItem<?>> items) {
         int n = 0;
@@ -226,7 +298,9 @@ public final class SqlNodeTranslator {
         boolean found = false;
         if (qualifier == null) {
             for (String c : scope.coalesced) {
-                selectList.add(SqlStdOperatorTable.AS.createCall(POS, new SqlIdentifier(c, POS), new SqlIdentifier(c, POS)));
+                String from = scope.coalescedFrom.get(c.toLowerCase(Locale.ROOT));
+                SqlNode ref = from == null ? new SqlIdentifier(c, POS) : new SqlIdentifier(List.of(from, c), POS);
+                selectList.add(SqlStdOperatorTable.AS.createCall(POS, ref, new SqlIdentifier(c, POS)));
                 labelsOut.add(c);
             }
         }
@@ -294,7 +368,9 @@ public final class SqlNodeTranslator {
             for (ColumnDef c : e.def().columns()) {
                 cols.add(c.name());
             }
-            scope.items.add(new FromItemInfo(alias, cols));
+            FromItemInfo info = new FromItemInfo(alias, cols);
+            scope.items.add(info);
+            tableRefs.add(new TableRef(info, e));
             SqlNode id = new SqlIdentifier(List.of(n.database(), n.table()), POS);
             return SqlStdOperatorTable.AS.createCall(POS, id, new SqlIdentifier(alias, POS));
         }
@@ -348,6 +424,7 @@ public final class SqlNodeTranslator {
                 using.add(new SqlIdentifier(name, POS));
                 if (!containsIgnoreCase(scope.coalesced, name)) {
                     scope.coalesced.add(name);
+                    scope.coalescedFrom.put(name.toLowerCase(Locale.ROOT), coalescingItem(scope, before, name, type));
                 }
             }
             condition = using;
@@ -366,6 +443,7 @@ public final class SqlNodeTranslator {
                 for (String c : scope.items.get(i).columns()) {
                     if (containsIgnoreCase(rightCols, c) && !containsIgnoreCase(scope.coalesced, c)) {
                         scope.coalesced.add(c);
+                        scope.coalescedFrom.put(c.toLowerCase(Locale.ROOT), coalescingItem(scope, before, c, type));
                     }
                 }
             }
@@ -378,6 +456,22 @@ public final class SqlNodeTranslator {
         }
         return new SqlJoin(POS, left, SqlLiteral.createBoolean(natural, POS), type.symbol(POS), right,
                 ct.symbol(POS), condition);
+    }
+
+    /**
+     * The FROM item whose column a USING/NATURAL column shows: the left one for inner and left
+     * joins (where it equals the coalesced value), the right one for right joins.
+     */
+    private static String coalescingItem(FromScope scope, int leftCount, String column, JoinType type) {
+        if (type == JoinType.RIGHT) {
+            return scope.items.get(scope.items.size() - 1).alias();
+        }
+        for (int i = 0; i < leftCount; i++) {
+            if (containsIgnoreCase(scope.items.get(i).columns(), column)) {
+                return scope.items.get(i).alias();
+            }
+        }
+        return scope.items.get(0).alias();
     }
 
     // ---- ORDER BY / LIMIT ---------------------------------------------------------------------
@@ -568,6 +662,11 @@ public final class SqlNodeTranslator {
         if (e instanceof Column c) {
             return column(c);
         }
+        if (e instanceof DateUnitExpression d) {
+            // A column named like a time unit (day, year, month...): JSqlParser reads it as a unit.
+            return column(new Column(d.toString().toLowerCase(Locale.ROOT).equals(d.toString()) ? d.toString()
+                    : originalWord(d.toString())));
+        }
         if (e instanceof SignedExpression s) {
             SqlNode inner = value(s.getExpression());
             return switch (s.getSign()) {
@@ -617,13 +716,16 @@ public final class SqlNodeTranslator {
             return SqlStdOperatorTable.MULTIPLY.createCall(POS, value(m.getLeftExpression()), value(m.getRightExpression()));
         }
         if (e instanceof Division d) {
-            return MySqlOperators.DIVIDE.createCall(POS, value(d.getLeftExpression()), value(d.getRightExpression()));
+            return (strictDivision ? MySqlOperators.DIVIDE_STRICT : MySqlOperators.DIVIDE).createCall(POS,
+                    value(d.getLeftExpression()), value(d.getRightExpression()));
         }
         if (e instanceof IntegerDivision d) {
-            return MySqlOperators.INT_DIVIDE.createCall(POS, value(d.getLeftExpression()), value(d.getRightExpression()));
+            return (strictDivision ? MySqlOperators.INT_DIVIDE_STRICT : MySqlOperators.INT_DIVIDE).createCall(POS,
+                    value(d.getLeftExpression()), value(d.getRightExpression()));
         }
         if (e instanceof Modulo m) {
-            return MySqlOperators.MOD.createCall(POS, value(m.getLeftExpression()), value(m.getRightExpression()));
+            return (strictDivision ? MySqlOperators.MOD_STRICT : MySqlOperators.MOD).createCall(POS,
+                    value(m.getLeftExpression()), value(m.getRightExpression()));
         }
         if (e instanceof Between b) {
             SqlNode x = value(b.getLeftExpression());
@@ -681,6 +783,19 @@ public final class SqlNodeTranslator {
 
     private SqlNode comparison(ComparisonOperator c) {
         SqlNode l = value(c.getLeftExpression());
+        if (c.getRightExpression() instanceof AnyComparisonExpression any) {
+            SqlNode q = select(any.getSelect(), new ArrayList<>(), false);
+            SqlKind kind = switch (c.getStringExpression()) {
+                case "=" -> SqlKind.EQUALS;
+                case "<>", "!=" -> SqlKind.NOT_EQUALS;
+                case ">" -> SqlKind.GREATER_THAN;
+                case ">=" -> SqlKind.GREATER_THAN_OR_EQUAL;
+                case "<" -> SqlKind.LESS_THAN;
+                default -> SqlKind.LESS_THAN_OR_EQUAL;
+            };
+            SqlOperator op = any.getAnyType() == AnyType.ALL ? SqlStdOperatorTable.all(kind) : SqlStdOperatorTable.some(kind);
+            return op.createCall(POS, l, q);
+        }
         SqlNode r = value(c.getRightExpression());
         SqlOperator op = switch (c.getStringExpression()) {
             case "=" -> SqlStdOperatorTable.EQUALS;
@@ -691,9 +806,6 @@ public final class SqlNodeTranslator {
             case "<=" -> SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
             default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("operator " + c.getStringExpression());
         };
-        if (c.getRightExpression() instanceof AnyComparisonExpression) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("ANY/ALL comparisons");
-        }
         return op.createCall(POS, l, r);
     }
 
@@ -702,7 +814,11 @@ public final class SqlNodeTranslator {
         Expression right = in.getRightExpression();
         SqlNode r;
         if (right instanceof ParenthesedSelect ps) {
-            r = select(ps, new ArrayList<>(), false);
+            List<String> cols = new ArrayList<>();
+            r = select(ps, cols, false);
+            if (cols.size() != 1 && !(in.getLeftExpression() instanceof ParenthesedExpressionList<?> l && l.size() == cols.size())) {
+                throw MySqlError.ER_OPERAND_COLUMNS.raise(1);
+            }
         } else if (right instanceof ExpressionList<?> list) {
             SqlNodeList values = new SqlNodeList(POS);
             for (Object o : list) {
@@ -740,7 +856,7 @@ public final class SqlNodeTranslator {
             thens.add(value(w.getThenExpression()));
         }
         SqlNode elseExpr = c.getElseExpression() == null ? SqlLiteral.createNull(POS) : value(c.getElseExpression());
-        return new SqlCase(POS, switchValue, whens, thens, elseExpr);
+        return SqlCase.createSwitched(POS, switchValue, whens, thens, elseExpr);
     }
 
     private SqlNode trim(TrimFunction t) {
@@ -800,6 +916,12 @@ public final class SqlNodeTranslator {
                 }
             }
         }
+        if (parts.isEmpty() && !scopes.isEmpty()) {
+            String from = scopes.peekLast().coalescedFrom.get(col.toLowerCase(Locale.ROOT));
+            if (from != null) {
+                parts.add(from);
+            }
+        }
         parts.add(col);
         if (parts.size() == 3) {
             // db.table.column: Calcite knows the table by its alias in the FROM list (its name).
@@ -820,8 +942,8 @@ public final class SqlNodeTranslator {
                     SqlTypeName.TIMESTAMP);
             case "CURRENT_DATE" -> cast(hiddenParam(new HiddenParam(HiddenParam.Kind.NOW, null), SqlTypeName.TIMESTAMP),
                     SqlTypeName.DATE);
-            case "CURRENT_TIME" -> cast(hiddenParam(new HiddenParam(HiddenParam.Kind.NOW, null), SqlTypeName.TIMESTAMP),
-                    SqlTypeName.TIME);
+            case "CURRENT_TIME" -> MySqlOperators.TIME_VALUE.createCall(POS,
+                    cast(hiddenParam(new HiddenParam(HiddenParam.Kind.NOW, null), SqlTypeName.TIMESTAMP), SqlTypeName.TIME));
             case "UTC_TIMESTAMP" -> hiddenParam(new HiddenParam(HiddenParam.Kind.UTC_NOW, null), SqlTypeName.TIMESTAMP);
             case "UTC_DATE" -> cast(hiddenParam(new HiddenParam(HiddenParam.Kind.UTC_NOW, null), SqlTypeName.TIMESTAMP),
                     SqlTypeName.DATE);
@@ -853,20 +975,17 @@ public final class SqlNodeTranslator {
     }
 
     private static SqlNode hex(String literal) {
-        String h = literal;
-        if (h.startsWith("0x") || h.startsWith("0X")) {
-            h = h.substring(2);
-        } else if (h.length() >= 3 && (h.charAt(0) == 'x' || h.charAt(0) == 'X') && h.charAt(1) == '\'') {
-            h = h.substring(2, h.length() - 1);
-        }
-        if (h.length() % 2 == 1) {
-            h = "0" + h;
-        }
-        byte[] bytes = new byte[h.length() / 2];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) Integer.parseInt(h.substring(2 * i, 2 * i + 2), 16);
-        }
-        return SqlLiteral.createBinaryString(bytes, POS);
+        return SqlLiteral.createBinaryString(SqlText.hexLiteralBytes(literal), POS);
+    }
+
+    /** A MySQL TIME constant: an INTERVAL DAY TO SECOND literal (see TypeMapping.timeType). */
+    static SqlNode timeLiteral(long micros) {
+        long abs = Math.abs(micros);
+        long millis = abs / 1000;
+        long secs = millis / 1000;
+        String text = String.format(Locale.ROOT, "%d %02d:%02d:%02d.%03d", secs / 86_400, secs / 3600 % 24,
+                secs / 60 % 60, secs % 60, millis % 1000);
+        return SqlLiteral.createInterval(micros < 0 ? -1 : 1, text, io.flushdb.sql.types.TypeMapping.TIME_QUALIFIER, POS);
     }
 
     private static String unquoteLiteral(String v) {
@@ -890,7 +1009,7 @@ public final class SqlNodeTranslator {
                 if (micros == null) {
                     throw MySqlError.ER_WRONG_VALUE.raise("TIME", text);
                 }
-                return SqlLiteral.createTime(TimeString.fromMillisOfDay((int) Math.floorMod(micros / 1000, 86_400_000L)), 3, POS);
+                return timeLiteral(micros);
             }
             default: {
                 java.time.LocalDateTime dt = io.flushdb.sql.types.Temporal.parseDateTime(text);
@@ -938,6 +1057,13 @@ public final class SqlNodeTranslator {
         return sb.toString();
     }
 
+    /** A word as written in the statement (JSqlParser upper-cases time units). */
+    private String originalWord(String word) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)\\b" + java.util.regex.Pattern.quote(word) + "\\b")
+                .matcher(sql);
+        return m.find() ? m.group() : word;
+    }
+
     /** The next user parameter's index (for FunctionMapping). */
     int nextParam() {
         return nextParam++;
@@ -945,9 +1071,5 @@ public final class SqlNodeTranslator {
 
     Session session() {
         return session;
-    }
-
-    static TimeUnit unused() {
-        return TimeUnit.DAY;
     }
 }

@@ -5,6 +5,10 @@ import io.flushdb.sql.error.MySqlException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.util.SqlShuttle;
 
 /** Calcite validation failures as the MySQL errors a server raises for the same mistakes. */
 final class ValidationErrors {
@@ -16,7 +20,7 @@ final class ValidationErrors {
     private ValidationErrors() {
     }
 
-    static MySqlException translate(CalciteContextException e) {
+    static MySqlException translate(CalciteContextException e, SqlNode query) {
         String m = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : e.getMessage();
         Matcher x = COLUMN_NOT_FOUND.matcher(m);
         if (x.find()) {
@@ -43,6 +47,10 @@ final class ValidationErrors {
         if (m.contains("Expression '") && m.contains("is not being grouped")) {
             Matcher g = Pattern.compile("Expression '([^']+)'").matcher(m);
             String col = g.find() ? g.group(1) : "?";
+            if (hasSelectWithoutGroupBy(query)) {
+                return new MySqlException(MySqlError.ER_MIX_OF_GROUP_FUNC_AND_FIELDS,
+                        String.format(MySqlError.ER_MIX_OF_GROUP_FUNC_AND_FIELDS.template, 1, col), e);
+            }
             return new MySqlException(MySqlError.ER_WRONG_FIELD_WITH_GROUP,
                     String.format(MySqlError.ER_WRONG_FIELD_WITH_GROUP.template, 1, col), e);
         }
@@ -63,5 +71,36 @@ final class ValidationErrors {
                     String.format(MySqlError.ER_NOT_SUPPORTED_YET.template, "this expression: " + m), e);
         }
         return new MySqlException(MySqlError.ER_UNKNOWN_ERROR, m, e);
+    }
+
+    /**
+     * Whether some SELECT in {@code node} aggregates without GROUP BY: then a column that is not
+     * grouped is MySQL's 1140, not 1055. (Translated nodes carry no positions to say which SELECT
+     * the validator meant.)
+     */
+    private static boolean hasSelectWithoutGroupBy(SqlNode node) {
+        boolean[] found = {false};
+        node.accept(new SqlShuttle() {
+            @Override
+            public SqlNode visit(SqlCall call) {
+                if (call instanceof SqlSelect s && s.getGroup() == null && aggregates(s.getSelectList())) {
+                    found[0] = true;
+                }
+                return super.visit(call);
+            }
+        });
+        return found[0];
+    }
+
+    /** Whether {@code node} calls an aggregate function outside any sub-query. */
+    private static boolean aggregates(SqlNode node) {
+        if (node instanceof SqlSelect || !(node instanceof SqlCall call)) {
+            return node instanceof org.apache.calcite.sql.SqlNodeList list && list.getList().stream().anyMatch(
+                    n -> n != null && aggregates(n));
+        }
+        if (call.getOperator().isAggregator()) {
+            return true;
+        }
+        return call.getOperandList().stream().anyMatch(n -> n != null && aggregates(n));
     }
 }

@@ -13,7 +13,7 @@ public enum StatementKind {
     USE(false),
     /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT, SET autocommit... */
     TRANSACTION(false),
-    /** SHOW ..., DESCRIBE, EXPLAIN: answered without Calcite's planner. */
+    /** SHOW ..., DESCRIBE, EXPLAIN, CHECK TABLE: answered without Calcite's planner. */
     SHOW(true),
     /** SET statements. */
     SET(false);

@@ -81,7 +81,8 @@ public final class StatementRouter {
         if ((w0.equals("CREATE") || w0.equals("DROP")) && (w1.equals("DATABASE") || w1.equals("SCHEMA"))) {
             return new ParsedStatement(text, null, StatementKind.DDL, params);
         }
-        if (w0.equals("SHOW") || w0.equals("DESC") || w0.equals("DESCRIBE") || w0.equals("EXPLAIN")) {
+        if (w0.equals("SHOW") || w0.equals("DESC") || w0.equals("DESCRIBE") || w0.equals("EXPLAIN")
+                || w0.equals("CHECK") && (w1.equals("TABLE") || w1.equals("TABLES"))) {
             return new ParsedStatement(text, null, StatementKind.SHOW, params);
         }
         Statement st = MySqlParser.parse(text);
@@ -130,17 +131,35 @@ public final class StatementRouter {
 
     /** Compiles (or finds in the plan cache) the plan of a query statement. */
     public CompiledQuery compile(String sql, Select select, int userParams) {
+        return compile(sql, select, userParams, false);
+    }
+
+    /**
+     * Compiles a query whose select list gives values to store (INSERT ... SELECT, computed INSERT
+     * values, UPDATE's new values): there, as in MySQL's strict mode, division by zero is error
+     * 1365 rather than NULL.
+     */
+    public CompiledQuery compileValues(String sql, Select select, int userParams) {
+        return compile(sql, select, userParams, true);
+    }
+
+    private CompiledQuery compile(String sql, Select select, int userParams, boolean storedValues) {
         long version = engine.storage().dictionary().version();
         String db = session.database();
-        Object cached = engine.plans().get(sql, db, version);
+        // The same text plans differently as stored values; no statement text starts with NUL.
+        String key = storedValues ? "\0values\0" + sql : sql;
+        Object cached = engine.plans().get(key, db, version);
         if (cached != null) {
             return (CompiledQuery) cached;
         }
         SqlNodeTranslator t = new SqlNodeTranslator(session, sql, userParams);
+        if (storedValues) {
+            t.strictValues();
+        }
         var node = t.query(select);
         CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).compile(node, t.labels(), userParams,
                 t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI);
-        engine.plans().put(sql, db, version, q);
+        engine.plans().put(key, db, version, q);
         return q;
     }
 

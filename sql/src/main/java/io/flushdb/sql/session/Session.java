@@ -182,27 +182,34 @@ public final class Session implements AutoCloseable {
 
     /** ROLLBACK TO SAVEPOINT name: undoes later changes; later savepoints are forgotten. */
     public void rollbackToSavepoint(String name) {
-        Integer sp = savepoints.get(name.toLowerCase(java.util.Locale.ROOT));
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        Integer sp = savepoints.get(key);
         if (sp == null) {
             throw MySqlError.ER_SAVEPOINT_DOES_NOT_EXIST.raise(name);
         }
         transaction().rollbackTo(sp);
-        boolean after = false;
-        for (var it = savepoints.entrySet().iterator(); it.hasNext(); ) {
-            var e = it.next();
-            if (after) {
-                it.remove();
-            }
-            if (e.getKey().equals(name.toLowerCase(java.util.Locale.ROOT))) {
-                after = true;
-            }
-        }
+        forgetSavepointsAfter(key, false);
     }
 
-    /** RELEASE SAVEPOINT name. */
+    /** RELEASE SAVEPOINT name: forgets it and every savepoint set after it, as MySQL does. */
     public void releaseSavepoint(String name) {
-        if (savepoints.remove(name.toLowerCase(java.util.Locale.ROOT)) == null) {
-            rollbackToSavepoint(name); // raises the same error MySQL does for an unknown savepoint
+        String key = name.toLowerCase(java.util.Locale.ROOT);
+        if (!savepoints.containsKey(key)) {
+            throw MySqlError.ER_SAVEPOINT_DOES_NOT_EXIST.raise(name);
+        }
+        forgetSavepointsAfter(key, true);
+    }
+
+    /** Forgets the savepoints set after {@code key} (in the order set), and {@code key} itself if asked. */
+    private void forgetSavepointsAfter(String key, boolean inclusive) {
+        boolean after = false;
+        for (var it = savepoints.entrySet().iterator(); it.hasNext(); ) {
+            String k = it.next().getKey();
+            boolean self = k.equals(key);
+            if (after || self && inclusive) {
+                it.remove();
+            }
+            after |= self;
         }
     }
 

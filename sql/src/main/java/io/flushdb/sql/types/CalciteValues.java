@@ -19,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Conversions between the three forms a value takes in the SQL layer: stored (as the storage
  * engine keeps it), Calcite's internal form (what generated code computes with: Long, BigDecimal,
  * Double, String, ByteString, Integer days for DATE, Long milliseconds for TIMESTAMP, Integer
- * milliseconds for TIME), and canonical (what statements return: see
+ * milliseconds for TIME, signed and not limited to a day as MySQL's TIME is not), and canonical (what statements return: see
  * {@link io.flushdb.sql.exec.StatementResult}).
  */
 public final class CalciteValues {
@@ -44,7 +44,7 @@ public final class CalciteValues {
                 Instant at = Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
                 yield Math.floorDiv(micros, 1000L) + zone.getRules().getOffset(at).getTotalSeconds() * 1000L;
             }
-            case TIME -> (int) Math.floorMod(Math.floorDiv((Long) v, 1000L), 86_400_000L);
+            case TIME -> Math.floorDiv((Long) v, 1000L); // INTERVAL DAY TO SECOND: signed milliseconds
         };
     }
 
@@ -85,8 +85,9 @@ public final class CalciteValues {
             case TIMESTAMP:
                 return LocalDateTime.ofEpochSecond(Math.floorDiv(((Number) v).longValue(), 1000L),
                         (int) Math.floorMod(((Number) v).longValue(), 1000L) * 1_000_000, ZoneOffset.UTC);
-            case TIME:
-                return LocalTime.ofNanoOfDay(Math.floorMod(((Number) v).longValue(), 86_400_000L) * 1_000_000L);
+            case TIME: // a Calcite time of day (CURRENT_TIME), in int milliseconds
+            case INTERVAL_DAY_SECOND: // a MySQL TIME (TypeMapping.timeType), in long milliseconds
+                return java.time.Duration.ofMillis(((Number) v).longValue());
             default:
                 return v;
         }
@@ -160,15 +161,29 @@ public final class CalciteValues {
                 return dt == null ? null : dt.toInstant(ZoneOffset.UTC).toEpochMilli();
             }
             case TIME: {
-                if (v instanceof LocalTime lt) {
-                    return (int) (lt.toNanoOfDay() / 1_000_000L);
-                }
-                Long micros = Temporal.parseTimeMicros(v.toString());
-                return micros == null ? null : (int) Math.floorMod(micros / 1000, 86_400_000L);
+                Long millis = timeMillis(v);
+                return millis == null ? null : (int) Math.floorMod(millis, 86_400_000L);
             }
+            case INTERVAL_DAY_SECOND:
+                return timeMillis(v);
             default:
                 return v;
         }
+    }
+
+    /** A TIME value (LocalTime, Duration, LocalDateTime or text) in milliseconds; null if not one. */
+    private static Long timeMillis(Object v) {
+        if (v instanceof LocalTime lt) {
+            return lt.toNanoOfDay() / 1_000_000L;
+        }
+        if (v instanceof java.time.Duration d) {
+            return d.toMillis();
+        }
+        if (v instanceof LocalDateTime dt) {
+            return dt.toLocalTime().toNanoOfDay() / 1_000_000L;
+        }
+        Long micros = Temporal.parseTimeMicros(v instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : v.toString());
+        return micros == null ? null : Math.floorDiv(micros, 1000L);
     }
 
     /** Marker for a value that has no exact representation. */

@@ -42,6 +42,20 @@ public final class ColumnTypes {
     }
 
     /**
+     * The type name a MySQL client shows for column {@code c} in result metadata. Connector/J names
+     * a text column by its length in bytes, which utf8mb4 makes four times its length in
+     * characters: a TEXT column reads as MEDIUMTEXT, TINYTEXT as TEXT, MEDIUMTEXT as LONGTEXT.
+     */
+    public static MySqlType resultType(ColumnDef c) {
+        return switch (c.type()) {
+            case TINYTEXT -> MySqlType.TEXT;
+            case TEXT -> MySqlType.MEDIUMTEXT;
+            case MEDIUMTEXT, LONGTEXT -> MySqlType.LONGTEXT;
+            default -> mysqlType(c);
+        };
+    }
+
+    /**
      * information_schema.COLUMNS.COLUMN_TYPE as MySQL 8.0 writes it: "int", "int unsigned",
      * "varchar(20)", "decimal(10,2)", "tinyint(1)", "datetime(3)"; display widths only where 8.0
      * still shows them (tinyint(1), ZEROFILL).

@@ -96,7 +96,7 @@ public enum MySqlType {
     /** The Java class of values of this type in a {@code StatementResult} row. */
     public Class<?> valueClass() {
         return switch (this) {
-            case BIT -> Boolean.class;
+            case BIT -> Long.class;
             case BIGINT_UNSIGNED -> java.math.BigInteger.class;
             case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
                  INT_UNSIGNED, BIGINT, YEAR -> Long.class;
@@ -106,7 +106,7 @@ public enum MySqlType {
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> String.class;
             case BINARY, VARBINARY, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> byte[].class;
             case DATE -> java.time.LocalDate.class;
-            case TIME -> java.time.LocalTime.class;
+            case TIME -> java.time.Duration.class;
             case DATETIME, TIMESTAMP -> java.time.LocalDateTime.class;
             case NULL -> Object.class;
         };

@@ -34,6 +34,8 @@ public final class MySqlValues {
             s = formatDate(d);
         } else if (value instanceof LocalTime t) {
             s = formatTime(t, meta == null ? 0 : meta.scale());
+        } else if (value instanceof java.time.Duration t) {
+            s = formatTime(t, meta == null ? 0 : meta.scale());
         } else if (value instanceof byte[] b) {
             s = new String(b, StandardCharsets.UTF_8);
         } else if (value instanceof Boolean b) {
@@ -46,6 +48,48 @@ public final class MySqlValues {
             s = "0".repeat(meta.displayWidth() - s.length()) + s;
         }
         return s;
+    }
+
+    /**
+     * The text {@code ResultSet.getString} gives for {@code value} with MySQL Connector/J, which
+     * FlushDB's driver matches so that code moving between the two reads the same strings.
+     * Connector/J parses what the server sends and prints it again in Java's way, so it differs
+     * from the server's text ({@link #toText}) in places: FLOAT and DOUBLE print as
+     * {@link Double#toString} ({@code 0.0}, {@code 1024.0}, {@code 1.0E20}); DATETIME and TIME
+     * show fractional seconds only when they are not zero, padded to the column's scale; a
+     * TIME's hours are not padded when negative ({@code -1:30:00}).
+     */
+    public static String toJdbcString(Object value, ColumnMeta meta) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Double || value instanceof Float) {
+            // Via the server's text, as Connector/J reads a FLOAT's shortest form, not its binary value.
+            return Double.toString(Double.parseDouble(toText(value, meta)));
+        }
+        if (value instanceof LocalDateTime dt) {
+            String base = String.format("%04d-%02d-%02d %02d:%02d:%02d", dt.getYear(), dt.getMonthValue(),
+                    dt.getDayOfMonth(), dt.getHour(), dt.getMinute(), dt.getSecond());
+            return base + nonZeroFraction(dt.getNano(), meta);
+        }
+        if (value instanceof java.time.Duration t) {
+            java.time.Duration a = t.abs();
+            long secs = a.getSeconds();
+            String hours = t.isNegative() ? "-" + secs / 3600 : String.format("%02d", secs / 3600);
+            return hours + String.format(":%02d:%02d", secs / 60 % 60, secs % 60) + nonZeroFraction(a.getNano(), meta);
+        }
+        if (value instanceof BigDecimal bd) {
+            return bd.toString();
+        }
+        return toText(value, meta);
+    }
+
+    private static String nonZeroFraction(int nanos, ColumnMeta meta) {
+        if (nanos == 0) {
+            return "";
+        }
+        int scale = meta == null || meta.scale() <= 0 ? 6 : Math.min(6, meta.scale());
+        return "." + String.format("%09d", nanos).substring(0, scale);
     }
 
     /**
@@ -96,6 +140,15 @@ public final class MySqlValues {
 
     public static String formatTime(LocalTime t, int fsp) {
         return String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()) + fraction(t.getNano(), fsp);
+    }
+
+    /** A TIME as MySQL writes it: [-]HH:MM:SS[.f], hours not limited to 24. */
+    public static String formatTime(java.time.Duration t, int fsp) {
+        boolean negative = t.isNegative();
+        java.time.Duration a = t.abs();
+        long secs = a.getSeconds();
+        return (negative ? "-" : "") + String.format("%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60)
+                + fraction(a.getNano(), fsp);
     }
 
     private static String fraction(int nanos, int fsp) {

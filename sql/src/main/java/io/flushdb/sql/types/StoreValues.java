@@ -164,8 +164,9 @@ public final class StoreValues {
             }
             return parsed;
         }
-        if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime) {
-            return new BigDecimal(MySqlValues.toText(value, null).replaceAll("[-: ]", ""));
+        if (value instanceof LocalDate || value instanceof LocalDateTime || value instanceof LocalTime
+                || value instanceof java.time.Duration) {
+            return new BigDecimal(MySqlValues.toText(value, null).replaceAll("(?<=\\d)[-: ]", ""));
         }
         throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.raise(what, String.valueOf(value), c.name(), ctx.row());
     }
@@ -371,6 +372,8 @@ public final class StoreValues {
         Long micros;
         if (value instanceof LocalTime t) {
             micros = t.toNanoOfDay() / 1000;
+        } else if (value instanceof java.time.Duration d) {
+            micros = d.getSeconds() * 1_000_000L + d.getNano() / 1000;
         } else if (value instanceof LocalDateTime dt) {
             micros = dt.toLocalTime().toNanoOfDay() / 1000;
         } else {
@@ -380,6 +383,9 @@ public final class StoreValues {
             return badTemporal(c, value, ctx, "time");
         }
         if (Math.abs(micros) > TIME_MAX_MICROS) {
+            if (ctx.strict()) {
+                return badTemporal(c, value, ctx, "time"); // MySQL: 1292, not 1264, for TIME
+            }
             outOfRange(c, ctx);
             micros = micros < 0 ? -TIME_MAX_MICROS : TIME_MAX_MICROS;
         }

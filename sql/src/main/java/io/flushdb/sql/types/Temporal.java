@@ -2,7 +2,6 @@ package io.flushdb.sql.types;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.DateTimeException;
 import java.util.regex.Matcher;
@@ -117,8 +116,9 @@ public final class Temporal {
         return LocalDateTime.ofEpochSecond(secs, nanos, ZoneOffset.UTC);
     }
 
-    public static LocalTime timeFromMicros(long micros) {
-        return LocalTime.ofNanoOfDay(Math.floorMod(micros, 86_400_000_000L) * 1000);
+    /** A TIME value (signed, up to 838:59:59) from microseconds. */
+    public static java.time.Duration timeFromMicros(long micros) {
+        return java.time.Duration.ofSeconds(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
     }
 
     /** Rounds microseconds to {@code fsp} fractional digits (half up, as MySQL). */

@@ -2,19 +2,15 @@ package io.flushdb.sql.types;
 
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.Collation;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.sql.SqlCollation;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * MySQL column types as Calcite types. Every integer type up to INT UNSIGNED is Calcite BIGINT
  * (MySQL computes integer arithmetic in 64 bits), BIGINT UNSIGNED is DECIMAL(20,0), FLOAT and
- * DOUBLE are DOUBLE, text is VARCHAR in UTF-8 carrying the column's MySQL collation by name (see
- * {@link #collationOf}), binary types are VARBINARY, DATETIME and TIMESTAMP are TIMESTAMP(3), TIME
- * is TIME(3).
+ * DOUBLE are DOUBLE, text is VARCHAR in UTF-8, binary types are VARBINARY, DATETIME and
+ * TIMESTAMP are TIMESTAMP(3), TIME is INTERVAL DAY TO SECOND (see {@link #timeType}).
  */
 public final class TypeMapping {
     private static final String COLLATION_PREFIX = "UTF-8$en_US$";
@@ -36,40 +32,38 @@ public final class TypeMapping {
             case TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> f.createSqlType(SqlTypeName.VARBINARY,
                     (int) Math.min(Integer.MAX_VALUE, c.type().lobMaxLength()));
             case DATE -> f.createSqlType(SqlTypeName.DATE);
-            case TIME -> f.createSqlType(SqlTypeName.TIME, 3);
+            case TIME -> timeType(f);
             case DATETIME, TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
         };
         return f.createTypeWithNullability(t, c.nullable());
     }
 
-    /** A VARCHAR in UTF-8 carrying MySQL collation {@code collation}. */
+    /**
+     * MySQL's TIME in Calcite: an INTERVAL DAY TO SECOND (a signed count of milliseconds), because
+     * Calcite's TIME is a time of day in an {@code int} of milliseconds and cannot hold MySQL's
+     * range of -838:59:59 to 838:59:59. Comparisons with text and with Calcite TIME values convert
+     * those to this type ({@code MySqlTypeCoercion}).
+     */
+    public static RelDataType timeType(RelDataTypeFactory f) {
+        return f.createSqlIntervalType(TIME_QUALIFIER);
+    }
+
+    /** The interval qualifier of {@link #timeType}: DAY(3) TO SECOND(3). */
+    public static final org.apache.calcite.sql.SqlIntervalQualifier TIME_QUALIFIER =
+            new org.apache.calcite.sql.SqlIntervalQualifier(org.apache.calcite.avatica.util.TimeUnit.DAY, 3,
+                    org.apache.calcite.avatica.util.TimeUnit.SECOND, 3, org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+
+    /** Whether {@code t} is {@link #timeType}'s kind: a MySQL TIME value in Calcite. */
+    public static boolean isTime(RelDataType t) {
+        return t.getSqlTypeName() == SqlTypeName.INTERVAL_DAY_SECOND;
+    }
+
+    /**
+     * A VARCHAR in UTF-8. The MySQL collation is not part of the Calcite type (Calcite would only
+     * compare with Java collators, and casts drop it); comparisons take it from the column they
+     * read (see {@code MySqlRewriter}).
+     */
     public static RelDataType text(RelDataTypeFactory f, int length, Collation collation) {
-        RelDataType t = length < 0 ? f.createSqlType(SqlTypeName.VARCHAR) : f.createSqlType(SqlTypeName.VARCHAR, length);
-        return f.createTypeWithCharsetAndCollation(t, StandardCharsets.UTF_8, sqlCollation(collation));
-    }
-
-    /**
-     * The Calcite collation for a MySQL one: no Java collator (so Calcite compares plainly), but the
-     * MySQL collation's name kept in the strength slot, where {@link #collationOf} finds it.
-     */
-    public static SqlCollation sqlCollation(Collation c) {
-        return new SqlCollation(COLLATION_PREFIX + c.mysqlName(), SqlCollation.Coercibility.IMPLICIT);
-    }
-
-    /**
-     * The MySQL collation a character type compares with: the one its Calcite collation names, or
-     * {@code fallback} (the connection collation) for literals and computed text.
-     */
-    public static Collation collationOf(RelDataType t, Collation fallback) {
-        SqlCollation c = t.getCollation();
-        if (c != null) {
-            String name = c.getCollationName();
-            int i = name.lastIndexOf('$');
-            Collation found = Collation.byName(name.substring(i + 1).toLowerCase(Locale.ROOT));
-            if (found != null) {
-                return found;
-            }
-        }
-        return fallback;
+        return length < 0 ? f.createSqlType(SqlTypeName.VARCHAR) : f.createSqlType(SqlTypeName.VARCHAR, length);
     }
 }

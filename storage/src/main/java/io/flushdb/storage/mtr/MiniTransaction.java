@@ -29,8 +29,8 @@ import java.util.Arrays;
  *       reports to the engine, which then refuses further writes.</li>
  * </ol>
  *
- * <p>Instances are reused per thread ({@link MtrContext}); no object is allocated per use once the
- * memo and redo buffer have grown to the thread's largest mini-transaction.
+ * <p>Instances are pooled by {@link MtrContext} and reused once closed; no object is allocated per
+ * use once the memo and redo buffer have grown to the largest mini-transaction.
  *
  * <p>Concurrency: confined to one thread.
  */
@@ -38,6 +38,9 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
     private final BufferPool pool;
     private final RedoLog log;
     private final Runnable abandonedWithChanges;
+    private final MtrContext owner;
+    /** Whether this instance is back in its owner's pool (set by close, cleared by start). */
+    private boolean pooled;
 
     private BufferFrame[] frames = new BufferFrame[16];
     private LatchMode[] modes = new LatchMode[16];
@@ -47,17 +50,19 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
     private boolean active;
     private boolean anyModified;
 
-    MiniTransaction(BufferPool pool, RedoLog log, Runnable abandonedWithChanges) {
+    MiniTransaction(BufferPool pool, RedoLog log, Runnable abandonedWithChanges, MtrContext owner) {
         this.pool = pool;
         this.log = log;
         this.abandonedWithChanges = abandonedWithChanges;
+        this.owner = owner;
     }
 
     void start() {
         if (active) {
-            throw new IllegalStateException("mini-transaction already active on this thread (nesting is not allowed)");
+            throw new IllegalStateException("mini-transaction started while still active");
         }
         active = true;
+        pooled = false;
         anyModified = false;
         size = 0;
         redo.clear();
@@ -388,11 +393,15 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
      */
     @Override
     public void close() {
-        if (!active) {
-            return;
+        if (pooled) {
+            return; // already closed (and back in the pool)
         }
-        boolean changed = anyModified;
-        releaseAll();
+        boolean changed = active && anyModified;
+        if (active) {
+            releaseAll();
+        }
+        pooled = true;
+        owner.recycle(this);
         if (changed) {
             abandonedWithChanges.run();
         }

@@ -125,7 +125,8 @@ public final class TableStore {
             }
         }
         RecordLayout clusteredLayout = new RecordLayout(specs.toArray(new FieldSpec[0]), keyCount);
-        this.clustered = new BTree(def.qualifiedName() + "." + ci.name(), mtrs, spaceId, ci.rootPage(), ci.id(),
+        // Trees are named table.index: the name MySQL 8.0 shows in "Duplicate entry ... for key".
+        this.clustered = new BTree(def.name() + "." + ci.name(), mtrs, spaceId, ci.rootPage(), ci.id(),
                 clusteredLayout, keyCount);
 
         // Secondary layouts: index columns, then primary key columns not among them.
@@ -152,7 +153,7 @@ public final class TableStore {
                 }
             }
             RecordLayout layout = new RecordLayout(s.toArray(new FieldSpec[0]), s.size());
-            secondaries[i - 1] = new BTree(def.qualifiedName() + "." + ix.name(), mtrs, spaceId, ix.rootPage(), ix.id(),
+            secondaries[i - 1] = new BTree(def.name() + "." + ix.name(), mtrs, spaceId, ix.rootPage(), ix.id(),
                     layout, ix.isUnique() ? ix.columns().length : 0);
             secondaryFieldColumn[i - 1] = fc.stream().mapToInt(Integer::intValue).toArray();
         }

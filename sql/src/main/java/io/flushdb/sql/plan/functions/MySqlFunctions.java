@@ -66,6 +66,169 @@ public final class MySqlFunctions {
         return x.divide(y, scale, RoundingMode.HALF_UP);
     }
 
+    /** Division inside INSERT/UPDATE values: with ERROR_FOR_DIVISION_BY_ZERO in strict mode, x / 0 is error 1365. */
+    public static Object divideStrict(Object a, Object b) {
+        if (a != null && b != null && isZero(b)) {
+            throw io.flushdb.sql.error.MySqlError.ER_DIVISION_BY_ZERO.raise();
+        }
+        return divide(a, b);
+    }
+
+    public static Object modStrict(Object a, Object b) {
+        if (a != null && b != null && isZero(b)) {
+            throw io.flushdb.sql.error.MySqlError.ER_DIVISION_BY_ZERO.raise();
+        }
+        return mod(a, b);
+    }
+
+    public static Object intDivideStrict(Object a, Object b) {
+        if (a != null && b != null && isZero(b)) {
+            throw io.flushdb.sql.error.MySqlError.ER_DIVISION_BY_ZERO.raise();
+        }
+        return intDivide(a, b);
+    }
+
+    private static boolean isZero(Object b) {
+        return approximate(b) ? approx(b) == 0 : exact(b).signum() == 0;
+    }
+
+    private static final java.math.BigInteger UNSIGNED_MAX = new java.math.BigInteger("18446744073709551615");
+
+    /**
+     * BIGINT arithmetic with MySQL's overflow check: {@code op} is 0 plus, 1 minus, 2 times, plus 10
+     * for a BIGINT UNSIGNED result (which may not be negative). Error 1690 on overflow.
+     */
+    public static Object checked(Object a, Object b, Object op) {
+        if (a == null || b == null) {
+            return null;
+        }
+        int code = ((Number) op).intValue();
+        boolean unsigned = code >= 10;
+        java.math.BigInteger x = exact(a).toBigIntegerExact();
+        java.math.BigInteger y = exact(b).toBigIntegerExact();
+        java.math.BigInteger r = switch (code % 10) {
+            case 0 -> x.add(y);
+            case 1 -> x.subtract(y);
+            default -> x.multiply(y);
+        };
+        if (unsigned) {
+            if (r.signum() < 0 || r.compareTo(UNSIGNED_MAX) > 0) {
+                throw io.flushdb.sql.error.MySqlError.ER_DATA_OUT_OF_RANGE.raise("BIGINT UNSIGNED",
+                        "(" + x + " " + "+-*".charAt(code % 10) + " " + y + ")");
+            }
+            return new BigDecimal(r);
+        }
+        if (r.bitLength() > 63) {
+            throw io.flushdb.sql.error.MySqlError.ER_DATA_OUT_OF_RANGE.raise("BIGINT",
+                    "(" + x + " " + "+-*".charAt(code % 10) + " " + y + ")");
+        }
+        return r.longValue();
+    }
+
+    /** The UTF-8 bytes of a text value (comparing it with a binary string). */
+    public static Object toBytes(Object s) {
+        if (s == null) {
+            return null;
+        }
+        if (s instanceof ByteString bs) {
+            return bs;
+        }
+        return new ByteString(s.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** HEX(x): a string's bytes, or an integer's value, in upper-case hexadecimal. */
+    public static Object hex(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Long || v instanceof BigDecimal && ((BigDecimal) v).scale() == 0) {
+            return exact(v).toBigInteger().toString(16).toUpperCase(java.util.Locale.ROOT);
+        }
+        if (v instanceof Double || v instanceof BigDecimal) {
+            return BigDecimal.valueOf(Math.round(approx(v))).toBigInteger().toString(16).toUpperCase(java.util.Locale.ROOT);
+        }
+        byte[] b = v instanceof ByteString bs ? bs.getBytes() : v.toString().getBytes(StandardCharsets.UTF_8);
+        StringBuilder sb = new StringBuilder(b.length * 2);
+        for (byte x : b) {
+            sb.append(Character.toUpperCase(Character.forDigit((x >> 4) & 0xF, 16)));
+            sb.append(Character.toUpperCase(Character.forDigit(x & 0xF, 16)));
+        }
+        return sb.toString();
+    }
+
+    /** UNHEX(s): the bytes a hexadecimal string spells, NULL if it is not one. */
+    public static Object unhex(Object v) {
+        if (v == null) {
+            return null;
+        }
+        String h = text(v);
+        if (h.length() % 2 == 1) {
+            h = "0" + h;
+        }
+        byte[] out = new byte[h.length() / 2];
+        for (int i = 0; i < out.length; i++) {
+            int hi = Character.digit(h.charAt(2 * i), 16);
+            int lo = Character.digit(h.charAt(2 * i + 1), 16);
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) (hi * 16 + lo);
+        }
+        return new ByteString(out);
+    }
+
+    /**
+     * A value as a MySQL TIME in milliseconds (see {@link MySqlOperators#TIME_VALUE}): an
+     * {@code Integer} is a Calcite time of day, a {@code Long} already a TIME; text is parsed.
+     */
+    public static Object timeValue(Object x) {
+        if (x == null) {
+            return null;
+        }
+        if (x instanceof Integer millisOfDay) {
+            return (long) millisOfDay;
+        }
+        if (x instanceof Long millis) {
+            return millis;
+        }
+        String s = text(x);
+        Long micros = io.flushdb.sql.types.Temporal.parseTimeMicros(s);
+        if (micros == null) {
+            java.time.LocalDateTime dt = io.flushdb.sql.types.Temporal.parseDateTime(s); // TIME('2024-01-01 10:11:12')
+            return dt == null ? null : dt.toLocalTime().toNanoOfDay() / 1_000_000L;
+        }
+        return Math.floorDiv(micros, 1000L);
+    }
+
+    /** ROUND(x, d) as MySQL: exact values half away from zero, approximate ones half to even. */
+    public static Object round(Object x, Object d) {
+        return roundOrTruncate(x, d, false);
+    }
+
+    /** TRUNCATE(x, d). */
+    public static Object truncate(Object x, Object d) {
+        return roundOrTruncate(x, d, true);
+    }
+
+    private static Object roundOrTruncate(Object x, Object d, boolean truncate) {
+        if (x == null || d == null) {
+            return null;
+        }
+        int digits = (int) Math.max(-100, Math.min(100, exact(d).longValue()));
+        if (approximate(x)) {
+            double v = approx(x);
+            BigDecimal bd = new BigDecimal(Double.toString(v)).setScale(digits,
+                    truncate ? java.math.RoundingMode.DOWN : java.math.RoundingMode.HALF_EVEN);
+            return bd.doubleValue();
+        }
+        BigDecimal v = exact(x);
+        BigDecimal r = v.setScale(digits, truncate ? java.math.RoundingMode.DOWN : java.math.RoundingMode.HALF_UP);
+        if (x instanceof Long) {
+            return r.setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
+        }
+        return digits < 0 ? r.setScale(0, java.math.RoundingMode.UNNECESSARY) : r;
+    }
+
     /** {@code a DIV b}: the integer part of the quotient, NULL on zero. */
     public static Object intDivide(Object a, Object b) {
         if (a == null || b == null) {

@@ -42,6 +42,71 @@ public final class MySqlOperators {
         return nullable(f, f.createSqlType(SqlTypeName.DOUBLE));
     });
 
+    /** {@code a / b} in INSERT/UPDATE values: as {@link #DIVIDE}, but x / 0 is error 1365. */
+    public static final SqlUserDefinedFunction DIVIDE_STRICT = udf("MYSQL_DIVIDE_STRICT", "divideStrict", 2,
+            b -> DIVIDE.getReturnTypeInference().inferReturnType(b));
+
+    /** {@code a DIV b} in INSERT/UPDATE values. */
+    public static final SqlUserDefinedFunction INT_DIVIDE_STRICT = udf("MYSQL_INT_DIVIDE_STRICT", "intDivideStrict", 2,
+            b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+
+    /** BIGINT +, -, * checked for overflow (the rewriter gives each call its type). */
+    public static final SqlUserDefinedFunction CHECKED_ARITHMETIC = udf("MYSQL_CHECKED", "checked", 3,
+            b -> b.getOperandType(0));
+
+    /** The UTF-8 bytes of a text value, for comparing with binary strings. */
+    public static final SqlUserDefinedFunction TO_BYTES = udf("MYSQL_TO_BYTES", "toBytes", 1,
+            b -> b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.VARBINARY),
+                    b.getOperandType(0).isNullable()));
+
+    /**
+     * MYSQL_TIME(x): x as a MySQL TIME ({@code TypeMapping.timeType}): text is parsed as MySQL
+     * does ('-1:30:00', '838:59:59', '1 02:00:00'; NULL if not a time), a Calcite time of day
+     * converts. The rewriter gives a DATETIME argument its time of day first.
+     */
+    public static final SqlUserDefinedFunction TIME_VALUE = udf("MYSQL_TIME", "timeValue", 1,
+            b -> b.getTypeFactory().createTypeWithNullability(io.flushdb.sql.types.TypeMapping.timeType(b.getTypeFactory()),
+                    true));
+
+    /** HEX(x). */
+    public static final SqlUserDefinedFunction HEX = udf("HEX", "hex", 1, b -> {
+        // Two digits per byte: a binary string's length in bytes, text's in UTF-8 (up to 4 per character).
+        RelDataType x = b.getOperandType(0);
+        long digits = switch (x.getSqlTypeName().getFamily() == null ? SqlTypeFamily.ANY : x.getSqlTypeName().getFamily()) {
+            case BINARY -> 2L * Math.max(1, x.getPrecision());
+            case CHARACTER -> 8L * Math.max(1, x.getPrecision());
+            default -> 16;
+        };
+        RelDataType t = b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, (int) Math.min(Integer.MAX_VALUE, digits));
+        return b.getTypeFactory().createTypeWithNullability(t, x.isNullable());
+    });
+
+    /** UNHEX(s). */
+    public static final SqlUserDefinedFunction UNHEX = udf("UNHEX", "unhex", 1,
+            b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.VARBINARY)));
+
+    /** ROUND(x, d): BIGINT for integers, DECIMAL with d decimals (when d is a literal), DOUBLE otherwise. */
+    public static final SqlUserDefinedFunction ROUND = udf("MYSQL_ROUND", "round", 2, MySqlOperators::roundType);
+
+    /** TRUNCATE(x, d), typed as ROUND. */
+    public static final SqlUserDefinedFunction TRUNCATE = udf("MYSQL_TRUNCATE", "truncate", 2, MySqlOperators::roundType);
+
+    private static RelDataType roundType(SqlOperatorBinding b) {
+        RelDataTypeFactory f = b.getTypeFactory();
+        RelDataType x = b.getOperandType(0);
+        boolean nullable = x.isNullable() || b.getOperandType(1).isNullable();
+        if (SqlTypeUtil.isExactNumeric(x) && !SqlTypeUtil.isDecimal(x)) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.BIGINT), nullable);
+        }
+        if (SqlTypeUtil.isDecimal(x)) {
+            Integer d = b.isOperandLiteral(1, true) ? b.getOperandLiteralValue(1, Integer.class) : null;
+            int scale = d == null ? x.getScale() : Math.max(0, Math.min(30, d));
+            int precision = Math.min(65, x.getPrecision() - x.getScale() + scale + 1);
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DECIMAL, precision, scale), nullable);
+        }
+        return f.createTypeWithNullability(f.createSqlType(SqlTypeName.DOUBLE), nullable);
+    }
+
     /** {@code a DIV b}: BIGINT, nullable. */
     public static final SqlUserDefinedFunction INT_DIVIDE = udf("MYSQL_INT_DIVIDE", "intDivide", 2,
             b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
@@ -61,6 +126,10 @@ public final class MySqlOperators {
         }
         return nullable(f, f.createSqlType(SqlTypeName.DOUBLE));
     });
+
+    /** {@code a % b} in INSERT/UPDATE values. */
+    public static final SqlUserDefinedFunction MOD_STRICT = udf("MYSQL_MOD_STRICT", "modStrict", 2,
+            b -> MOD.getReturnTypeInference().inferReturnType(b));
 
     /** LENGTH(s): bytes, BIGINT. */
     public static final SqlUserDefinedFunction LENGTH = udf("MYSQL_LENGTH", "byteLength", 1,
@@ -110,10 +179,17 @@ public final class MySqlOperators {
         t.add(LENGTH);
         t.add(SORT_KEY);
         t.add(LIKE);
+        t.add(DIVIDE_STRICT);
+        t.add(INT_DIVIDE_STRICT);
+        t.add(MOD_STRICT);
+        t.add(CHECKED_ARITHMETIC);
+        t.add(TO_BYTES);
+        t.add(HEX);
+        t.add(TIME_VALUE);
+        t.add(UNHEX);
+        t.add(ROUND);
+        t.add(TRUNCATE);
         return t;
     }
 
-    static String unused(SqlOperatorBinding b) {
-        return b.getOperator().getName();
-    }
 }

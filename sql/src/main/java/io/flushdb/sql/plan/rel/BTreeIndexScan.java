@@ -118,7 +118,7 @@ public final class BTreeIndexScan extends TableScan implements EnumerableRel {
 
     @Override
     public Result implement(EnumerableRelImplementor implementor, Prefer pref) {
-        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY);
+        PhysType physType = PhysTypeImpl.of(implementor.getTypeFactory(), getRowType(), JavaRowFormat.ARRAY, false);
         int[] fields = new int[getRowType().getFieldCount()];
         for (int i = 0; i < fields.length; i++) {
             fields[i] = i;

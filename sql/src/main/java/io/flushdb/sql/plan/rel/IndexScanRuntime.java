@@ -5,7 +5,6 @@ import io.flushdb.storage.btree.BTree;
 import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.dict.ColumnDef;
-import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.row.TableStore;
 import java.nio.ByteBuffer;
 import java.time.ZoneId;
@@ -155,9 +154,5 @@ public final class IndexScanRuntime extends ScanRuntime {
 
     static Iterator<Object[]> none() {
         return Collections.emptyIterator();
-    }
-
-    static IndexDef unused() {
-        return null;
     }
 }

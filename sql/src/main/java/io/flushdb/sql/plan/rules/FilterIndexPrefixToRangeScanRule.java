@@ -242,6 +242,7 @@ public final class FilterIndexPrefixToRangeScanRule extends RelOptRule {
                 case DATE -> CalciteValues.toCanonical(lit.getType(), lit.getValueAs(Integer.class));
                 case TIMESTAMP -> CalciteValues.toCanonical(lit.getType(), lit.getValueAs(Long.class));
                 case TIME -> CalciteValues.toCanonical(lit.getType(), lit.getValueAs(Integer.class));
+                case INTERVAL_DAY_SECOND -> CalciteValues.toCanonical(lit.getType(), lit.getValueAs(Long.class));
                 case BINARY, VARBINARY -> lit.getValueAs(org.apache.calcite.avatica.util.ByteString.class).getBytes();
                 case DOUBLE, FLOAT, REAL -> lit.getValueAs(Double.class);
                 case TINYINT, SMALLINT, INTEGER, BIGINT, DECIMAL -> lit.getValueAs(java.math.BigDecimal.class);
@@ -268,7 +269,7 @@ public final class FilterIndexPrefixToRangeScanRule extends RelOptRule {
             List<KeyBound> values = new ArrayList<>();
             for (Object r : sarg.rangeSet.asRanges()) {
                 Object point = ((Range) r).lowerEndpoint();
-                values.add(KeyBound.constant(sargValue(point)));
+                values.add(KeyBound.constant(sargValue(point, lit.getType())));
             }
             if (values.size() == 1) {
                 comparisons.add(new Comparison(field, SqlKind.EQUALS, values.get(0)));
@@ -281,16 +282,19 @@ public final class FilterIndexPrefixToRangeScanRule extends RelOptRule {
             Range r = (Range) sarg.rangeSet.asRanges().iterator().next();
             if (r.hasLowerBound()) {
                 comparisons.add(new Comparison(field, r.lowerBoundType() == BoundType.CLOSED
-                        ? SqlKind.GREATER_THAN_OR_EQUAL : SqlKind.GREATER_THAN, KeyBound.constant(sargValue(r.lowerEndpoint()))));
+                        ? SqlKind.GREATER_THAN_OR_EQUAL : SqlKind.GREATER_THAN, KeyBound.constant(sargValue(r.lowerEndpoint(), lit.getType()))));
             }
             if (r.hasUpperBound()) {
                 comparisons.add(new Comparison(field, r.upperBoundType() == BoundType.CLOSED
-                        ? SqlKind.LESS_THAN_OR_EQUAL : SqlKind.LESS_THAN, KeyBound.constant(sargValue(r.upperEndpoint()))));
+                        ? SqlKind.LESS_THAN_OR_EQUAL : SqlKind.LESS_THAN, KeyBound.constant(sargValue(r.upperEndpoint(), lit.getType()))));
             }
         }
     }
 
-    private static Object sargValue(Object v) {
+    private static Object sargValue(Object v, org.apache.calcite.rel.type.RelDataType type) {
+        if (io.flushdb.sql.types.TypeMapping.isTime(type) && v instanceof java.math.BigDecimal millis) {
+            return java.time.Duration.ofMillis(millis.longValueExact());
+        }
         if (v instanceof NlsString s) {
             return s.getValue();
         }

@@ -1,0 +1,550 @@
+package io.flushdb.sql.plan;
+
+import com.google.common.collect.ImmutableList;
+import io.flushdb.sql.plan.functions.MySqlOperators;
+import io.flushdb.sql.plan.schema.EngineTable;
+import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.Collation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.apache.calcite.rel.RelCollations;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.Sort;
+import org.apache.calcite.rel.logical.LogicalAggregate;
+import org.apache.calcite.rel.logical.LogicalProject;
+import org.apache.calcite.rel.logical.LogicalSort;
+import org.apache.calcite.rel.metadata.RelColumnOrigin;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlQuantifyOperator;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeUtil;
+import org.apache.calcite.util.ImmutableBitSet;
+
+/**
+ * Gives a logical plan MySQL's semantics where Calcite's differ and the difference depends on
+ * types, so it cannot be done when translating the statement:
+ * <ul>
+ *   <li><b>Collations.</b> Calcite compares strings by code unit; MySQL's default collation ignores
+ *       case and accents. Every comparison of two text values becomes a comparison of their
+ *       collation keys ({@code MYSQL_SORT_KEY}); sorts, groupings, DISTINCT aggregates and IN
+ *       sub-queries on text use keys too; LIKE gets its collation. The collation is the one of the
+ *       column a value comes from (MySQL's coercibility rule), else the connection's.</li>
+ *   <li><b>SUM of integers</b> is a DECIMAL, so the integers are summed as decimals.</li>
+ *   <li><b>BIGINT arithmetic</b> is checked: overflow is error 1690, not a wrapped value.</li>
+ *   <li><b>Binary versus text</b> comparisons compare the text's bytes.</li>
+ * </ul>
+ * Keys keep equi-joins hashable and let the index rules see text ranges.
+ */
+final class MySqlRewriter {
+    private final Collation fallback;
+    private boolean sortsRewritten;
+
+    MySqlRewriter(Collation fallback) {
+        this.fallback = fallback;
+    }
+
+    /** The rewritten plan, and whether some sort now sorts on collation keys. */
+    record Result(RelNode rel, boolean sortsRewritten) {
+    }
+
+    static Result rewrite(RelNode rel, Collation fallback) {
+        MySqlRewriter r = new MySqlRewriter(fallback);
+        RelNode out = r.apply(rel);
+        return new Result(out, r.sortsRewritten);
+    }
+
+    /** Rewrites {@code rel}'s inputs, then its own expressions (and sub-queries), then the node itself. */
+    RelNode apply(RelNode rel) {
+        List<RelNode> inputs = rel.getInputs();
+        List<RelNode> rewritten = new ArrayList<>(inputs.size());
+        boolean changed = false;
+        for (RelNode in : inputs) {
+            RelNode r = apply(in);
+            rewritten.add(r);
+            changed |= r != in;
+        }
+        RelNode withInputs = changed ? rel.copy(rel.getTraitSet(), rewritten) : rel;
+        RelNode withRex = withInputs.accept(new Rex(withInputs, this));
+        if (withRex instanceof Sort sort) {
+            return sortOnKeys(sort);
+        }
+        if (withRex instanceof Aggregate agg) {
+            return aggregateOnKeys(sumsAsDecimals(agg));
+        }
+        return withRex;
+    }
+
+    // ---- collations ---------------------------------------------------------------------------
+
+    /** The collation a text field of {@code rel}'s output compares with: its column's, or null. */
+    static Collation originCollation(RelNode rel, int field) {
+        ColumnDef c = originColumn(rel, field);
+        return c == null ? null : c.collation();
+    }
+
+    /** The table column field {@code field} of {@code rel} reads (one origin), or null. */
+    static ColumnDef originColumn(RelNode rel, int field) {
+        Set<RelColumnOrigin> origins;
+        try {
+            origins = rel.getCluster().getMetadataQuery().getColumnOrigins(rel, field);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (origins == null || origins.isEmpty()) {
+            return null;
+        }
+        RelColumnOrigin o = origins.iterator().next();
+        EngineTable t = o.getOriginTable().unwrap(EngineTable.class);
+        if (t == null || o.getOriginColumnOrdinal() >= t.columnCount()) {
+            return null;
+        }
+        return t.def().columns().get(o.getOriginColumnOrdinal());
+    }
+
+    static boolean isText(RexNode n) {
+        return n.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER;
+    }
+
+    static boolean isText(RelDataType t) {
+        return t.getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER;
+    }
+
+    static RexNode sortKey(RexBuilder rb, RexNode text, Collation c) {
+        return rb.makeCall(MySqlOperators.SORT_KEY, text, intLiteral(rb, c.id()));
+    }
+
+    private static RexNode intLiteral(RexBuilder rb, int v) {
+        return rb.makeExactLiteral(BigDecimal.valueOf(v), rb.getTypeFactory().createSqlType(SqlTypeName.INTEGER));
+    }
+
+    /** A sort whose text fields sort by their collation keys: project keys, sort, project away. */
+    private RelNode sortOnKeys(Sort sort) {
+        RelNode input = sort.getInput();
+        List<RelDataTypeField> fields = input.getRowType().getFieldList();
+        RexBuilder rb = sort.getCluster().getRexBuilder();
+        List<RexNode> projects = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            projects.add(rb.makeInputRef(input, i));
+            names.add(fields.get(i).getName());
+        }
+        List<RelFieldCollation> keys = new ArrayList<>();
+        boolean changed = false;
+        for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
+            RelDataTypeField f = fields.get(fc.getFieldIndex());
+            Collation c = collationOrFallback(originCollation(input, fc.getFieldIndex()));
+            if (isText(f.getType()) && c != Collation.UTF8MB4_BIN) {
+                projects.add(sortKey(rb, rb.makeInputRef(input, fc.getFieldIndex()), c));
+                names.add("$sortkey" + keys.size());
+                keys.add(fc.withFieldIndex(projects.size() - 1));
+                changed = true;
+            } else {
+                keys.add(fc);
+            }
+        }
+        if (!changed) {
+            return sort;
+        }
+        sortsRewritten = true;
+        RelNode withKeys = LogicalProject.create(input, List.of(), projects, names, Set.of());
+        RelNode sorted = LogicalSort.create(withKeys, RelCollations.of(keys), sort.offset, sort.fetch);
+        return project(sorted, fields.size(), names);
+    }
+
+    private static RelNode project(RelNode input, int count, List<String> names) {
+        RexBuilder rb = input.getCluster().getRexBuilder();
+        List<RexNode> back = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            back.add(rb.makeInputRef(input, i));
+        }
+        return LogicalProject.create(input, List.of(), back, names.subList(0, count), Set.of());
+    }
+
+    private Collation collationOrFallback(Collation c) {
+        return c != null ? c : fallback;
+    }
+
+    /**
+     * An aggregate grouping text fields by their collation keys ('a' and 'A' form one group, as in
+     * MySQL), showing the least value of each group; DISTINCT aggregates of text count keys.
+     */
+    private RelNode aggregateOnKeys(Aggregate agg) {
+        if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
+            return agg;
+        }
+        RelNode input = agg.getInput();
+        List<RelDataTypeField> fields = input.getRowType().getFieldList();
+        RexBuilder rb = agg.getCluster().getRexBuilder();
+        List<RexNode> projects = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            projects.add(rb.makeInputRef(input, i));
+            names.add(fields.get(i).getName());
+        }
+        int[] keyOf = new int[fields.size()];
+        java.util.Arrays.fill(keyOf, -1);
+        java.util.function.IntUnaryOperator keyField = f -> {
+            if (keyOf[f] < 0) {
+                Collation c = collationOrFallback(originCollation(input, f));
+                if (!isText(fields.get(f).getType()) || c == Collation.UTF8MB4_BIN) {
+                    keyOf[f] = f;
+                } else {
+                    projects.add(sortKey(rb, rb.makeInputRef(input, f), c));
+                    names.add("$groupkey" + projects.size());
+                    keyOf[f] = projects.size() - 1;
+                }
+            }
+            return keyOf[f];
+        };
+        List<Integer> groups = agg.getGroupSet().asList();
+        List<Integer> newGroups = new ArrayList<>();
+        boolean changed = false;
+        for (int g : groups) {
+            int k = keyField.applyAsInt(g);
+            newGroups.add(k);
+            changed |= k != g;
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        for (AggregateCall call : agg.getAggCallList()) {
+            if (call.isDistinct() && call.getArgList().size() == 1) {
+                int a = call.getArgList().get(0);
+                int k = keyField.applyAsInt(a);
+                if (k != a) {
+                    changed = true;
+                    calls.add(AggregateCall.create(call.getAggregation(), true, List.of(k), call.filterArg,
+                            call.getType(), call.getName()));
+                    continue;
+                }
+            }
+            calls.add(call);
+        }
+        if (!changed) {
+            return agg;
+        }
+        // One MIN per text group: the value the group shows.
+        int firstShown = calls.size();
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            if (newGroups.get(i) != (int) groups.get(i)) {
+                shown.add(i);
+                calls.add(AggregateCall.create(SqlStdOperatorTable.MIN, false, List.of(groups.get(i)), -1,
+                        fields.get(groups.get(i)).getType(), "$shown" + i));
+            }
+        }
+        RelNode withKeys = LogicalProject.create(input, List.of(), projects, names, Set.of());
+        ImmutableBitSet newSet = ImmutableBitSet.of(newGroups);
+        LogicalAggregate grouped = LogicalAggregate.create(withKeys, List.of(), newSet, null, calls);
+        // Back to the original output: group fields in their old order, then the old calls.
+        List<Integer> sortedNew = newSet.asList();
+        List<RexNode> out = new ArrayList<>();
+        List<String> outNames = new ArrayList<>();
+        List<RelDataTypeField> aggFields = agg.getRowType().getFieldList();
+        for (int i = 0; i < groups.size(); i++) {
+            int s = shown.indexOf(i);
+            int pos = s >= 0 ? sortedNew.size() + firstShown + s : sortedNew.indexOf(newGroups.get(i));
+            out.add(rb.makeInputRef(grouped, pos));
+            outNames.add(aggFields.get(i).getName());
+        }
+        for (int c = 0; c < agg.getAggCallList().size(); c++) {
+            out.add(rb.makeInputRef(grouped, sortedNew.size() + c));
+            outNames.add(aggFields.get(groups.size() + c).getName());
+        }
+        return LogicalProject.create(grouped, List.of(), out, outNames, Set.of());
+    }
+
+    // ---- sums ---------------------------------------------------------------------------------
+
+    /** SUM over integers as a sum of decimals (its MySQL type), so it can neither overflow nor lose the type. */
+    private static Aggregate sumsAsDecimals(Aggregate agg) {
+        RelNode input = agg.getInput();
+        List<RelDataTypeField> fields = input.getRowType().getFieldList();
+        RexBuilder rb = agg.getCluster().getRexBuilder();
+        List<RexNode> projects = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < fields.size(); i++) {
+            projects.add(rb.makeInputRef(input, i));
+            names.add(fields.get(i).getName());
+        }
+        List<AggregateCall> calls = new ArrayList<>();
+        boolean changed = false;
+        for (AggregateCall call : agg.getAggCallList()) {
+            SqlKind k = call.getAggregation().getKind();
+            if ((k == SqlKind.SUM || k == SqlKind.SUM0) && call.getArgList().size() == 1) {
+                int a = call.getArgList().get(0);
+                RelDataType t = fields.get(a).getType();
+                if (t.getSqlTypeName() == SqlTypeName.BIGINT || t.getSqlTypeName() == SqlTypeName.INTEGER
+                        || t.getSqlTypeName() == SqlTypeName.SMALLINT || t.getSqlTypeName() == SqlTypeName.TINYINT) {
+                    RelDataType dec = rb.getTypeFactory().createTypeWithNullability(
+                            rb.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 20, 0), t.isNullable());
+                    projects.add(rb.makeCast(dec, rb.makeInputRef(input, a)));
+                    names.add("$sumarg" + projects.size());
+                    calls.add(AggregateCall.create(call.getAggregation(), call.isDistinct(), List.of(projects.size() - 1),
+                            call.filterArg, call.getType(), call.getName()));
+                    changed = true;
+                    continue;
+                }
+            }
+            calls.add(call);
+        }
+        if (!changed) {
+            return agg;
+        }
+        RelNode withCasts = LogicalProject.create(input, List.of(), projects, names, Set.of());
+        return LogicalAggregate.create(withCasts, List.of(), agg.getGroupSet(), agg.getGroupSets(), calls);
+    }
+
+    // ---- expressions --------------------------------------------------------------------------
+
+    private static final class Rex extends RexShuttle {
+        private final RelNode rel;
+        private final MySqlRewriter outer;
+        private final RexBuilder rb;
+
+        Rex(RelNode rel, MySqlRewriter outer) {
+            this.rel = rel;
+            this.outer = outer;
+            this.rb = rel.getCluster().getRexBuilder();
+        }
+
+        /** The collation of a text operand: its column's, when it reads one. */
+        private Collation collationOf(RexNode n) {
+            ColumnDef c = originColumn(stripTextCast(n));
+            return c == null ? null : c.collation();
+        }
+
+        /** The table column {@code n} reads, when it is a field of {@code rel}'s input with one origin. */
+        private ColumnDef originColumn(RexNode n) {
+            if (!(n instanceof RexInputRef ref)) {
+                return null;
+            }
+            int i = ref.getIndex();
+            if (rel instanceof Join join) {
+                int left = join.getLeft().getRowType().getFieldCount();
+                return i < left ? MySqlRewriter.originColumn(join.getLeft(), i)
+                        : MySqlRewriter.originColumn(join.getRight(), i - left);
+            }
+            if (rel.getInputs().size() == 1) {
+                return MySqlRewriter.originColumn(rel.getInput(0), i);
+            }
+            return null;
+        }
+
+        private Collation collation(RexNode a, RexNode b) {
+            Collation c = collationOf(a);
+            if (c == null) {
+                c = collationOf(b);
+            }
+            return outer.collationOrFallback(c);
+        }
+
+        /**
+         * Drops a CAST from text to text that only changes the character set or widens (what the
+         * validator adds to compare a column with a literal), so that the column is visible.
+         */
+        static RexNode stripTextCast(RexNode n) {
+            while (n instanceof RexCall c && c.getKind() == SqlKind.CAST && isText(c) && isText(c.getOperands().get(0))) {
+                RexNode in = c.getOperands().get(0);
+                int outLen = c.getType().getPrecision();
+                int inLen = in.getType().getPrecision();
+                if (outLen >= 0 && inLen >= 0 && outLen < inLen) {
+                    break;
+                }
+                n = in;
+            }
+            return n;
+        }
+
+        @Override
+        public RexNode visitSubQuery(RexSubQuery subQuery) {
+            RexSubQuery s = (RexSubQuery) super.visitSubQuery(subQuery);
+            RelNode r = outer.apply(s.rel);
+            if ((s.getKind() == SqlKind.IN || s.getKind() == SqlKind.SOME || s.getKind() == SqlKind.ALL)
+                    && s.getOperands().size() == 1 && isText(s.getOperands().get(0))
+                    && r.getRowType().getFieldCount() == 1 && isText(r.getRowType().getFieldList().get(0).getType())) {
+                // x IN (SELECT y ...) on text: compare keys on both sides.
+                Collation c = collation(s.getOperands().get(0), s.getOperands().get(0));
+                if (c != Collation.UTF8MB4_BIN) {
+                    RelNode keyed = LogicalProject.create(r, List.of(),
+                            List.of(sortKey(rb, rb.makeInputRef(r, 0), c)), List.of("$inkey"), Set.of());
+                    ImmutableList<RexNode> operand = ImmutableList.of(sortKey(rb, s.getOperands().get(0), c));
+                    return s.getKind() == SqlKind.IN ? RexSubQuery.in(keyed, operand)
+                            : RexSubQuery.some(keyed, operand, (SqlQuantifyOperator) s.getOperator());
+                }
+            }
+            return r == s.rel ? s : s.clone(r);
+        }
+
+        @Override
+        public RexNode visitCall(RexCall call) {
+            if (call.getKind() == SqlKind.SEARCH && isText(call.getOperands().get(0))) {
+                return RexUtil.expandSearch(rb, null, call).accept(this);
+            }
+            RexCall c = (RexCall) super.visitCall(call);
+            if (c.getOperator() == MySqlOperators.LIKE) {
+                // MYSQL_LIKE(s, pattern, escape, -1): the translator leaves the collation to us.
+                RexNode s = stripTextCast(c.getOperands().get(0));
+                RexNode p = stripTextCast(c.getOperands().get(1));
+                Collation coll = collation(s, p);
+                return rb.makeCall(c.getType(), MySqlOperators.LIKE, List.of(s, p, c.getOperands().get(2),
+                        intLiteral(rb, coll.id())));
+            }
+            if (c.getOperator() == MySqlOperators.TIME_VALUE) {
+                return timeValue(c);
+            }
+            switch (c.getKind()) {
+                case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
+                     IS_DISTINCT_FROM, IS_NOT_DISTINCT_FROM -> {
+                    return comparison(c);
+                }
+                case PLUS, MINUS, TIMES -> {
+                    return checkedArithmetic(c);
+                }
+                default -> {
+                    return c;
+                }
+            }
+        }
+
+        private RexNode comparison(RexCall c) {
+            // The validator casts a binary string compared with text to text; MySQL compares bytes.
+            RexNode bx = binaryUnderTextCast(c.getOperands().get(0));
+            RexNode by = binaryUnderTextCast(c.getOperands().get(1));
+            if (bx != null || by != null) {
+                RexNode x = bx != null ? bx : bytesOf(c.getOperands().get(0));
+                RexNode y = by != null ? by : bytesOf(c.getOperands().get(1));
+                if (x != null && y != null) {
+                    return rb.makeCall(c.getType(), c.getOperator(), List.of(x, y));
+                }
+            }
+            RexNode a = stripTextCast(c.getOperands().get(0));
+            RexNode b = stripTextCast(c.getOperands().get(1));
+            if (isText(a) && isText(b)) {
+                Collation coll = collation(a, b);
+                if (coll != Collation.UTF8MB4_BIN) {
+                    return rb.makeCall(c.getType(), c.getOperator(), List.of(sortKey(rb, a, coll), sortKey(rb, b, coll)));
+                }
+                return rb.makeCall(c.getType(), c.getOperator(), List.of(a, b));
+            }
+            // Binary against text: MySQL compares the text's bytes.
+            RexNode x = c.getOperands().get(0);
+            RexNode y = c.getOperands().get(1);
+            if (isBinary(x) && isTextUnderCast(y)) {
+                return rb.makeCall(c.getType(), c.getOperator(), List.of(x, toBytes(y)));
+            }
+            if (isBinary(y) && isTextUnderCast(x)) {
+                return rb.makeCall(c.getType(), c.getOperator(), List.of(toBytes(x), y));
+            }
+            return c;
+        }
+
+        /** {@code n}'s binary operand when {@code n} is a cast of a binary string to text, else null. */
+        private static RexNode binaryUnderTextCast(RexNode n) {
+            if (n instanceof RexCall call && call.getKind() == SqlKind.CAST && isText(call)
+                    && isBinary(call.getOperands().get(0))) {
+                return call.getOperands().get(0);
+            }
+            return null;
+        }
+
+        /** {@code n} as bytes: itself when binary, its UTF-8 bytes when text, else null. */
+        private RexNode bytesOf(RexNode n) {
+            if (binaryUnderTextCast(n) != null) {
+                return binaryUnderTextCast(n);
+            }
+            if (isBinary(n)) {
+                return n;
+            }
+            return isTextUnderCast(n) ? toBytes(n) : null;
+        }
+
+        private static boolean isBinary(RexNode n) {
+            return n.getType().getSqlTypeName().getFamily() == SqlTypeFamily.BINARY;
+        }
+
+        private static boolean isTextUnderCast(RexNode n) {
+            return isText(n) || n instanceof RexCall call && call.getKind() == SqlKind.CAST && isText(call.getOperands().get(0));
+        }
+
+        private RexNode toBytes(RexNode n) {
+            RexNode text = n instanceof RexCall call && call.getKind() == SqlKind.CAST ? call.getOperands().get(0) : n;
+            return rb.makeCall(MySqlOperators.TO_BYTES, text);
+        }
+
+        /**
+         * MYSQL_TIME(x) once x's type is known: a TIME stays as it is, a DATETIME gives its time of
+         * day (through Calcite's TIME), text and Calcite TIME values convert at run time.
+         */
+        private RexNode timeValue(RexCall c) {
+            RexNode x = c.getOperands().get(0);
+            if (io.flushdb.sql.types.TypeMapping.isTime(x.getType())) {
+                return rb.makeCast(c.getType(), x, false, false);
+            }
+            if (x instanceof org.apache.calcite.rex.RexLiteral lit && isText(lit) && !lit.isNull()) {
+                // A constant: fold it, so that index rules see a TIME literal ('12:00:00' → 12 hours).
+                Object millis = io.flushdb.sql.plan.functions.MySqlFunctions.timeValue(lit.getValueAs(String.class));
+                if (millis == null) {
+                    return rb.makeNullLiteral(c.getType());
+                }
+                return rb.makeIntervalLiteral(BigDecimal.valueOf((Long) millis), io.flushdb.sql.types.TypeMapping.TIME_QUALIFIER);
+            }
+            if (x.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP || x.getType().getSqlTypeName() == SqlTypeName.DATE) {
+                RexNode timeOfDay = rb.makeCast(rb.getTypeFactory().createTypeWithNullability(
+                        rb.getTypeFactory().createSqlType(SqlTypeName.TIME, 3), x.getType().isNullable()), x);
+                return rb.makeCall(c.getType(), MySqlOperators.TIME_VALUE, List.of(timeOfDay));
+            }
+            return c;
+        }
+
+        /**
+         * Whether {@code n} is a BIGINT UNSIGNED value: such a column (Calcite sees DECIMAL(20,0),
+         * like a DECIMAL(20,0) column, so the origin decides) or unsigned arithmetic on one.
+         */
+        private boolean isUnsignedBigint(RexNode n) {
+            while (n instanceof RexCall call && call.getKind() == SqlKind.CAST) {
+                n = call.getOperands().get(0);
+            }
+            if (n instanceof RexCall call && call.getOperator() == MySqlOperators.CHECKED_ARITHMETIC) {
+                return call.getOperands().get(2) instanceof org.apache.calcite.rex.RexLiteral op
+                        && op.getValueAs(Integer.class) >= 10;
+            }
+            ColumnDef c = originColumn(n);
+            return c != null && c.type() == io.flushdb.storage.dict.ColumnType.BIGINT && c.unsigned();
+        }
+
+        /** BIGINT +, -, * with MySQL's overflow error (and BIGINT UNSIGNED's, shown as DECIMAL(20,0)). */
+        private RexNode checkedArithmetic(RexCall c) {
+            RelDataType t = c.getType();
+            boolean signed = t.getSqlTypeName() == SqlTypeName.BIGINT;
+            boolean unsigned = c.getOperands().stream().anyMatch(this::isUnsignedBigint)
+                    && c.getOperands().stream().allMatch(o -> SqlTypeUtil.isIntType(o.getType())
+                    || o.getType().getSqlTypeName() == SqlTypeName.DECIMAL && o.getType().getScale() == 0);
+            if (!signed && !unsigned || c.getOperands().size() != 2) {
+                return c;
+            }
+            int op = switch (c.getKind()) {
+                case PLUS -> 0;
+                case MINUS -> 1;
+                default -> 2;
+            };
+            return rb.makeCall(t, MySqlOperators.CHECKED_ARITHMETIC, List.of(c.getOperands().get(0), c.getOperands().get(1),
+                    intLiteral(rb, op + (unsigned ? 10 : 0))));
+        }
+    }
+}
