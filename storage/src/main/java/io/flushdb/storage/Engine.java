@@ -60,6 +60,7 @@ public final class Engine implements AutoCloseable {
         this.config = config;
         this.store = config.store();
         this.directory = DataDirectory.acquire(store);
+        TablespaceRegistry openedSpaces = null;
         try {
             boolean exists = store.exists(DataDirectory.SYSTEM_TABLESPACE);
             this.created = !exists;
@@ -79,6 +80,7 @@ public final class Engine implements AutoCloseable {
                 this.pageSize = config.pageSize();
             }
             this.spaces = new TablespaceRegistry(store, pageSize);
+            openedSpaces = spaces;
             this.pool = new BufferPool(config.bufferPoolConfig(pageSize), new FailOnWriteError(spaces), config.clock(),
                     lsn -> { });
             spaces.open(0, DataDirectory.SYSTEM_TABLESPACE, !exists);
@@ -94,7 +96,15 @@ public final class Engine implements AutoCloseable {
             markOpen();
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
         } catch (RuntimeException | Error e) {
-            // Even an Error (out of memory) must not leave the directory locked for this JVM's life.
+            // Even an Error (out of memory) must not leave files open or the directory locked
+            // for this JVM's life. Nothing was changed that a clean close would have to write.
+            if (openedSpaces != null) {
+                try {
+                    openedSpaces.closeAll();
+                } catch (RuntimeException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             try {
                 directory.close();
             } catch (RuntimeException suppressed) {
@@ -124,6 +134,10 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public void writePage(long pageId, ByteBuffer src) {
+            if (state == State.FAILED) {
+                // A page changed before the failure may be half-changed: it must not reach disk.
+                throw new EngineFailedException(failure);
+            }
             try {
                 target.writePage(pageId, src);
             } catch (RuntimeException e) {
@@ -263,7 +277,10 @@ public final class Engine implements AutoCloseable {
                     pool.flushAll();
                     spaces.forceAll();
                 } catch (RuntimeException e) {
-                    fail(e);
+                    // The state is already CLOSED, so fail() would not record it: keep the cause.
+                    if (failure == null) {
+                        failure = e;
+                    }
                     throw e;
                 }
             }

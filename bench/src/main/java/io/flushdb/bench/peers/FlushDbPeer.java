@@ -30,7 +30,8 @@ final class FlushDbPeer extends Peer {
 
     @Override
     public void start(Path dataDir, Durability durability) {
-        url = "jdbc:flushdb:" + dataDir;
+        // A MySQL-style server has no default database: name one, as a JDBC URL to MySQL would.
+        url = "jdbc:flushdb:" + dataDir + "?database=bench&createDatabaseIfNotExist=true";
     }
 
     @Override

@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * A connection: one engine {@link Session} on a shared engine held through an {@link EngineLease}.
@@ -50,7 +51,7 @@ import java.util.concurrent.Executor;
  * thread's call on the same connection wait. {@link #closed} is volatile: written under the monitor
  * or by {@link #abort}, read without it by {@link #isClosed}.
  */
-public final class JdbcConnection implements Connection {
+public final class JdbcConnection extends JdbcObject implements Connection {
     private final EngineLease lease;
     private final Session session;
     private final JdbcUrl url;
@@ -132,6 +133,14 @@ public final class JdbcConnection implements Connection {
         }
     }
 
+    /** {@link #withSession} for a call that returns nothing. */
+    private void useSession(Consumer<Session> call) throws SQLException {
+        withSession(s -> {
+            call.accept(s);
+            return null;
+        });
+    }
+
     /** The warnings of the last statement the session ran. */
     synchronized SQLWarning sessionWarnings() {
         return SqlExceptions.warnings(session.warnings());
@@ -187,18 +196,16 @@ public final class JdbcConnection implements Connection {
     /** As Connector/J: naming any column asks for the generated key. */
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        return prepare(sql, ResultSet.TYPE_FORWARD_ONLY, columnIndexes != null && columnIndexes.length > 0);
+        return prepare(sql, ResultSet.TYPE_FORWARD_ONLY, JdbcStatement.keysFlag(columnIndexes));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        return prepare(sql, ResultSet.TYPE_FORWARD_ONLY, columnNames != null && columnNames.length > 0);
+        return prepare(sql, ResultSet.TYPE_FORWARD_ONLY, JdbcStatement.keysFlag(columnNames));
     }
 
     private PreparedStatement prepare(String sql, int type, boolean keys) throws SQLException {
-        if (sql == null) {
-            throw SqlExceptions.illegalArgument("SQL statement can not be null");
-        }
+        JdbcStatement.checkSql(sql);
         var prepared = withSession(s -> s.prepare(sql));
         return register(new JdbcPreparedStatement(this, prepared, type, keys));
     }
@@ -282,10 +289,7 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
-        withSession(s -> {
-            s.setAutoCommit(autoCommit);
-            return null;
-        });
+        useSession(s -> s.setAutoCommit(autoCommit));
     }
 
     @Override
@@ -296,19 +300,13 @@ public final class JdbcConnection implements Connection {
     @Override
     public void commit() throws SQLException {
         checkNotAutoCommit("commit");
-        withSession(s -> {
-            s.commit();
-            return null;
-        });
+        useSession(Session::commit);
     }
 
     @Override
     public void rollback() throws SQLException {
         checkNotAutoCommit("rollback");
-        withSession(s -> {
-            s.rollback();
-            return null;
-        });
+        useSession(Session::rollback);
     }
 
     private void checkNotAutoCommit(String what) throws SQLException {
@@ -336,10 +334,7 @@ public final class JdbcConnection implements Connection {
 
     private Savepoint setSavepoint(JdbcSavepoint sp) throws SQLException {
         checkNotAutoCommit("setSavepoint");
-        withSession(s -> {
-            s.setSavepoint(sp.engineName());
-            return null;
-        });
+        useSession(s -> s.setSavepoint(sp.engineName()));
         return sp;
     }
 
@@ -347,19 +342,13 @@ public final class JdbcConnection implements Connection {
     public void rollback(Savepoint savepoint) throws SQLException {
         JdbcSavepoint sp = ours(savepoint);
         checkNotAutoCommit("rollback");
-        withSession(s -> {
-            s.rollbackToSavepoint(sp.engineName());
-            return null;
-        });
+        useSession(s -> s.rollbackToSavepoint(sp.engineName()));
     }
 
     @Override
     public void releaseSavepoint(Savepoint savepoint) throws SQLException {
         JdbcSavepoint sp = ours(savepoint);
-        withSession(s -> {
-            s.releaseSavepoint(sp.engineName());
-            return null;
-        });
+        useSession(s -> s.releaseSavepoint(sp.engineName()));
     }
 
     private JdbcSavepoint ours(Savepoint savepoint) throws SQLException {
@@ -373,10 +362,7 @@ public final class JdbcConnection implements Connection {
     public void setTransactionIsolation(int level) throws SQLException {
         switch (level) {
             case TRANSACTION_READ_UNCOMMITTED, TRANSACTION_READ_COMMITTED, TRANSACTION_REPEATABLE_READ,
-                 TRANSACTION_SERIALIZABLE -> withSession(s -> {
-                     s.setIsolationLevel(level);
-                     return null;
-                 });
+                 TRANSACTION_SERIALIZABLE -> useSession(s -> s.setIsolationLevel(level));
             default -> throw SqlExceptions.illegalArgument("Unsupported transaction isolation level " + level);
         }
     }
@@ -388,10 +374,7 @@ public final class JdbcConnection implements Connection {
 
     @Override
     public void setReadOnly(boolean readOnly) throws SQLException {
-        withSession(s -> {
-            s.setReadOnly(readOnly);
-            return null;
-        });
+        useSession(s -> s.setReadOnly(readOnly));
     }
 
     @Override
@@ -419,10 +402,7 @@ public final class JdbcConnection implements Connection {
         if (catalog == null) {
             throw SqlExceptions.illegalArgument("Catalog can not be null");
         }
-        withSession(s -> {
-            s.useDatabase(catalog);
-            return null;
-        });
+        useSession(s -> s.useDatabase(catalog));
     }
 
     /** The default database, or null when none is selected. */
@@ -489,9 +469,7 @@ public final class JdbcConnection implements Connection {
     /** Open, and its engine serving reads and writes. */
     @Override
     public boolean isValid(int timeoutSeconds) throws SQLException {
-        if (timeoutSeconds < 0) {
-            throw SqlExceptions.illegalArgument("Timeout must be >= 0: " + timeoutSeconds);
-        }
+        SqlExceptions.checkNonNegative(timeoutSeconds, "Timeout");
         return !closed && lease.engine().storage().state() == Engine.State.OPEN;
     }
 
@@ -502,9 +480,7 @@ public final class JdbcConnection implements Connection {
         if (executor == null) {
             throw SqlExceptions.illegalArgument("Executor can not be null");
         }
-        if (milliseconds < 0) {
-            throw SqlExceptions.illegalArgument("Network timeout must be >= 0: " + milliseconds);
-        }
+        SqlExceptions.checkNonNegative(milliseconds, "Network timeout");
         networkTimeoutMillis = milliseconds;
     }
 
@@ -677,18 +653,5 @@ public final class JdbcConnection implements Connection {
         if (closed) {
             throw SqlExceptions.client("No operations allowed after connection closed.", SqlExceptions.CONNECTION_CLOSED);
         }
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlExceptions.illegalArgument("Not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

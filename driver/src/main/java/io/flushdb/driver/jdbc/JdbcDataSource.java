@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * <p>Concurrency: the setters are meant for configuration before use; {@link #getConnection} is
  * thread-safe.
  */
-public final class JdbcDataSource implements DataSource {
+public final class JdbcDataSource extends JdbcObject implements DataSource {
     private volatile String url;
     private volatile String user;
     private volatile String password;
@@ -107,18 +107,5 @@ public final class JdbcDataSource implements DataSource {
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
         throw SqlExceptions.unsupported("java.util.logging (the driver logs through System.Logger)");
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlExceptions.illegalArgument("Not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

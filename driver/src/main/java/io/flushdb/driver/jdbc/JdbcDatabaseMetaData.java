@@ -287,17 +287,4 @@ public final class JdbcDatabaseMetaData extends MySqlCapabilities {
                                       String columnNamePattern) throws SQLException {
         return empty(CatalogResults.PSEUDO_COLUMNS);
     }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlExceptions.illegalArgument("Not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
-    }
 }

@@ -9,7 +9,7 @@ import java.sql.SQLException;
  * as Connector/J's do without {@code generateSimpleParameterMetadata}; callers such as Spring's
  * {@code StatementCreatorUtils} then fall back to their own choice.
  */
-final class JdbcParameterMetaData implements ParameterMetaData {
+final class JdbcParameterMetaData extends JdbcObject implements ParameterMetaData {
     private final int count;
 
     JdbcParameterMetaData(int count) {
@@ -21,20 +21,24 @@ final class JdbcParameterMetaData implements ParameterMetaData {
         return count;
     }
 
-    private SQLException unknown(int param) {
+    /** Refuses a parameter index outside 1..{@code count}, with Connector/J's message. */
+    static void checkIndex(int param, int count) throws SQLException {
         if (param < 1 || param > count) {
-            return SqlExceptions.illegalArgument("Parameter index out of range (" + param + " > number of parameters, which is "
+            throw SqlExceptions.illegalArgument("Parameter index out of range (" + param + " > number of parameters, which is "
                     + count + ").");
         }
+    }
+
+    /** What the type methods throw for a parameter that exists; they refuse others first. */
+    private SQLException unknown(int param) throws SQLException {
+        checkIndex(param, count);
         return SqlExceptions.unsupported("Parameter metadata before execution");
     }
 
     /** Every parameter is an input parameter. */
     @Override
     public int getParameterMode(int param) throws SQLException {
-        if (param < 1 || param > count) {
-            throw unknown(param);
-        }
+        checkIndex(param, count);
         return parameterModeIn;
     }
 
@@ -71,18 +75,5 @@ final class JdbcParameterMetaData implements ParameterMetaData {
     @Override
     public String getParameterClassName(int param) throws SQLException {
         throw unknown(param);
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlExceptions.illegalArgument("Not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

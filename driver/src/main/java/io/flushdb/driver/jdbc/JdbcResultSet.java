@@ -637,6 +637,16 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public void setFetchDirection(int direction) throws SQLException {
         checkOpen();
+        checkFetchDirection(direction, type);
+    }
+
+    /**
+     * Accepts a fetch direction hint for result sets of {@code type}: any of the three when
+     * scrollable, only {@link #FETCH_FORWARD} when forward-only. The hint changes nothing (rows are
+     * in memory; {@code getFetchDirection} stays {@link #FETCH_FORWARD}). Statements check theirs
+     * here too.
+     */
+    static void checkFetchDirection(int direction, int type) throws SQLException {
         if (direction != FETCH_FORWARD && (type == TYPE_FORWARD_ONLY
                 || (direction != FETCH_REVERSE && direction != FETCH_UNKNOWN))) {
             throw SqlExceptions.illegalArgument("Illegal fetch direction " + direction);
@@ -653,9 +663,7 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
     @Override
     public void setFetchSize(int rows) throws SQLException {
         checkOpen();
-        if (rows < 0) {
-            throw SqlExceptions.illegalArgument("Fetch size must be >= 0: " + rows);
-        }
+        SqlExceptions.checkNonNegative(rows, "Fetch size");
         fetchSize = rows;
     }
 
@@ -707,18 +715,5 @@ public final class JdbcResultSet extends ReadOnlyResultSet {
         if (closed) {
             throw SqlExceptions.client("Operation not allowed after ResultSet closed", SqlExceptions.GENERAL_ERROR);
         }
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlExceptions.illegalArgument("Not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * <p>Immutable.
  */
-public final class JdbcResultSetMetaData implements ResultSetMetaData {
+public final class JdbcResultSetMetaData extends JdbcObject implements ResultSetMetaData {
     private final List<ColumnMeta> columns;
 
     JdbcResultSetMetaData(List<ColumnMeta> columns) {
@@ -138,18 +138,5 @@ public final class JdbcResultSetMetaData implements ResultSetMetaData {
     @Override
     public String getColumnClassName(int i) throws SQLException {
         return ObjectValues.className(column(i));
-    }
-
-    @Override
-    public <T> T unwrap(Class<T> iface) throws SQLException {
-        if (iface.isInstance(this)) {
-            return iface.cast(this);
-        }
-        throw SqlExceptions.illegalArgument("Not a wrapper for " + iface.getName());
-    }
-
-    @Override
-    public boolean isWrapperFor(Class<?> iface) {
-        return iface.isInstance(this);
     }
 }

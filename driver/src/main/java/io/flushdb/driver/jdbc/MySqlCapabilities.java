@@ -13,7 +13,7 @@ import java.sql.RowIdLifetime;
  * kept as written, quoted or not. Kept apart so {@link JdbcDatabaseMetaData} holds what depends on
  * the connection and the catalog.
  */
-abstract class MySqlCapabilities implements DatabaseMetaData {
+abstract class MySqlCapabilities extends JdbcObject implements DatabaseMetaData {
 
     // ---- words --------------------------------------------------------------------------------
 

@@ -97,6 +97,13 @@ public final class SqlExceptions {
         return new SQLFeatureNotSupportedException(what + " is not supported by FlushDB", NOT_SUPPORTED);
     }
 
+    /** Refuses a negative size, count or timeout: "{@code what} must be >= 0: {@code value}". */
+    static void checkNonNegative(long value, String what) throws SQLException {
+        if (value < 0) {
+            throw illegalArgument(what + " must be >= 0: " + value);
+        }
+    }
+
     /**
      * MySQL warnings as a JDBC chain: the message and code as SHOW WARNINGS gives them, and the
      * SQLSTATE of the MySQL error with that code (HY000 when FlushDB does not know it), as

@@ -12,7 +12,8 @@
  * {@code NumericValues}, {@code TemporalValues}, {@code TextValues} and {@code ObjectValues}; the
  * refused update half of {@code ResultSet} is {@code ReadOnlyResultSet}; setter conversions are
  * {@code ParameterValues}; {@code DatabaseMetaData} is split into the fixed {@code MySqlCapabilities}, the
- * catalog-derived {@code CatalogResults} and {@code TypeInfo}.
+ * catalog-derived {@code CatalogResults} and {@code TypeInfo}; the {@code java.sql.Wrapper} methods every
+ * JDBC object answers alike are {@code JdbcObject}'s.
  *
  * <p>Threads: application threads only. A connection serialises its own session use (its monitor);
  * statements and result sets are used by one thread at a time, as JDBC expects.

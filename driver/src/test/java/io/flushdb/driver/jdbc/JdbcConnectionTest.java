@@ -136,8 +136,15 @@ class JdbcConnectionTest {
     void pooledConnectionSettingsAreStored() throws SQLException {
         conn.setNetworkTimeout(Runnable::run, 30_000);
         assertEquals(30_000, conn.getNetworkTimeout());
-        assertThrows(SQLException.class, () -> conn.setNetworkTimeout(Runnable::run, -1));
+        SQLException e = assertThrows(SQLException.class, () -> conn.setNetworkTimeout(Runnable::run, -1));
+        assertEquals("Network timeout must be >= 0: -1", e.getMessage());
+        assertEquals("S1009", e.getSQLState());
         assertThrows(SQLException.class, () -> conn.setNetworkTimeout(null, 1000));
+        e = assertThrows(SQLException.class, () -> conn.setNetworkTimeout(null, -1));
+        assertEquals("Executor can not be null", e.getMessage(), "checked before the timeout");
+        e = assertThrows(SQLException.class, () -> conn.isValid(-1));
+        assertEquals("Timeout must be >= 0: -1", e.getMessage());
+        assertEquals("S1009", e.getSQLState());
         conn.setClientInfo("ApplicationName", "tests");
         assertEquals("tests", conn.getClientInfo("ApplicationName"));
         assertEquals("tests", conn.getClientInfo().getProperty("ApplicationName"));

@@ -134,7 +134,11 @@ class JdbcResultSetTest {
         JdbcResultSet forward = threeRows().forwardOnly();
         forward.setFetchSize(100);
         assertEquals(100, forward.getFetchSize());
-        assertThrows(SQLException.class, () -> forward.setFetchSize(-1));
+        SQLException e = assertThrows(SQLException.class, () -> forward.setFetchSize(-1));
+        assertEquals("Fetch size must be >= 0: -1", e.getMessage());
+        assertEquals("S1009", e.getSQLState());
+        e = assertThrows(SQLException.class, () -> forward.setFetchSize(Integer.MIN_VALUE));
+        assertEquals("Fetch size must be >= 0: " + Integer.MIN_VALUE, e.getMessage(), "no streaming hint here");
         assertThrows(SQLException.class, () -> forward.setFetchDirection(ResultSet.FETCH_REVERSE));
         threeRows().scrollable().setFetchDirection(ResultSet.FETCH_REVERSE);
         assertEquals(ResultSet.HOLD_CURSORS_OVER_COMMIT, forward.getHoldability());

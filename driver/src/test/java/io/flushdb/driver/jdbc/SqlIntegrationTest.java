@@ -126,6 +126,41 @@ class SqlIntegrationTest {
     }
 
     @Test
+    void namingAnyColumnAsksForTheGeneratedKey() throws SQLException {
+        try (Statement s = conn.createStatement()) {
+            assertEquals(1, s.executeUpdate("INSERT INTO items (name) VALUES ('a')", new int[] {1}));
+            assertEquals(1L, onlyKey(s));
+            assertEquals(1, s.executeLargeUpdate("INSERT INTO items (name) VALUES ('b')", new String[] {"id"}));
+            assertEquals(2L, onlyKey(s));
+            assertFalse(s.execute("INSERT INTO items (name) VALUES ('c')", new int[] {1}));
+            assertEquals(3L, onlyKey(s));
+            assertFalse(s.execute("INSERT INTO items (name) VALUES ('d')", new String[] {"id"}));
+            assertEquals(4L, onlyKey(s));
+            s.executeUpdate("INSERT INTO items (name) VALUES ('e')", new int[0]);
+            assertThrows(SQLException.class, s::getGeneratedKeys, "an empty list names no column");
+            s.execute("INSERT INTO items (name) VALUES ('f')", (String[]) null);
+            assertThrows(SQLException.class, s::getGeneratedKeys, "nor does null");
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items (name) VALUES ('g')", new int[] {2})) {
+            ps.executeUpdate();
+            assertEquals(7L, onlyKey(ps));
+        }
+        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items (name) VALUES ('h')", new String[0])) {
+            ps.executeUpdate();
+            assertThrows(SQLException.class, ps::getGeneratedKeys);
+        }
+    }
+
+    private static long onlyKey(Statement s) throws SQLException {
+        try (ResultSet rs = s.getGeneratedKeys()) {
+            assertTrue(rs.next());
+            long key = rs.getLong(1);
+            assertFalse(rs.next());
+            return key;
+        }
+    }
+
+    @Test
     void preparedBatchesCountAndKeepKeys() throws SQLException {
         try (PreparedStatement ps = conn.prepareStatement("INSERT INTO items (name, price) VALUES (?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
@@ -243,7 +278,14 @@ class SqlIntegrationTest {
             ps.clearParameters();
             assertThrows(SQLException.class, ps::executeQuery);
             assertThrows(SQLException.class, () -> ps.executeQuery("SELECT 1"));
+            // Nor the SQL-text forms that also ask for generated keys: the text would run instead.
+            String insert = "INSERT INTO items (name) VALUES ('text')";
+            assertThrows(SQLException.class, () -> ps.executeUpdate(insert, Statement.RETURN_GENERATED_KEYS));
+            assertThrows(SQLException.class, () -> ps.executeUpdate(insert, new int[] {1}));
+            assertThrows(SQLException.class, () -> ps.execute(insert, new String[] {"id"}));
+            assertThrows(SQLException.class, () -> ps.executeLargeUpdate(insert, Statement.NO_GENERATED_KEYS));
         }
+        assertEquals(List.of(), names(conn), "none of the refused statements ran");
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.flushdb.sql.types.MySqlType;
  *
  * @param label         the column label (alias, or the expression text MySQL would show)
  * @param name          the underlying column name, or the label for expressions
- * @param table         the underlying table's alias as used in the query, or "" for expressions
+ * @param table         the underlying table's name, or "" for expressions. It is the name even
+ *                      when the query gives the table an alias, where MySQL reports the alias (the
+ *                      protocol's {@code table} field; the name goes in {@code org_table})
  * @param originalTable the underlying table's name, or ""
  * @param database      the underlying table's database, or ""
  * @param type          the MySQL type

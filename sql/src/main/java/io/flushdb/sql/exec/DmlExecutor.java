@@ -584,6 +584,12 @@ public final class DmlExecutor {
 
     private Plan planDelete(ParsedStatement p) {
         Delete del = (Delete) p.ast();
+        if (!del.isHasFrom()) {
+            // JSqlParser takes "DELETE t WHERE ..."; MySQL requires FROM (it is a syntax error).
+            // MySQL reads "DELETE t" as the start of a multi-table DELETE and fails at what follows t.
+            String[] words = SqlText.trim(p.sql()).split("\\s+", 3);
+            throw MySqlError.ER_PARSE_ERROR.raise(words.length > 2 ? words[2] : "", 1);
+        }
         if (del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()
                 || del.getUsingList() != null && !del.getUsingList().isEmpty()) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table DELETE");

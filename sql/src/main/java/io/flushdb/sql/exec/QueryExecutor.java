@@ -4,6 +4,7 @@ import io.flushdb.sql.plan.CompiledQuery;
 import io.flushdb.sql.plan.HiddenParam;
 import io.flushdb.sql.plan.MySqlTypeFactory;
 import io.flushdb.sql.plan.QueryContext;
+import io.flushdb.sql.plan.functions.MySqlFunctions;
 import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.CalciteValues;
 import io.flushdb.sql.vars.BuiltinVariables;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TimeZone;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
@@ -36,16 +36,24 @@ public final class QueryExecutor {
 
     public static StatementResult run(CompiledQuery q, Object[] userParams, Session session) {
         List<Object[]> rows = rows(q, userParams, session, -1);
-        return StatementResult.rows(q.columns(), rows, session.warnings().size());
+        return StatementResult.rows(q.columns(), rows, session.warningCount());
     }
 
     /** The rows in canonical form (at most {@code limit} when positive). */
     public static List<Object[]> rows(CompiledQuery q, Object[] userParams, Session session, int limit) {
         ZoneId zone = ZoneId.systemDefault();
-        LocalDateTime now = now(session);
+        LocalDateTime now = q.readsNow() ? now(session) : null;
         Object[] params = bind(q, userParams, session, zone, now);
-        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, TimeZone.getTimeZone(zone),
-                now.atZone(zone).toInstant().toEpochMilli());
+        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now);
+        MySqlFunctions.WARNINGS.set(session.warningSink);
+        try {
+            return collect(q, ctx, limit);
+        } finally {
+            MySqlFunctions.WARNINGS.set(null);
+        }
+    }
+
+    private static List<Object[]> collect(CompiledQuery q, QueryContext ctx, int limit) {
         Enumerable<?> e = q.bindable().bind(ctx);
         List<RelDataTypeField> fields = q.rowType().getFieldList();
         List<ColumnMeta> columns = q.columns();

@@ -25,6 +25,10 @@ public final class ResultValues {
                 BigDecimal bd = v instanceof BigDecimal b ? b : new BigDecimal(v.toString());
                 yield bd.scale() == meta.scale() ? bd : bd.setScale(meta.scale(), RoundingMode.HALF_UP);
             }
+            // A value of unknown type (a parameter returned as it came) reads as text; binary
+            // strings stay bytes, so that INSERT ... SELECT ? stores them unchanged.
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> v instanceof String || v instanceof byte[] ? v
+                    : io.flushdb.sql.types.MySqlValues.toText(v, meta);
             default -> v;
         };
     }

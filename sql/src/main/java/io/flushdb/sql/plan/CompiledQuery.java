@@ -29,4 +29,14 @@ import org.apache.calcite.runtime.Bindable;
 public record CompiledQuery(Bindable<?> bindable, Map<String, Object> stash, RelDataType rowType,
                             List<ColumnMeta> columns, List<RelDataType> paramTypes, int userParams,
                             List<HiddenParam> hidden, Set<Names.TableName> tables, RelNode physicalPlan) {
+
+    /** Whether the query reads the statement's start time (NOW() and the like). */
+    public boolean readsNow() {
+        for (int i = 0; i < hidden.size(); i++) {
+            if (hidden.get(i).kind() == HiddenParam.Kind.NOW) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -88,6 +88,14 @@ final class MySqlRewriter {
         if (withRex instanceof Aggregate agg) {
             return aggregateOnKeys(sumsAsDecimals(agg));
         }
+        if (withRex instanceof org.apache.calcite.rel.core.Union union && !union.all
+                && union.getRowType().getFieldList().stream().anyMatch(f -> isText(f.getType()))) {
+            // UNION's duplicate removal compares text by collation ('a' and 'A' are one row):
+            // UNION ALL, then group every field, which aggregateOnKeys does on collation keys.
+            RelNode all = org.apache.calcite.rel.logical.LogicalUnion.create(union.getInputs(), true);
+            ImmutableBitSet every = ImmutableBitSet.range(all.getRowType().getFieldCount());
+            return aggregateOnKeys(LogicalAggregate.create(all, List.of(), every, null, List.of()));
+        }
         return withRex;
     }
 
@@ -139,12 +147,9 @@ final class MySqlRewriter {
         RelNode input = sort.getInput();
         List<RelDataTypeField> fields = input.getRowType().getFieldList();
         RexBuilder rb = sort.getCluster().getRexBuilder();
-        List<RexNode> projects = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            projects.add(rb.makeInputRef(input, i));
-            names.add(fields.get(i).getName());
-        }
+        Widening w = new Widening(input);
+        List<RexNode> projects = w.projects;
+        List<String> names = w.names;
         List<RelFieldCollation> keys = new ArrayList<>();
         boolean changed = false;
         for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
@@ -168,6 +173,21 @@ final class MySqlRewriter {
         return project(sorted, fields.size(), names);
     }
 
+    /** A projection that starts as every field of its input (with names), to which new fields are added. */
+    private static final class Widening {
+        final List<RexNode> projects = new ArrayList<>();
+        final List<String> names = new ArrayList<>();
+
+        Widening(RelNode input) {
+            RexBuilder rb = input.getCluster().getRexBuilder();
+            List<RelDataTypeField> fields = input.getRowType().getFieldList();
+            for (int i = 0; i < fields.size(); i++) {
+                projects.add(rb.makeInputRef(input, i));
+                names.add(fields.get(i).getName());
+            }
+        }
+    }
+
     private static RelNode project(RelNode input, int count, List<String> names) {
         RexBuilder rb = input.getCluster().getRexBuilder();
         List<RexNode> back = new ArrayList<>();
@@ -183,7 +203,7 @@ final class MySqlRewriter {
 
     /**
      * An aggregate grouping text fields by their collation keys ('a' and 'A' form one group, as in
-     * MySQL), showing the least value of each group; DISTINCT aggregates of text count keys.
+     * MySQL), showing the value of each group's first row; DISTINCT aggregates of text count keys.
      */
     private RelNode aggregateOnKeys(Aggregate agg) {
         if (agg.getGroupType() != Aggregate.Group.SIMPLE) {
@@ -192,12 +212,9 @@ final class MySqlRewriter {
         RelNode input = agg.getInput();
         List<RelDataTypeField> fields = input.getRowType().getFieldList();
         RexBuilder rb = agg.getCluster().getRexBuilder();
-        List<RexNode> projects = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            projects.add(rb.makeInputRef(input, i));
-            names.add(fields.get(i).getName());
-        }
+        Widening w = new Widening(input);
+        List<RexNode> projects = w.projects;
+        List<String> names = w.names;
         int[] keyOf = new int[fields.size()];
         java.util.Arrays.fill(keyOf, -1);
         java.util.function.IntUnaryOperator keyField = f -> {
@@ -238,13 +255,13 @@ final class MySqlRewriter {
         if (!changed) {
             return agg;
         }
-        // One MIN per text group: the value the group shows.
+        // One MYSQL_FIRST per text group: the value the group shows (its first row's, as MySQL).
         int firstShown = calls.size();
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < groups.size(); i++) {
             if (newGroups.get(i) != (int) groups.get(i)) {
                 shown.add(i);
-                calls.add(AggregateCall.create(SqlStdOperatorTable.MIN, false, List.of(groups.get(i)), -1,
+                calls.add(AggregateCall.create(MySqlOperators.FIRST, false, List.of(groups.get(i)), -1,
                         fields.get(groups.get(i)).getType(), "$shown" + i));
             }
         }
@@ -276,12 +293,9 @@ final class MySqlRewriter {
         RelNode input = agg.getInput();
         List<RelDataTypeField> fields = input.getRowType().getFieldList();
         RexBuilder rb = agg.getCluster().getRexBuilder();
-        List<RexNode> projects = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < fields.size(); i++) {
-            projects.add(rb.makeInputRef(input, i));
-            names.add(fields.get(i).getName());
-        }
+        Widening w = new Widening(input);
+        List<RexNode> projects = w.projects;
+        List<String> names = w.names;
         List<AggregateCall> calls = new ArrayList<>();
         boolean changed = false;
         for (AggregateCall call : agg.getAggCallList()) {

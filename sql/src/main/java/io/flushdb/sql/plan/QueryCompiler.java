@@ -51,7 +51,10 @@ import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql.validate.SqlValidatorUtil;
+import org.apache.calcite.sql.validate.SqlValidatorImpl;
+import org.apache.calcite.sql.validate.SqlValidatorScope;
+import org.apache.calcite.sql.SqlDynamicParam;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.Program;
@@ -100,7 +103,7 @@ public final class QueryCompiler {
         CalciteConnectionConfig config = new CalciteConnectionConfigImpl(props);
         CalciteCatalogReader catalog = new CalciteCatalogReader(root,
                 defaultDb == null ? List.of() : List.of(defaultDb), typeFactory, config);
-        SqlValidator validator = SqlValidatorUtil.newValidator(OPERATORS, catalog, typeFactory,
+        SqlValidator validator = new MySqlValidator(OPERATORS, catalog, typeFactory, selectItemParams(query),
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withDefaultNullCollation(NullCollation.LOW)
@@ -121,7 +124,9 @@ public final class QueryCompiler {
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> null,
                 validator, catalog, cluster, StandardConvertletTable.INSTANCE,
-                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false));
+                SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
+                        // UNION of constant rows must stay a UNION: its duplicates are found by collation.
+                        .withRelBuilderConfigTransform(c -> c.withSimplifyValues(false)));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         MySqlRewriter.Result rewritten = MySqlRewriter.rewrite(relRoot.rel, connectionCollation);
         RelRoot result = relRoot.withRel(rewritten.rel());
@@ -131,6 +136,53 @@ public final class QueryCompiler {
             result = result.withCollation(org.apache.calcite.rel.RelCollations.EMPTY);
         }
         return new Converted(result, paramTypes, validator);
+    }
+
+    /**
+     * Calcite's validator with MySQL's untyped parameters. Calcite refuses a {@code ?} whose type
+     * nothing around it implies ({@code SELECT ?}, {@code UPDATE t SET c = ?},
+     * {@code CONCAT(s, ?)}); MySQL takes the value as it comes. A parameter that is a whole
+     * select item is typed ANY, so its value passes through unconverted (to be stored by the
+     * column's rules, or returned); one inside an expression is read as text.
+     */
+    private static final class MySqlValidator extends SqlValidatorImpl {
+        private final java.util.Set<SqlNode> selectItemParams;
+
+        MySqlValidator(SqlOperatorTable operators, CalciteCatalogReader catalog, MySqlTypeFactory types,
+                       java.util.Set<SqlNode> selectItemParams, SqlValidator.Config config) {
+            super(operators, catalog, types, config);
+            this.selectItemParams = selectItemParams;
+        }
+
+        @Override
+        protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
+            if (node instanceof SqlDynamicParam && inferredType.equals(unknownType)) {
+                SqlTypeName name = selectItemParams.contains(node) ? SqlTypeName.ANY : SqlTypeName.VARCHAR;
+                inferredType = typeFactory.createTypeWithNullability(typeFactory.createSqlType(name), true);
+            }
+            super.inferUnknownTypes(inferredType, scope, node);
+        }
+    }
+
+    /** The parameters that are a whole item of some select list in {@code query} (by identity). */
+    private static java.util.Set<SqlNode> selectItemParams(SqlNode query) {
+        java.util.Set<SqlNode> out = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        query.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+            @Override
+            public SqlNode visit(org.apache.calcite.sql.SqlCall call) {
+                if (call instanceof org.apache.calcite.sql.SqlSelect s) {
+                    for (SqlNode item : s.getSelectList()) {
+                        SqlNode bare = item instanceof org.apache.calcite.sql.SqlCall as && as.getKind() == org.apache.calcite.sql.SqlKind.AS
+                                ? as.operand(0) : item;
+                        if (bare instanceof SqlDynamicParam) {
+                            out.add(bare);
+                        }
+                    }
+                }
+                return super.visit(call);
+            }
+        });
+        return out;
     }
 
     /** Plans and compiles a query whose top-level labels are {@code labels}. */

@@ -17,17 +17,37 @@ public final class QueryContext implements DataContext {
     private final Object[] params;
     private final Map<String, Object> stash;
     private final JavaTypeFactory typeFactory;
-    private final TimeZone timeZone;
-    private final long nowMillis;
+    private final java.time.ZoneId zone;
+    private TimeZone timeZone;
+    /** The statement's start time in epoch milliseconds, read on first use; MIN_VALUE until then. */
+    private long nowMillis;
     private final AtomicBoolean cancel = new AtomicBoolean();
 
-    public QueryContext(Object[] params, Map<String, Object> stash, JavaTypeFactory typeFactory, TimeZone timeZone,
-                        long nowMillis) {
+    /**
+     * @param now the statement's start time when it was already taken, else null (taken when
+     *            the plan first asks, so plans that never ask cost nothing)
+     */
+    public QueryContext(Object[] params, Map<String, Object> stash, JavaTypeFactory typeFactory, java.time.ZoneId zone,
+                        java.time.LocalDateTime now) {
         this.params = params;
         this.stash = stash;
         this.typeFactory = typeFactory;
-        this.timeZone = timeZone;
-        this.nowMillis = nowMillis;
+        this.zone = zone;
+        this.nowMillis = now == null ? Long.MIN_VALUE : now.atZone(zone).toInstant().toEpochMilli();
+    }
+
+    private long nowMillis() {
+        if (nowMillis == Long.MIN_VALUE) {
+            nowMillis = System.currentTimeMillis() / 1000 * 1000;
+        }
+        return nowMillis;
+    }
+
+    private TimeZone timeZone() {
+        if (timeZone == null) {
+            timeZone = TimeZone.getTimeZone(zone);
+        }
+        return timeZone;
     }
 
     @Override
@@ -48,16 +68,16 @@ public final class QueryContext implements DataContext {
     @Override
     public Object get(String name) {
         if (name.startsWith("?")) {
-            return params[Integer.parseInt(name.substring(1))];
+            return params[Integer.parseInt(name, 1, name.length(), 10)];
         }
         switch (name) {
             case "timeZone":
-                return timeZone;
+                return timeZone();
             case "currentTimestamp":
             case "utcTimestamp":
-                return nowMillis;
+                return nowMillis();
             case "localTimestamp":
-                return nowMillis + timeZone.getOffset(nowMillis);
+                return nowMillis() + timeZone().getOffset(nowMillis());
             case "cancelFlag":
                 return cancel;
             case "sparkContext":

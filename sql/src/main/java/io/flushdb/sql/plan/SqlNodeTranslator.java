@@ -782,31 +782,30 @@ public final class SqlNodeTranslator {
     }
 
     private SqlNode comparison(ComparisonOperator c) {
+        SqlKind kind = switch (c.getStringExpression()) {
+            case "=" -> SqlKind.EQUALS;
+            case "<>", "!=" -> SqlKind.NOT_EQUALS;
+            case ">" -> SqlKind.GREATER_THAN;
+            case ">=" -> SqlKind.GREATER_THAN_OR_EQUAL;
+            case "<" -> SqlKind.LESS_THAN;
+            case "<=" -> SqlKind.LESS_THAN_OR_EQUAL;
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("operator " + c.getStringExpression());
+        };
         SqlNode l = value(c.getLeftExpression());
         if (c.getRightExpression() instanceof AnyComparisonExpression any) {
             SqlNode q = select(any.getSelect(), new ArrayList<>(), false);
-            SqlKind kind = switch (c.getStringExpression()) {
-                case "=" -> SqlKind.EQUALS;
-                case "<>", "!=" -> SqlKind.NOT_EQUALS;
-                case ">" -> SqlKind.GREATER_THAN;
-                case ">=" -> SqlKind.GREATER_THAN_OR_EQUAL;
-                case "<" -> SqlKind.LESS_THAN;
-                default -> SqlKind.LESS_THAN_OR_EQUAL;
-            };
             SqlOperator op = any.getAnyType() == AnyType.ALL ? SqlStdOperatorTable.all(kind) : SqlStdOperatorTable.some(kind);
             return op.createCall(POS, l, q);
         }
-        SqlNode r = value(c.getRightExpression());
-        SqlOperator op = switch (c.getStringExpression()) {
-            case "=" -> SqlStdOperatorTable.EQUALS;
-            case "<>", "!=" -> SqlStdOperatorTable.NOT_EQUALS;
-            case ">" -> SqlStdOperatorTable.GREATER_THAN;
-            case ">=" -> SqlStdOperatorTable.GREATER_THAN_OR_EQUAL;
-            case "<" -> SqlStdOperatorTable.LESS_THAN;
-            case "<=" -> SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
-            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("operator " + c.getStringExpression());
+        SqlOperator op = switch (kind) {
+            case EQUALS -> SqlStdOperatorTable.EQUALS;
+            case NOT_EQUALS -> SqlStdOperatorTable.NOT_EQUALS;
+            case GREATER_THAN -> SqlStdOperatorTable.GREATER_THAN;
+            case GREATER_THAN_OR_EQUAL -> SqlStdOperatorTable.GREATER_THAN_OR_EQUAL;
+            case LESS_THAN -> SqlStdOperatorTable.LESS_THAN;
+            default -> SqlStdOperatorTable.LESS_THAN_OR_EQUAL;
         };
-        return op.createCall(POS, l, r);
+        return op.createCall(POS, l, value(c.getRightExpression()));
     }
 
     private SqlNode in(InExpression in) {

@@ -16,4 +16,17 @@ public record ParsedStatement(String sql, Statement ast, StatementKind kind, int
     public boolean isQuery() {
         return kind.returnsRows();
     }
+
+    /**
+     * Whether the statement reads the previous statement's warnings (SHOW WARNINGS, SHOW ERRORS,
+     * SHOW COUNT(*) WARNINGS), so running it must not clear them, as in MySQL.
+     */
+    public boolean keepsDiagnostics() {
+        if (kind != StatementKind.SHOW) {
+            return false;
+        }
+        var w = io.flushdb.sql.parse.SqlText.leadingWords(sql, 3);
+        return w.size() > 1 && w.get(0).equals("SHOW")
+                && (w.get(1).equals("WARNINGS") || w.get(1).equals("ERRORS") || w.get(1).startsWith("COUNT"));
+    }
 }

@@ -163,9 +163,31 @@ public final class StatementRouter {
         return q;
     }
 
+    /*
+     * Plans are made before the statement's table locks are taken (planning needs to know the
+     * tables), so DDL may commit in between: a TRUNCATE or DROP INDEX would leave the plan reading
+     * a replaced tablespace or a freed index. Once the locks are held, a changed dictionary means
+     * planning again; if the new plan needs tables not locked, the statement fails with 1412 as
+     * MySQL does when a table changes under a statement.
+     */
+
     private StatementResult query(ParsedStatement p, Object[] params) {
+        long version = dictionaryVersion();
         CompiledQuery q = compile(p.sql(), (Select) p.ast(), p.parameterCount());
-        return inStatement(q.tables(), Set.of(), false, () -> QueryExecutor.run(q, params, session));
+        return inStatement(q.tables(), Set.of(), false, () -> {
+            CompiledQuery current = q;
+            if (dictionaryVersion() != version) {
+                current = compile(p.sql(), (Select) p.ast(), p.parameterCount());
+                if (!q.tables().containsAll(current.tables())) {
+                    throw MySqlError.ER_TABLE_DEF_CHANGED.raise();
+                }
+            }
+            return QueryExecutor.run(current, params, session);
+        });
+    }
+
+    private long dictionaryVersion() {
+        return engine.storage().dictionary().version();
     }
 
     private StatementResult dml(ParsedStatement p, Object[] params) {
@@ -174,8 +196,18 @@ public final class StatementRouter {
             throw MySqlError.ER_READ_ONLY_TRANSACTION.raise();
         }
         DmlExecutor dml = new DmlExecutor(session, this);
+        long version = dictionaryVersion();
         DmlExecutor.Plan plan = dml.plan(p, params);
-        return inStatement(plan.readTables(), Set.of(plan.target()), true, () -> dml.run(plan, params));
+        return inStatement(plan.readTables(), Set.of(plan.target()), true, () -> {
+            DmlExecutor.Plan current = plan;
+            if (dictionaryVersion() != version) {
+                current = dml.plan(p, params); // see query()
+                if (!current.target().equals(plan.target()) || !plan.readTables().containsAll(current.readTables())) {
+                    throw MySqlError.ER_TABLE_DEF_CHANGED.raise();
+                }
+            }
+            return dml.run(current, params);
+        });
     }
 
     /**
@@ -215,6 +247,13 @@ public final class StatementRouter {
     }
 
     private void lockTables(Transaction trx, Set<Names.TableName> read, Set<Names.TableName> write) {
+        long timeout = engine.storage().config().lockWaitTimeoutSeconds() * 1000;
+        if (write.isEmpty() && read.size() == 1) {
+            // The common case (a single-table query), without building the ordered list.
+            TableEntry e = Names.existing(read.iterator().next(), session);
+            trx.lock(e.lock(), false, !session.inExplicitTransaction(), timeout);
+            return;
+        }
         List<TableEntry> entries = new ArrayList<>();
         List<Boolean> exclusive = new ArrayList<>();
         for (Names.TableName n : write) {
@@ -232,7 +271,6 @@ public final class StatementRouter {
             order[i] = i;
         }
         java.util.Arrays.sort(order, Comparator.comparingLong(i -> entries.get(i).def().id()));
-        long timeout = engine.storage().config().lockWaitTimeoutSeconds() * 1000;
         for (int i : order) {
             trx.lock(entries.get(i).lock(), exclusive.get(i), !session.inExplicitTransaction(), timeout);
         }
@@ -241,6 +279,8 @@ public final class StatementRouter {
     // ---- DDL, transactions, SET ---------------------------------------------------------------
 
     private StatementResult ddl(ParsedStatement p) {
+        // DDL commits the open transaction before it runs, even when it then fails (as MySQL).
+        session.commit();
         DdlExecutor ddl = new DdlExecutor(session);
         if (p.ast() == null) {
             return databaseDdl(ddl, p.sql());
@@ -355,12 +395,13 @@ public final class StatementRouter {
         if (st == null) {
             List<String> w = SqlText.leadingWords(p.sql(), 8);
             if (w.get(0).equals("BEGIN") || w.get(0).equals("START")) {
-                if (w.contains("READ") && w.contains("ONLY")) {
-                    session.begin();
-                    session.setReadOnly(true);
-                    return StatementResult.updateCount(0, List.of(), 0);
-                }
                 session.begin();
+                String mode = String.join(" ", w);
+                if (mode.contains("READ ONLY")) {
+                    session.setTransactionReadOnly(true);
+                } else if (mode.contains("READ WRITE")) {
+                    session.setTransactionReadOnly(false);
+                }
                 return StatementResult.updateCount(0, List.of(), 0);
             }
             if (w.get(0).equals("RELEASE")) {

@@ -34,6 +34,8 @@ public final class Session implements AutoCloseable {
     private final List<SqlWarning> warnings = new ArrayList<>();
     private int isolationLevel = java.sql.Connection.TRANSACTION_REPEATABLE_READ;
     private boolean readOnly;
+    /** START TRANSACTION READ ONLY / READ WRITE: the access mode of the current transaction only. */
+    private Boolean transactionReadOnly;
     private boolean closed;
 
     public Session(SqlEngine engine, long id) {
@@ -55,7 +57,20 @@ public final class Session implements AutoCloseable {
 
     /** Runs one SQL statement. */
     public StatementResult execute(String sql) {
-        return execute(prepareInternal(sql), new Object[0]);
+        PreparedSql ps;
+        try {
+            ps = prepareInternal(sql);
+        } catch (MySqlException e) {
+            warnings.clear();
+            throw failed(e);
+        }
+        return execute(ps, new Object[0]);
+    }
+
+    /** Records a statement's error where SHOW WARNINGS and SHOW ERRORS find it, as MySQL does. */
+    private MySqlException failed(MySqlException e) {
+        addWarning(new SqlWarning("Error", e.code(), e.getMessage()));
+        return e;
     }
 
     /** Parses and checks a statement for repeated execution with parameters. */
@@ -80,11 +95,13 @@ public final class Session implements AutoCloseable {
         if (params.length != p.parameterCount()) {
             throw MySqlError.ER_WRONG_ARGUMENTS.raise("mysqld_stmt_execute");
         }
-        warnings.clear();
+        if (!p.keepsDiagnostics()) {
+            warnings.clear();
+        }
         try {
             return router.execute(p, params);
         } catch (RuntimeException e) {
-            throw SqlErrors.translate(e);
+            throw failed(SqlErrors.translate(e));
         }
     }
 
@@ -159,6 +176,7 @@ public final class Session implements AutoCloseable {
         }
         savepoints.clear();
         explicitTransaction = false;
+        transactionReadOnly = null;
     }
 
     public void rollback() {
@@ -171,6 +189,7 @@ public final class Session implements AutoCloseable {
         }
         savepoints.clear();
         explicitTransaction = false;
+        transactionReadOnly = null;
     }
 
     /** SAVEPOINT name (replacing one of the same name). */
@@ -222,8 +241,14 @@ public final class Session implements AutoCloseable {
         this.isolationLevel = level;
     }
 
+    /** Whether writes are refused: the current transaction's mode if it set one, else the session's. */
     public boolean readOnly() {
-        return readOnly;
+        return transactionReadOnly != null ? transactionReadOnly : readOnly;
+    }
+
+    /** START TRANSACTION READ ONLY or READ WRITE: the mode until this transaction ends. */
+    public void setTransactionReadOnly(boolean readOnly) {
+        this.transactionReadOnly = readOnly;
     }
 
     public void setReadOnly(boolean readOnly) {
@@ -244,6 +269,14 @@ public final class Session implements AutoCloseable {
     public List<SqlWarning> warnings() {
         return List.copyOf(warnings);
     }
+
+    /** How many warnings the last statement raised. */
+    public int warningCount() {
+        return warnings.size();
+    }
+
+    /** {@link #addWarning}, as a reusable sink (no allocation per statement). */
+    public final java.util.function.Consumer<SqlWarning> warningSink = this::addWarning;
 
     public void addWarning(SqlWarning w) {
         if (warnings.size() < 64) {

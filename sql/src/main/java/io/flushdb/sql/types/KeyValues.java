@@ -24,6 +24,17 @@ public final class KeyValues {
         if (canonical == null) {
             return null;
         }
+        if (canonical instanceof Long v && c.type().encoding() == io.flushdb.storage.dict.ColumnType.Encoding.INT
+                && c.type() != io.flushdb.storage.dict.ColumnType.YEAR && c.type().intWidth() < 8) {
+            // The common case of a key lookup, without conversions: an integer in the column's range.
+            int bits = 8 * c.type().intWidth();
+            long min = c.unsigned() ? 0 : -(1L << (bits - 1));
+            long max = c.unsigned() ? (1L << bits) - 1 : (1L << (bits - 1)) - 1;
+            return v >= min && v <= max ? v : INEXACT;
+        }
+        if (canonical instanceof Long v && c.type() == io.flushdb.storage.dict.ColumnType.BIGINT && !c.unsigned()) {
+            return v;
+        }
         List<Object> warnings = new ArrayList<>();
         Object stored;
         try {

@@ -8,7 +8,7 @@ import io.flushdb.storage.page.PageType;
 import java.nio.ByteBuffer;
 
 /**
- * The body of a B+tree page (format in {@code docs/format/page.md}): a small header, an array of
+ * The body of a B+tree page (format in {@code docs/format/record.md}): a small header, an array of
  * 2-byte slots kept in key order growing up from the header, and a heap of records growing down
  * from the trailer.
  *

@@ -48,16 +48,28 @@ final class BufferPoolInstance {
     long waitFree;
     long pagesEvicted;
 
+    /** The largest direct buffer frames are carved from. */
+    private static final int ARENA_BYTES = 1 << 30;
+
     BufferPoolInstance(BufferPool pool, int id, int frameCount, int pageSize) {
         this.pool = pool;
         this.id = id;
         this.pageSize = pageSize;
         this.mutex = new OrderedLock(LatchLevel.BUFFER_POOL, "buf_pool[" + id + "]");
-        ByteBuffer arena = ByteBuffer.allocateDirect(frameCount * pageSize);
         frames = new BufferFrame[frameCount];
         free = new FreeList(frameCount);
+        // Frames are slices of direct buffers of at most ARENA_BYTES each (a buffer's size is an
+        // int, and one huge allocation is harder to place than several).
+        int framesPerArena = Math.max(1, ARENA_BYTES / pageSize);
+        ByteBuffer arena = null;
+        for (int i = 0; i < frameCount; i++) {
+            int slot = i % framesPerArena;
+            if (slot == 0) {
+                arena = ByteBuffer.allocateDirect(Math.min(framesPerArena, frameCount - i) * pageSize);
+            }
+            frames[i] = new BufferFrame(this, i, arena.slice(slot * pageSize, pageSize));
+        }
         for (int i = frameCount - 1; i >= 0; i--) {
-            frames[i] = new BufferFrame(this, i, arena.slice(i * pageSize, pageSize));
             free.push(i);
         }
         hash = new PageHash(frameCount);
@@ -208,10 +220,14 @@ final class BufferPoolInstance {
                 evict(victim);
                 return victim;
             }
-            BufferFrame dirty = scanLruForDirty();
+            BufferFrame dirty = nearestUnfixed();
             if (dirty == null) {
                 throw new BufferPoolExhaustedException("buffer pool instance " + id + " has no free page: all "
                         + frames.length + " frames are fixed (innodb_buffer_pool_size too small for the workload)");
+            }
+            if (dirty.oldestModification == 0) {
+                evict(dirty); // clean, but beyond the scan depth: every frame nearer the tail is fixed
+                return dirty;
             }
             waitFree++;
             dirty.fix();
@@ -241,8 +257,8 @@ final class BufferPoolInstance {
         return null;
     }
 
-    /** Requires: the mutex. The unfixed dirty page nearest the LRU tail. */
-    private BufferFrame scanLruForDirty() {
+    /** Requires: the mutex. The unfixed page (clean or dirty) nearest the LRU tail, at any depth. */
+    private BufferFrame nearestUnfixed() {
         for (int i = lru.tail(); i != -1; i = lru.prev(i)) {
             BufferFrame f = frames[i];
             if (f.fixCount() == 0 && f.state == BufferFrame.State.FILE_PAGE) {

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
  * order for ASCII (whitespace and punctuation, then symbols, then digits, then letters without
  * case) and strip accents from the Latin-1 and Latin Extended-A letters; other characters are
  * ordered by code point after those. That is exact for ASCII and Western European text, and an
- * approximation elsewhere (see {@code docs/compatibility.md}).
+ * approximation elsewhere (see {@code docs/format/record.md}, "How keys compare").
  */
 public enum Collation {
     /** MySQL 8.0 default: accent- and case-insensitive, NO PAD. */

@@ -280,7 +280,20 @@ public final class Dictionary {
     /** Creates the file of {@code def}'s tablespace with its header and empty index trees. */
     private TableDef createTablespace(TableDef def) {
         String file = DataDirectory.tableFile(def.database(), def.name());
-        files.delete(file); // a leftover of an interrupted DROP would otherwise be reused
+        if (files.exists(file)) {
+            // On a case-insensitive file system (macOS, Windows) the file of table `T` is that of
+            // table `t`: refuse rather than take it. Otherwise it is a leftover of an interrupted
+            // DROP, which would be reused if kept.
+            for (Map<String, TableEntry> inDb : tables.values()) {
+                for (TableEntry other : inDb.values()) {
+                    if (DataDirectory.tableFile(other.def().database(), other.def().name()).equalsIgnoreCase(file)) {
+                        throw new DictionaryException(DictionaryException.Kind.TABLE_EXISTS, other.def().database(),
+                                other.def().name());
+                    }
+                }
+            }
+            files.delete(file);
+        }
         spaces.open(def.spaceId(), file, true);
         List<IndexDef> withRoots = new ArrayList<>();
         try (MiniTransaction mtr = mtrs.start()) {

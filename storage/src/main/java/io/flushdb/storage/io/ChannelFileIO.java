@@ -5,9 +5,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 
 /**
- * {@link FileIO} over a {@link FileChannel}: positional reads and writes, {@code force(false)}
- * for fsync (file data; the size change of an extending write is covered because every extending
- * write is followed by a force before anything relies on it).
+ * {@link FileIO} over a {@link FileChannel}: positional reads and writes, and
+ * {@code FileChannel.force(true)} for {@link #force()}, which makes the file's metadata durable
+ * with its content, so the new size of a file extended by a write is durable too.
  */
 public final class ChannelFileIO implements FileIO {
     private final String name;

@@ -6,9 +6,12 @@ import java.nio.ByteBuffer;
  * The seam through which every byte of a data directory is read and written: one open file.
  *
  * <p>Production uses {@link ChannelFileIO}; {@link MemoryFileIO} backs {@code jdbc:flushdb:mem:}
- * engines; tests wrap either to inject faults (failed or short writes, failed fsync, crashes that
- * drop everything not yet forced). Nothing above this interface touches {@code java.nio.file}
- * directly, so a fault injected here reaches every layer the way a real one would.
+ * engines; tests wrap either to inject faults (today failed writes and failed forces; short and
+ * torn writes and crashes that drop unforced writes are not implemented yet). Every page and file
+ * of a data directory is read and written through this interface, so a fault injected here reaches
+ * every layer the way a real one would. The one exception above it is the directory lock:
+ * {@code space.DataDirectory.acquire} creates the directory and its lock file with
+ * {@code java.nio.file} and locks it through a {@code FileChannel} of its own.
  *
  * <p>All methods are positional and never move a shared file pointer, so concurrent readers and
  * writers of different regions need no lock. Failures are {@link StorageIOException}s naming the

@@ -1,35 +1,49 @@
 package io.flushdb.storage.latch;
 
 /**
- * The one lock order of the storage engine. A thread may acquire a latch only at a level strictly
- * greater than every latch it already holds, except where a level says otherwise. Under {@code -ea}
- * (always on in tests) {@link LatchOrderChecker} fails at once on an upward acquisition.
+ * The one lock order of the storage engine. A thread may acquire a latch only at a level later in
+ * this list than every latch it already holds; {@link #allowsSameLevel()} names the levels that
+ * may also be taken again at the level already held.
+ *
+ * <p>What is checked: each {@link OrderedLock} and {@link OrderedRwLock} carries its level, and
+ * under {@code -ea} (always on in tests) {@link LatchOrderChecker} records every acquisition in a
+ * per-thread list and fails at once with an {@code AssertionError} on one that breaks the order.
+ * That covers DICTIONARY, INDEX_TREE, BUFFER_POOL, LOG and FLUSH_LIST. Page latches are not
+ * checked by anything: they are {@code StampedLock}s in the buffer frames and are never recorded,
+ * so neither their order among themselves nor their place on the ladder is verified; the B+tree
+ * and allocation code keep the PAGE rules below by construction. (The mini-transaction checks only
+ * that a page it holds shared is not asked for exclusively, that changes go to pages it holds
+ * exclusively, and that a changed page is not released before commit.)
  *
  * <pre>
- * DICTIONARY      the dictionary: DDL and the name maps; held across a whole DDL statement
+ * DICTIONARY      the dictionary's DDL latch, held exclusively for the whole of one Dictionary
+ *                 DDL call; lookups read concurrent maps without it
  *   ↓
- * INDEX_TREE      one B+tree's structure latch (S for searches, X for changes that may split,
- *                 merge or free pages); several trees of one table are taken in index order
+ * INDEX_TREE      one B+tree's structure latch: S for a search's descent, X for every change
+ *                 (insert, delete, update, freeing pages). Tree latches are never nested today:
+ *                 TableStore and the dictionary take one tree's latch after another
  *   ↓
- * PAGE            buffer frame latches: parent before child, left sibling before right,
- *                 tree pages before their tablespace's header page (allocation), overflow pages
- *                 after the record's leaf. Checked by the mini-transaction, not by this class.
+ * PAGE            buffer frame latches, not checked: parent before child, left sibling before
+ *                 right, a tablespace's page 0 after the tree pages held and before a page taken
+ *                 off its free list, overflow pages after the record's leaf (exceptions under the
+ *                 exclusive tree latch: see the btree package)
  *   ↓
- * BUFFER_POOL     one instance's mutex: page hash, free list, LRU list, frame I/O state
+ * BUFFER_POOL     one instance's mutex: page hash, free list, LRU list, frame states
  *   ↓
  * LOG             LSN assignment and the order in which dirty pages enter flush lists
  *   ↓
  * FLUSH_LIST      one instance's flush list
  *   ↓
- * SPACE_REGISTRY  the map of open tablespaces (space id → file)
+ * SPACE_REGISTRY  declared for the map of open tablespaces but unused: TablespaceRegistry keeps a
+ *                 ConcurrentHashMap and takes no latch
  * </pre>
  */
 public enum LatchLevel {
-    /** The data dictionary; taken first by every DDL statement. */
+    /** The data dictionary's DDL latch; the first latch a DDL call takes. */
     DICTIONARY,
-    /** A B+tree's structure latch. Several trees: ascending index order (the rank below). */
+    /** A B+tree's structure latch. Same-level nesting is allowed; no code does it today. */
     INDEX_TREE,
-    /** Page frame latches (ordered among themselves by the B+tree protocol). */
+    /** Page frame latches: ordered by the B+tree protocol and never checked (see above). */
     PAGE,
     /** A buffer pool instance's mutex. */
     BUFFER_POOL,
@@ -37,7 +51,7 @@ public enum LatchLevel {
     LOG,
     /** A buffer pool instance's flush-list mutex. */
     FLUSH_LIST,
-    /** The tablespace registry. */
+    /** Declared for the tablespace registry; no lock uses it today. */
     SPACE_REGISTRY;
 
     /** Whether a thread holding this level may acquire another latch of the same level. */

@@ -20,8 +20,10 @@ import java.nio.ByteBuffer;
  * size-4     4  trailer: low 32 bits of the page LSN
  * </pre>
  *
- * <p>The trailer repeats the LSN's low bits so that a write torn between the first and last
- * sector is caught even before the checksum is consulted.
+ * <p>The trailer repeats the LSN's low bits, as InnoDB's page trailer does.
+ * {@link PageChecksum#verify} checks the checksum first; since it covers the trailer too, a write
+ * torn between the first and last sector normally fails there. It then checks the trailer against
+ * the header LSN, and last the space id and page number (PG2).
  */
 public final class PageHeader {
     public static final int OFFSET_CHECKSUM = 0;

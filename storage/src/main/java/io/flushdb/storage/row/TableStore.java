@@ -270,6 +270,18 @@ public final class TableStore {
         return old;
     }
 
+    /** Puts back the old entries of the secondary indexes an update changed. */
+    private void restoreSecondaries(boolean[] changed, Object[] oldRow, Object[] newRow, Scratch s) {
+        for (int j = changed.length - 1; j >= 0; j--) {
+            if (changed[j]) {
+                encodeSecondary(j, newRow, s.entry);
+                secondaries[j].delete(s.entry, secondaries[j].leafLayout(), null);
+                int olen = encodeSecondary(j, oldRow, s.old);
+                secondaries[j].insert(s.old, olen);
+            }
+        }
+    }
+
     /**
      * Replaces {@code oldRow} (as stored) by {@code newRow}. A change of primary key is a delete
      * and an insert. Returns the new row as stored.
@@ -293,6 +305,10 @@ public final class TableStore {
                 throw e;
             }
         }
+        // The new clustered record first: it is what can fail for the row itself (too large, an
+        // overflow page that cannot be written), and nothing has been changed yet (ROW1).
+        List<ExternalRef> externals = new ArrayList<>(0);
+        int len = encodeClustered(newRow, s, externals);
         // Secondary indexes whose entry changes: delete the old entry, insert the new one; undo in
         // reverse if a unique index rejects a new entry.
         boolean[] changed = new boolean[secondaries.length];
@@ -316,20 +332,12 @@ public final class TableStore {
                 }
             }
         } catch (RuntimeException e) {
-            for (int j = i - 1; j >= 0; j--) {
-                if (changed[j]) {
-                    int nlen = encodeSecondary(j, newRow, s.entry);
-                    secondaries[j].delete(s.entry, secondaries[j].leafLayout(), null);
-                    int olen = encodeSecondary(j, oldRow, s.old);
-                    secondaries[j].insert(s.old, olen);
-                    assert nlen > 0;
-                }
-            }
+            restoreSecondaries(changed, oldRow, newRow, s);
+            freeExternals(externals);
             throw e;
         }
-        List<ExternalRef> externals = new ArrayList<>(0);
-        int len = encodeClustered(newRow, s, externals);
         if (!clustered.update(s.record, len, s.old)) {
+            restoreSecondaries(changed, oldRow, newRow, s);
             freeExternals(externals);
             throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
         }

@@ -55,12 +55,12 @@ public final class MySqlFunctions {
         }
         if (approximate(a) || approximate(b) || a instanceof String || b instanceof String) {
             double d = approx(b);
-            return d == 0 ? null : approx(a) / d;
+            return d == 0 ? divisionByZero() : approx(a) / d;
         }
         BigDecimal x = exact(a);
         BigDecimal y = exact(b);
         if (y.signum() == 0) {
-            return null;
+            return divisionByZero();
         }
         int scale = Math.min(30, Math.max(0, x.scale()) + MySqlTypeSystem.DIV_PRECISION_INCREMENT);
         return x.divide(y, scale, RoundingMode.HALF_UP);
@@ -237,13 +237,13 @@ public final class MySqlFunctions {
         if (approximate(a) || approximate(b)) {
             double d = approx(b);
             if (d == 0) {
-                return null;
+                return divisionByZero();
             }
             return (long) (approx(a) / d);
         }
         BigDecimal y = exact(b);
         if (y.signum() == 0) {
-            return null;
+            return divisionByZero();
         }
         return exact(a).divideToIntegralValue(y).longValueExact();
     }
@@ -255,13 +255,53 @@ public final class MySqlFunctions {
         }
         if (approximate(a) || approximate(b)) {
             double d = approx(b);
-            return d == 0 ? null : approx(a) % d;
+            return d == 0 ? divisionByZero() : approx(a) % d;
         }
         if (a instanceof Long x && b instanceof Long y) {
-            return y == 0 ? null : x % y;
+            return y == 0 ? divisionByZero() : x % y;
         }
         BigDecimal y = exact(b);
-        return y.signum() == 0 ? null : exact(a).remainder(y);
+        return y.signum() == 0 ? divisionByZero() : exact(a).remainder(y);
+    }
+
+    /**
+     * Where the statement running on this thread collects warnings (set by the executor around
+     * each execution, null otherwise). Per thread because generated code calls these static
+     * methods with no session at hand; the slot is cleared, not removed, so setting it allocates
+     * nothing after a thread's first statement.
+     */
+    public static final ThreadLocal<java.util.function.Consumer<io.flushdb.sql.exec.SqlWarning>> WARNINGS =
+            new ThreadLocal<>();
+
+    private static final io.flushdb.sql.exec.SqlWarning DIVISION_BY_ZERO = new io.flushdb.sql.exec.SqlWarning(
+            "Warning", io.flushdb.sql.error.MySqlError.ER_DIVISION_BY_ZERO.code,
+            io.flushdb.sql.error.MySqlError.ER_DIVISION_BY_ZERO.template);
+
+    /** x / 0 outside stored values: NULL and warning 1365, as MySQL. */
+    private static Object divisionByZero() {
+        java.util.function.Consumer<io.flushdb.sql.exec.SqlWarning> sink = WARNINGS.get();
+        if (sink != null) {
+            sink.accept(DIVISION_BY_ZERO);
+        }
+        return null;
+    }
+
+    /** The accumulator of {@link MySqlOperators#FIRST}: keeps the first value it is given. */
+    public static final class First {
+        /** The state before any row: distinct from every value, NULL included. */
+        private static final Object NONE = new Object();
+
+        public Object init() {
+            return NONE;
+        }
+
+        public Object add(Object acc, Object value) {
+            return acc == NONE ? value : acc;
+        }
+
+        public Object result(Object acc) {
+            return acc == NONE ? null : acc;
+        }
     }
 
     /** LENGTH(s): bytes of the UTF-8 text (or of the binary string). */

@@ -170,6 +170,20 @@ public final class MySqlOperators {
                 impl);
     }
 
+    /**
+     * MYSQL_FIRST(x): the value of x in the first row of each group, as a group's shown value in
+     * MySQL (a GROUP BY or UNION on text that ignores case shows one row's spelling, the first).
+     */
+    public static final org.apache.calcite.sql.validate.SqlUserDefinedAggFunction FIRST =
+            new org.apache.calcite.sql.validate.SqlUserDefinedAggFunction(
+                    new SqlIdentifier("MYSQL_FIRST", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+                    org.apache.calcite.sql.type.ReturnTypes.ARG0, InferTypes.RETURN_TYPE,
+                    OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY),
+                            f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true)),
+                            i -> "arg" + i, i -> false),
+                    org.apache.calcite.schema.impl.AggregateFunctionImpl.create(MySqlFunctions.First.class),
+                    false, false, org.apache.calcite.util.Optionality.FORBIDDEN);
+
     /** The table of these operators, for the validator. */
     public static ListSqlOperatorTable table() {
         ListSqlOperatorTable t = new ListSqlOperatorTable();

@@ -1,0 +1,22 @@
+/**
+ * JDBC integration tests: FlushDB used only as an application uses it, through
+ * {@code DriverManager.getConnection("jdbc:flushdb:<datadir>...")} on a data directory in a JUnit
+ * {@code @TempDir}, with nothing reached inside the engine.
+ *
+ * <ul>
+ *   <li>{@link io.flushdb.compat.jdbc.ManyRowsReopenTest}: 200,000 rows written through one reused
+ *       {@code PreparedStatement} read back exactly, through every index, after a clean shutdown and
+ *       a reopen.
+ *   <li>{@link io.flushdb.compat.jdbc.SmallBufferPoolTest}: a table more than ten times the buffer
+ *       pool, so dirty pages are evicted and pages are read back from the files, verified before and
+ *       after a reopen.
+ *   <li>{@link io.flushdb.compat.jdbc.ErrorCodesTest}: the MySQL error code, SQLSTATE and JDBC
+ *       exception class of each common failure, and that the failed statement changed nothing.
+ * </ul>
+ *
+ * <p>Each test checks exact values (rows compared with a seeded generator, exact counts and sums),
+ * so each one can fail. They share {@link io.flushdb.compat.jdbc.TestDatabase} for URLs and
+ * {@code CHECK TABLE}. Run time matters here, as they run in every {@code mvn verify}: the two
+ * large tests are sized to stay well under a minute each on two cores.
+ */
+package io.flushdb.compat.jdbc;
