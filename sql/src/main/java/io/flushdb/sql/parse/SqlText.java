@@ -15,7 +15,7 @@ public final class SqlText {
     }
 
     /** Position after the quoted text starting at {@code i} (which holds the quote character). */
-    static int skipQuoted(String s, int i) {
+    public static int skipQuoted(String s, int i) {
         char q = s.charAt(i);
         int j = i + 1;
         while (j < s.length()) {

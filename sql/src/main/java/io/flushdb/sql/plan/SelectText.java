@@ -38,7 +38,7 @@ final class SelectText {
         while (i < sql.length()) {
             char c = sql.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
-                i = skipQuoted(sql, i);
+                i = io.flushdb.sql.parse.SqlText.skipQuoted(sql, i);
                 continue;
             }
             if (c == '(') {
@@ -95,26 +95,5 @@ final class SelectText {
             }
         }
         return i;
-    }
-
-    private static int skipQuoted(String s, int i) {
-        char q = s.charAt(i);
-        int j = i + 1;
-        while (j < s.length()) {
-            char c = s.charAt(j);
-            if (c == '\\' && q != '`') {
-                j += 2;
-                continue;
-            }
-            if (c == q) {
-                if (j + 1 < s.length() && s.charAt(j + 1) == q) {
-                    j += 2;
-                    continue;
-                }
-                return j + 1;
-            }
-            j++;
-        }
-        return s.length();
     }
 }
