@@ -111,8 +111,13 @@ class EngineTest {
         FaultInjectingFileStore store = new FaultInjectingFileStore(new MemoryFileStore("faulty"));
         Engine e = Engine.open(EngineConfig.store(store).bufferPoolSize(1 << 20));
         e.dictionary().createDatabase("f", Collation.UTF8MB4_0900_AI_CI, false);
+        e.dictionary().createDatabase("g", Collation.UTF8MB4_0900_AI_CI, false);
+        TableStore big = e.dictionary().createTable(Tables.people("g")).store();
+        for (long id = 0; id < 5_000; id++) {
+            big.insert(person(id)); // several times the 1 MiB pool
+        }
         TableStore t = e.dictionary().createTable(Tables.people("f")).store();
-        store.failWritesAfter(1, name -> name.endsWith("people.ibd"));
+        store.failWritesAfter(1, name -> name.endsWith("f/people.ibd"));
         RuntimeException failure = assertThrows(RuntimeException.class, () -> {
             for (long id = 0; id < 20_000; id++) {
                 t.insert(person(id));
@@ -124,6 +129,10 @@ class EngineTest {
         assertTrue(refused.getCause() instanceof StorageIOException);
         store.heal();
         assertThrows(EngineFailedException.class, e::checkWritable, "sticky even after the device recovers");
+        // No page reaches a file any more, not even a dirty victim evicted by a read: it may be
+        // half-changed. (Any write that got through would now fail with a StorageIOException.)
+        store.failWritesAfter(0, name -> true);
+        assertThrows(EngineFailedException.class, big::check, "reading past the pool needs a dirty page written");
         e.close();
     }
 
@@ -285,5 +294,60 @@ class EngineTest {
         t.insert(person(1));
         e.close();
         return new java.lang.ref.WeakReference<>(e);
+    }
+
+    /**
+     * An update whose new row cannot be stored (too large even with its long values moved off
+     * page) fails before it changes anything: the secondary index still matches the old row.
+     */
+    @Test
+    void anUpdateTooLargeToStoreChangesNoIndex() {
+        try (Engine e = Engine.open(EngineConfig.store(new MemoryFileStore("wide")).bufferPoolSize(4 << 20))) {
+            e.dictionary().createDatabase("w", Collation.UTF8MB4_0900_AI_CI, false);
+            List<io.flushdb.storage.dict.ColumnDef> cols = new java.util.ArrayList<>();
+            cols.add(Tables.column("id", ColumnType.BIGINT, 0, false));
+            cols.add(Tables.column("k", ColumnType.VARCHAR, 20, false));
+            int wide = 1000;
+            for (int i = 0; i < wide; i++) {
+                cols.add(Tables.column("v" + i, ColumnType.VARCHAR, 255, true));
+            }
+            TableStore t = e.dictionary().createTable(Tables.table("w", "t", cols,
+                    Tables.index(IndexDef.PRIMARY_NAME, IndexDef.Kind.PRIMARY, 0),
+                    Tables.index("k", IndexDef.Kind.INDEX, 1))).store();
+            Object[] old = new Object[cols.size()];
+            old[0] = 1L;
+            old[1] = "before";
+            t.insert(old.clone());
+            Object[] updated = old.clone();
+            updated[1] = "after";
+            java.util.Arrays.fill(updated, 2, updated.length, "x".repeat(255));
+            assertThrows(RowTooLargeException.class, () -> t.update(old.clone(), updated));
+            Object[] row = new Object[t.rowWidth()];
+            assertTrue(t.lookup(new Object[] {1L, null}, row));
+            assertEquals("before", row[1]);
+            assertEquals(1, t.check(), "the index on k must still hold the old row's entry");
+        }
+    }
+
+    /**
+     * On a case-insensitive file system, table {@code T}'s file is table {@code t}'s: creating
+     * {@code T} must be refused, not clear the "leftover" file and with it t's rows.
+     */
+    @Test
+    void aTableWhoseFileWouldBeAnotherTablesIsRefused() {
+        var store = new io.flushdb.storage.testing.CaseInsensitiveFileStore(new MemoryFileStore("ci"));
+        try (Engine e = Engine.open(EngineConfig.store(store).bufferPoolSize(2 << 20))) {
+            e.dictionary().createDatabase("c", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore t = e.dictionary().createTable(Tables.people("c")).store();
+            for (long id = 0; id < 2_000; id++) {
+                t.insert(person(id));
+            }
+            e.bufferPool().flushAll(); // the rows are in the file, not only in the pool
+            var upper = Tables.table("c", "PEOPLE", Tables.people("c").columns(),
+                    Tables.people("c").indexes().toArray(new IndexDef[0]));
+            DictionaryException refused = assertThrows(DictionaryException.class, () -> e.dictionary().createTable(upper));
+            assertEquals(DictionaryException.Kind.TABLE_EXISTS, refused.kind());
+            assertEquals(2_000, t.check());
+        }
     }
 }

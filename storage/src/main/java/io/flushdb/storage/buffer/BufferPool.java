@@ -211,6 +211,11 @@ public final class BufferPool {
 
     // ---- statistics -------------------------------------------------------------------------
 
+    /** Instance {@code i}, for tests of this package. */
+    BufferPoolInstance instance(int i) {
+        return instances[i];
+    }
+
     public int instanceCount() {
         return instances.length;
     }

@@ -202,4 +202,43 @@ class BufferPoolTest {
         }
         assertEquals(increments.get(), total, "no increment lost: exclusive latches serialise writers");
     }
+
+    /**
+     * When every frame within innodb_lru_scan_depth of the LRU tail is fixed, a clean page
+     * farther up the list is evicted. (Once, a clean page there was "flushed" instead: a no-op,
+     * after which the search began again and never ended.)
+     */
+    @Test
+    void aCleanPageBeyondTheScanDepthIsEvictedWhenNearerFramesAreFixed() {
+        StorageHarness h = new StorageHarness(PAGE, 64);
+        h.pool.setLruScanDepth(8);
+        int[] pages = createPages(h, 100); // more than the pool holds: no frame is free
+        h.pool.flushAll(); // and every page is clean
+        BufferPoolInstance inst = h.pool.instance(0);
+        int head = inst.lru.head();
+        java.util.List<Long> toFix = new java.util.ArrayList<>();
+        java.util.Set<Long> cached = new java.util.HashSet<>();
+        for (int i = inst.lru.tail(); i != -1; i = inst.lru.prev(i)) {
+            cached.add(inst.frames[i].pageId());
+            if (i != head) {
+                toFix.add(inst.frames[i].pageId());
+            }
+        }
+        java.util.List<BufferFrame> held = new java.util.ArrayList<>();
+        for (long id : toFix) {
+            held.add(h.pool.getPage(id, LatchMode.SHARED));
+        }
+        try {
+            int uncached = java.util.Arrays.stream(pages)
+                    .filter(p -> !cached.contains(PageId.of(StorageHarness.SPACE, p))).findFirst().orElseThrow();
+            int body = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                    () -> readBody(h, uncached), "the free-frame search must end");
+            assertEquals(uncached * 7 + 1, body);
+        } finally {
+            for (BufferFrame f : held) {
+                h.pool.release(f, LatchMode.SHARED);
+            }
+        }
+        assertTrue(h.pool.checkInvariants());
+    }
 }
