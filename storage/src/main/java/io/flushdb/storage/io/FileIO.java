@@ -7,7 +7,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Production uses {@link ChannelFileIO}; {@link MemoryFileIO} backs {@code jdbc:flushdb:mem:}
  * engines; tests wrap either to inject faults (today failed writes and failed forces; short and
- * torn writes and crashes that drop unforced writes are not implemented yet). Every page and file
+ * torn writes and crashes that drop unforced writes are not simulated yet; the durability issue adds them). Every page and file
  * of a data directory is read and written through this interface, so a fault injected here reaches
  * every layer the way a real one would. The one exception above it is the directory lock:
  * {@code space.DataDirectory.acquire} creates the directory and its lock file with
