@@ -17,15 +17,70 @@ public final class SqlEngine implements AutoCloseable {
     private final Engine storage;
     private final PlanCache plans;
     private final AtomicLong connectionIds = new AtomicLong(1);
+    private final io.flushdb.sql.vars.GlobalVariables globals;
+    private final io.flushdb.sql.status.ServerStatus status;
+    private final io.flushdb.sql.status.InnodbMetrics innodbMetrics;
+    private final io.flushdb.sql.status.EngineStatusReport engineStatusReport;
 
-    private SqlEngine(Engine storage) {
+    private SqlEngine(Engine storage, io.flushdb.sql.vars.StartupVariables startup) {
         this.storage = storage;
         this.plans = new PlanCache(1000);
+        this.status = new io.flushdb.sql.status.ServerStatus(storage.config().clock());
+        this.innodbMetrics = new io.flushdb.sql.status.InnodbMetrics(storage);
+        this.engineStatusReport = new io.flushdb.sql.status.EngineStatusReport(storage, status);
+        this.globals = new io.flushdb.sql.vars.GlobalVariables(this, startup);
     }
 
-    /** Opens the data directory described by {@code config}. */
+    /** Opens the data directory described by {@code config}, with no startup settings of its own. */
     public static SqlEngine open(EngineConfig config) {
-        return new SqlEngine(Engine.open(config));
+        return open(config, java.util.Map.of());
+    }
+
+    /**
+     * Opens the data directory described by {@code config}. System variables start from
+     * {@code flushdb.cnf}, then {@code flushdb-auto.cnf} (SET PERSIST), then {@code settings} (the
+     * connection URL's), each overriding the one before.
+     *
+     * @param settings variable name → value text
+     * @throws IllegalArgumentException for an unknown variable or a bad value, naming its source
+     */
+    public static SqlEngine open(EngineConfig config, java.util.Map<String, String> settings) {
+        io.flushdb.sql.vars.StartupVariables startup = io.flushdb.sql.vars.StartupVariables.resolve(config.store(),
+                settings);
+        startup.configure(config);
+        Engine storage = Engine.open(config);
+        try {
+            SqlEngine engine = new SqlEngine(storage, startup);
+            engine.globals.applyAtOpen();
+            return engine;
+        } catch (RuntimeException | Error e) {
+            try {
+                storage.close();
+            } catch (RuntimeException closeFailure) {
+                e.addSuppressed(closeFailure);
+            }
+            throw e;
+        }
+    }
+
+    /** The GLOBAL values of the system variables. */
+    public io.flushdb.sql.vars.GlobalVariables globals() {
+        return globals;
+    }
+
+    /** Server status: uptime, statement and connection counters, open sessions (SHOW STATUS). */
+    public io.flushdb.sql.status.ServerStatus status() {
+        return status;
+    }
+
+    /** The INFORMATION_SCHEMA.INNODB_METRICS counters and their innodb_monitor_* controls. */
+    public io.flushdb.sql.status.InnodbMetrics innodbMetrics() {
+        return innodbMetrics;
+    }
+
+    /** SHOW ENGINE INNODB STATUS, with the previous printout's sample for its rates. */
+    public io.flushdb.sql.status.EngineStatusReport engineStatusReport() {
+        return engineStatusReport;
     }
 
     /** A new session, with {@code database} as its default database (null for none). */

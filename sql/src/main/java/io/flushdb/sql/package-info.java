@@ -34,7 +34,8 @@
  * (translation, compilation, plan cache; {@code schema}, {@code rel}, {@code rules},
  * {@code functions} below it), {@code exec} (running queries, DML, SHOW; result types),
  * {@code ddl}, {@code types} (value and type conversions), {@code error}, {@code vars} (the
- * {@code @@} variables), {@code catalog} (a dictionary view for tools).
+ * {@code @@} variables), {@code catalog} (a dictionary view for tools), {@code status} (SHOW
+ * STATUS, SHOW ENGINE INNODB STATUS, INNODB_METRICS, and the statement counters).
  *
  * <p>Threads: the layer starts none. Sessions are used by one application thread at a time; the
  * {@code SqlEngine}, its plan cache and the compiled plans in it are shared by all of them.

@@ -7,7 +7,10 @@ import io.flushdb.storage.dict.Dictionary;
 import io.flushdb.storage.dict.SystemPage;
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.log.LogCheckpointer;
 import io.flushdb.storage.log.RedoLog;
+import io.flushdb.storage.metrics.CountingFileStore;
+import io.flushdb.storage.metrics.InnodbCounters;
 import io.flushdb.storage.mtr.MiniTransaction;
 import io.flushdb.storage.mtr.MtrContext;
 import io.flushdb.storage.page.PageHeader;
@@ -53,13 +56,21 @@ public final class Engine implements AutoCloseable {
     private final Dictionary dictionary;
     private final boolean created;
     private final AtomicLong transactionIds = new AtomicLong(1);
+    /** Row and file I/O counters; the store counts into it, so it exists before the constructor runs. */
+    private final InnodbCounters counters = new InnodbCounters();
+    private volatile long lastCheckpointLsn;
+    /** Guards the monotonic update of {@link #lastCheckpointLsn} (not the engine monitor: see close). */
+    private final Object checkpointLock = new Object();
+    private final LogCheckpointer checkpointer;
     private volatile State state = State.OPEN;
     private volatile Throwable failure;
 
     private Engine(EngineConfig config) {
         this.config = config;
-        this.store = config.store();
-        this.directory = DataDirectory.acquire(store);
+        // Every file of the data directory is opened through the counting layer (Innodb_data_*);
+        // the directory lock needs the real store.
+        this.store = new CountingFileStore(config.store(), counters);
+        this.directory = DataDirectory.acquire(config.store());
         TablespaceRegistry openedSpaces = null;
         try {
             boolean exists = store.exists(DataDirectory.SYSTEM_TABLESPACE);
@@ -88,13 +99,17 @@ public final class Engine implements AutoCloseable {
                 startLsn = readShutdownLsn() + 1;
             }
             this.redo = new RedoLog(startLsn);
+            // Every change below startLsn is in the data files (a clean close wrote them all).
+            this.lastCheckpointLsn = startLsn;
             this.mtrs = new MtrContext(pool, redo, () -> fail(new IllegalStateException(
-                    "a mini-transaction was abandoned after changing pages")));
+                    "a mini-transaction was abandoned after changing pages")), counters);
             if (!exists) {
                 Dictionary.bootstrap(mtrs, pageSize);
             }
             markOpen();
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
+            this.checkpointer = new LogCheckpointer(new CheckpointTarget(), config.clock(), 1000, store.location());
+            checkpointer.start();
         } catch (RuntimeException | Error e) {
             // Even an Error (out of memory) must not leave files open or the directory locked
             // for this JVM's life. Nothing was changed that a clean close would have to write.
@@ -225,6 +240,118 @@ public final class Engine implements AutoCloseable {
         return transactionIds.getAndIncrement();
     }
 
+    /** The id the next transaction will get ("Trx id counter"). */
+    public long transactionIdCounter() {
+        return transactionIds.get();
+    }
+
+    // ---- monitoring ---------------------------------------------------------------------------
+
+    /** Row operation and file I/O counters (the {@code Innodb_rows_*}, {@code Innodb_data_*} figures). */
+    public InnodbCounters counters() {
+        return counters;
+    }
+
+    /** The LSN the next mini-transaction starts at ("Log sequence number"). */
+    public long currentLsn() {
+        return redo.currentLsn();
+    }
+
+    /**
+     * The LSN up to which redo has been written to the log ("Log written up to"). The redo log
+     * has no file or buffer yet: a commit hands its records on at once, so this is the current
+     * LSN. The durable log replaces it with the log writer's figure.
+     */
+    public long logWrittenLsn() {
+        return redo.currentLsn();
+    }
+
+    /**
+     * The LSN up to which redo is durable in the log ("Log flushed up to",
+     * {@code Innodb_redo_log_flushed_to_disk_lsn}). With no log file there is nothing to wait
+     * for, so this is the current LSN, as {@link #logWrittenLsn}; the durable log replaces it
+     * with the log flusher's figure.
+     */
+    public long flushedToDiskLsn() {
+        return redo.currentLsn();
+    }
+
+    /**
+     * The LSN of the last checkpoint ("Last checkpoint at"): every change below it is in the
+     * data files. At open it is the LSN the engine started from (a clean close wrote every page);
+     * the checkpointer moves it with {@link #checkpointed}.
+     */
+    public long lastCheckpointLsn() {
+        return lastCheckpointLsn;
+    }
+
+    /**
+     * Records a checkpoint at {@code lsn}: called by the checkpointer once the checkpoint is
+     * durable. The value never moves backwards.
+     */
+    public void checkpointed(long lsn) {
+        synchronized (checkpointLock) {
+            if (lsn > lastCheckpointLsn) {
+                lastCheckpointLsn = lsn;
+            }
+        }
+        counters.checkpoints.increment();
+    }
+
+    /** The log checkpointer thread ({@code innodb_log_checkpoint_every} sets its period). */
+    public LogCheckpointer checkpointer() {
+        return checkpointer;
+    }
+
+    /**
+     * {@code SET GLOBAL innodb_log_checkpoint_now=ON}: writes every page dirtied before the call,
+     * then has the checkpointer make a checkpoint at or past the LSN of the call and waits until it
+     * is durable.
+     */
+    public void checkpointNow() {
+        checkWritable();
+        long lsn = redo.currentLsn();
+        pool.flushAll();
+        checkpointer.requestCheckpoint(lsn);
+    }
+
+    /** What a checkpointer pass does to this engine. */
+    private final class CheckpointTarget implements LogCheckpointer.Target {
+        @Override
+        public long checkpointLsn() {
+            return oldestModificationLsn();
+        }
+
+        @Override
+        public long lastCheckpointLsn() {
+            return lastCheckpointLsn;
+        }
+
+        @Override
+        public void makeDurable(long lsn) {
+            // Every change below lsn is written; forced, the data files hold it across a crash.
+            spaces.forceAll();
+            checkpointed(lsn);
+        }
+
+        @Override
+        public void failed(RuntimeException e) {
+            fail(e);
+        }
+    }
+
+    /**
+     * The oldest modification LSN over every buffer pool instance's flush list, or the current
+     * LSN when no page is dirty ("Pages flushed up to": every change below it is in the data
+     * files). A racy snapshot: the current LSN is read first, so a page dirtied meanwhile cannot
+     * make the answer newer than a change still unwritten.
+     */
+    public long oldestModificationLsn() {
+        long lsn = redo.currentLsn();
+        long oldest = pool.oldestModification();
+        return oldest == 0 ? lsn : Math.min(oldest, lsn);
+    }
+
     // ---- state --------------------------------------------------------------------------------
 
     public State state() {
@@ -259,7 +386,13 @@ public final class Engine implements AutoCloseable {
      * and forces every file; from FAILED, writes nothing. Releases the data directory either way.
      */
     @Override
-    public synchronized void close() {
+    public void close() {
+        // The checkpointer stops first, outside the monitor: a pass may be calling fail().
+        checkpointer.close();
+        closeFiles();
+    }
+
+    private synchronized void closeFiles() {
         if (state == State.CLOSED) {
             return;
         }

@@ -21,6 +21,7 @@ public final class EngineConfig {
     private long oldBlocksTimeMs = 1000;
     private int lruScanDepth = 1024;
     private long lockWaitTimeoutSeconds = 50;
+    private int pageCleaners = 4;
     private Clock clock = Clock.SYSTEM;
 
     /** An engine on the real directory {@code dir} (created if missing). */
@@ -82,6 +83,16 @@ public final class EngineConfig {
     public EngineConfig lockWaitTimeoutSeconds(long seconds) {
         this.lockWaitTimeoutSeconds = seconds;
         return this;
+    }
+
+    /** {@code innodb_page_cleaners} (capped at the number of buffer pool instances). */
+    public EngineConfig pageCleaners(int n) {
+        this.pageCleaners = n;
+        return this;
+    }
+
+    public int pageCleaners() {
+        return Math.min(pageCleaners, bufferPoolInstances());
     }
 
     public EngineConfig clock(Clock clock) {

@@ -30,7 +30,14 @@
  *             adaptive flushing</td>
  *         <td>not yet ({@code FlushKind.LRU} is declared, unused)</td></tr>
  *     <tr><td>buffer pool status figures</td>
- *         <td>{@code BufferPoolStats}; the {@code Innodb_*} status counters: not yet</td></tr>
+ *         <td>{@code BufferPoolStats}; the other {@code Innodb_*} counters (rows, data file
+ *             I/O, redo file I/O): {@code metrics.InnodbCounters}, file I/O counted by
+ *             {@code metrics.CountingFileStore}</td></tr>
+ *     <tr><td>log_sys LSNs: lsn, flushed_to_disk_lsn, last_checkpoint_lsn; oldest
+ *             modification in the pool</td>
+ *         <td>{@code Engine.currentLsn()}, {@code flushedToDiskLsn()},
+ *             {@code lastCheckpointLsn()} (moved by {@code checkpointed}),
+ *             {@code oldestModificationLsn()}</td></tr>
  *     <tr><td>mini-transaction (mtr)</td>
  *         <td>{@code MiniTransaction}, handed out by {@code MtrContext}</td></tr>
  *     <tr><td>log_sys: LSN assignment, flush order</td>
@@ -89,7 +96,8 @@
  * (LSNs and redo record kinds), {@code recovery} (redo apply), {@code space} (the data directory,
  * tablespaces, page allocation), {@code btree} (indexes, cursors, overflow chains), {@code row}
  * (a table's rows in its indexes), {@code trx} (transactions and table locks), {@code dict} (the
- * data dictionary and DDL), {@code util} (the clock).
+ * data dictionary and DDL), {@code metrics} (activity counters for status output), {@code util}
+ * (the clock).
  *
  * <p>Threads: the engine starts none. Every piece of work, page writes included, runs in the
  * thread that calls it: sessions' threads, and the thread that opens or closes the engine.

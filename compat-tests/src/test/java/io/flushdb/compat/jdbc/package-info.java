@@ -12,6 +12,11 @@
  *       after a reopen.
  *   <li>{@link io.flushdb.compat.jdbc.ErrorCodesTest}: the MySQL error code, SQLSTATE and JDBC
  *       exception class of each common failure, and that the failed statement changed nothing.
+ *   <li>{@link io.flushdb.compat.jdbc.StatusVariablesTest}: SHOW STATUS counters move by exactly
+ *       the rows and statements done, per session and globally; LIKE, WHERE and MySQL's order.
+ *   <li>{@link io.flushdb.compat.jdbc.EngineStatusTest}: SHOW ENGINE INNODB STATUS read with
+ *       MySQL's line formats ({@link io.flushdb.compat.jdbc.InnodbStatusReader}) agrees with
+ *       SHOW STATUS, moves with work, adds up per buffer pool instance, lists every session.
  * </ul>
  *
  * <p>Each test checks exact values (rows compared with a seeded generator, exact counts and sums),

@@ -89,7 +89,7 @@ public final class EngineRegistry {
                 if (entry.engine == null) {
                     entry.open(settings);
                 } else {
-                    List<String> differences = settings.differencesFrom(entry.engine.storage());
+                    List<String> differences = settings.differencesFrom(entry.engine);
                     if (!differences.isEmpty()) {
                         throw new SQLNonTransientConnectionException("The FlushDB engine at " + location
                                 + " is already open with different startup settings: " + String.join(", ", differences)
@@ -175,7 +175,7 @@ public final class EngineRegistry {
          */
         void open(StartupSettings settings) throws SQLException {
             try {
-                engine = SqlEngine.open(settings.applyTo(location.newConfig(key)));
+                engine = SqlEngine.open(location.newConfig(key), settings.text());
             } catch (RuntimeException e) {
                 remove();
                 throw cannotOpen(location, e);

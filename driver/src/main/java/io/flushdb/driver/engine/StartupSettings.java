@@ -1,59 +1,95 @@
 package io.flushdb.driver.engine;
 
-import io.flushdb.storage.Engine;
-import io.flushdb.storage.EngineConfig;
+import io.flushdb.sql.SqlEngine;
+import io.flushdb.sql.vars.StartupVariables;
+import io.flushdb.sql.vars.SystemVariable;
+import io.flushdb.sql.vars.SystemVariables;
+import io.flushdb.sql.vars.VariableValues;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The startup settings one connection asked for: only those it named. Settings it did not name
- * take the engine's defaults when it opens the engine, and accept whatever an already open engine
- * runs with.
+ * The system variables one connection URL sets, by their MySQL names (any variable with a GLOBAL
+ * value: startup-only ones such as {@code innodb_buffer_pool_size}, and dynamic ones such as
+ * {@code innodb_io_capacity}, whose URL value is where they start). They apply when the engine
+ * opens, over {@code flushdb.cnf} and the persisted settings; a connection to an engine already
+ * open must agree with it on the startup-only ones (a dynamic one may have been changed since by
+ * SET GLOBAL, so it is not compared).
+ *
+ * <p>Values are checked when the URL is parsed: MySQL's option syntax, with K/M/G suffixes for
+ * whole numbers.
  *
  * <p>Immutable.
  */
 public final class StartupSettings {
     /** No settings named. */
-    public static final StartupSettings NONE = new StartupSettings(new EnumMap<>(StartupSetting.class));
+    public static final StartupSettings NONE = new StartupSettings(Map.of(), Map.of());
 
-    private final Map<StartupSetting, Long> values;
+    /** Canonical name → text as given. */
+    private final Map<String, String> text;
+    /** Canonical name → checked value. */
+    private final Map<String, Object> values;
 
-    private StartupSettings(EnumMap<StartupSetting, Long> values) {
+    private StartupSettings(Map<String, String> text, Map<String, Object> values) {
+        this.text = Collections.unmodifiableMap(text);
         this.values = Collections.unmodifiableMap(values);
     }
 
-    /** Settings with the given values, each checked against its range. */
-    public static StartupSettings of(Map<StartupSetting, Long> values) {
-        EnumMap<StartupSetting, Long> copy = new EnumMap<>(StartupSetting.class);
-        for (Map.Entry<StartupSetting, Long> e : values.entrySet()) {
-            copy.put(e.getKey(), e.getKey().check(e.getValue()));
+    /**
+     * Settings with the given values, each checked.
+     *
+     * @throws IllegalArgumentException for a name that is no settable variable or a bad value
+     */
+    public static StartupSettings of(Map<String, String> settings) {
+        Map<String, String> text = new LinkedHashMap<>();
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            SystemVariable v = StartupVariables.settable(e.getKey(), "connection property");
+            values.put(v.name(), VariableValues.fromOption(v, e.getValue()));
+            text.put(v.name(), e.getValue());
         }
-        return new StartupSettings(copy);
+        return new StartupSettings(text, values);
     }
 
-    public Map<StartupSetting, Long> values() {
+    /** Whether {@code name} is a variable a URL may set. */
+    public static boolean isVariable(String name) {
+        try {
+            StartupVariables.settable(name, "");
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The settings as text, name → value, for {@link SqlEngine#open}. */
+    public Map<String, String> text() {
+        return text;
+    }
+
+    /** Checked values by canonical name. */
+    public Map<String, Object> values() {
         return values;
     }
 
-    /** Writes the named settings into {@code config}; returns it. */
-    public EngineConfig applyTo(EngineConfig config) {
-        values.forEach((setting, value) -> setting.applyTo(config, value));
-        return config;
-    }
-
     /**
-     * The named settings that differ from what {@code engine} runs with, each described as
+     * The startup-only settings that differ from what {@code engine} runs with, each described as
      * "name=asked (open engine: actual)"; empty when the connection can share the engine.
      */
-    public List<String> differencesFrom(Engine engine) {
+    public List<String> differencesFrom(SqlEngine engine) {
         List<String> out = new ArrayList<>();
-        values.forEach((setting, value) -> {
-            long actual = setting.inEffect(engine);
-            if (actual != value) {
-                out.add(setting.mysqlName() + "=" + value + " (open engine: " + actual + ")");
+        values.forEach((name, value) -> {
+            SystemVariable v = SystemVariables.find(name);
+            if (v.dynamic()) {
+                return;
+            }
+            Object actual = engine.globals().get(v);
+            if (!Objects.equals(actual, value)) {
+                out.add(name + "=" + VariableValues.show(v, value) + " (open engine: " + VariableValues.show(v, actual)
+                        + ")");
             }
         });
         return out;
@@ -71,6 +107,6 @@ public final class StartupSettings {
 
     @Override
     public String toString() {
-        return values.toString();
+        return text.toString();
     }
 }

@@ -5,7 +5,7 @@
  * <p>Owns: {@link io.flushdb.driver.engine.EngineRegistry} (opening, sharing, reference counting and
  * closing engines, and the shutdown hook), {@link io.flushdb.driver.engine.EngineLocation} (what
  * identifies one server instance) and the startup settings a URL may carry
- * ({@link io.flushdb.driver.engine.StartupSetting}, with MySQL's variable names). Never touches JDBC
+ * ({@link io.flushdb.driver.engine.StartupSettings}: system variables by their MySQL names). Never touches JDBC
  * objects: connections hold an {@link io.flushdb.driver.engine.EngineLease}.
  *
  * <p>Threads: any application thread opening or closing a connection; the {@code flushdb-shutdown}

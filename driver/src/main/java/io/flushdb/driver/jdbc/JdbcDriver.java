@@ -1,7 +1,6 @@
 package io.flushdb.driver.jdbc;
 
 import io.flushdb.driver.engine.EngineRegistry;
-import io.flushdb.driver.engine.StartupSetting;
 import io.flushdb.driver.url.JdbcUrl;
 import io.flushdb.driver.url.UrlProperties;
 import java.sql.Connection;
@@ -69,9 +68,12 @@ public final class JdbcDriver implements Driver {
         out.add(property(UrlProperties.USER, given, "Accepted and ignored: an embedded database has no authentication"));
         out.add(property(UrlProperties.PASSWORD, given,
                 "Accepted and ignored: an embedded database has no authentication"));
-        for (StartupSetting s : StartupSetting.values()) {
-            out.add(property(s.mysqlName(), given, "Startup setting, applied when the engine opens (" + s.min() + " .. "
-                    + s.max() + "; K, M, G suffixes accepted)"));
+        for (io.flushdb.sql.vars.SystemVariable v : io.flushdb.sql.vars.SystemVariables.all()) {
+            if (io.flushdb.driver.engine.StartupSettings.isVariable(v.name())) {
+                out.add(property(v.name(), given, "System variable, applied when the engine opens ("
+                        + v.range() + (v.type() == io.flushdb.sql.vars.SystemVariable.Type.INTEGER
+                        ? "; K, M, G suffixes accepted" : "") + ")"));
+            }
         }
         return out.toArray(new DriverPropertyInfo[0]);
     }

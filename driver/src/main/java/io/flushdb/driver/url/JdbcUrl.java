@@ -1,14 +1,12 @@
 package io.flushdb.driver.url;
 
 import io.flushdb.driver.engine.EngineLocation;
-import io.flushdb.driver.engine.StartupSetting;
 import io.flushdb.driver.engine.StartupSettings;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
@@ -25,7 +23,7 @@ import java.util.Properties;
  *
  * The data directory is taken literally (no {@code ~} expansion, no %-decoding). Properties come
  * from the {@link Properties} argument and the URL; the URL wins when both name one. Known
- * properties are the {@link StartupSetting}s and those of {@link UrlProperties}; any other name is
+ * properties are the system variables with a GLOBAL value ({@link StartupSettings}) and those of {@link UrlProperties}; any other name is
  * an error, so a misspelt setting never goes unnoticed. See {@code docs/jdbc.md}.
  *
  * <p>Immutable.
@@ -83,22 +81,15 @@ public final class JdbcUrl {
             }
         }
 
-        Map<StartupSetting, Long> startup = new EnumMap<>(StartupSetting.class);
+        Map<String, String> startup = new LinkedHashMap<>();
         String database = null;
         boolean create = false;
         String user = null;
         for (Map.Entry<String, String> e : props.entrySet()) {
             String name = e.getKey();
             String value = e.getValue();
-            StartupSetting setting = StartupSetting.byName(name);
-            if (setting != null) {
-                long v = UrlProperties.parseNumber(name, value);
-                try {
-                    setting.check(v);
-                } catch (IllegalArgumentException ex) {
-                    throw new SQLException("Invalid connection property: " + ex.getMessage(), "HY000", 0);
-                }
-                startup.put(setting, v);
+            if (UrlProperties.connectionProperty(name) == null && StartupSettings.isVariable(name)) {
+                startup.put(name, value);
                 continue;
             }
             String known = UrlProperties.connectionProperty(name);
@@ -115,7 +106,13 @@ public final class JdbcUrl {
                 }
             }
         }
-        return new JdbcUrl(url, location, StartupSettings.of(startup), database, create, user);
+        StartupSettings settings;
+        try {
+            settings = StartupSettings.of(startup);
+        } catch (IllegalArgumentException ex) {
+            throw new SQLException("Invalid connection property: " + ex.getMessage(), "HY000", 0);
+        }
+        return new JdbcUrl(url, location, settings, database, create, user);
     }
 
     private static EngineLocation parseLocation(String url, String text) throws SQLException {

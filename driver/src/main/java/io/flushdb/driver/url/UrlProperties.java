@@ -1,6 +1,5 @@
 package io.flushdb.driver.url;
 
-import io.flushdb.driver.engine.StartupSetting;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -35,43 +34,8 @@ public final class UrlProperties {
 
     /** Every property name the driver accepts, for error messages and {@code getPropertyInfo}. */
     public static String knownNames() {
-        StringBuilder sb = new StringBuilder(String.join(", ", CONNECTION_PROPERTIES));
-        for (StartupSetting s : StartupSetting.values()) {
-            sb.append(", ").append(s.mysqlName());
-        }
-        return sb.toString();
-    }
-
-    /**
-     * A whole number as MySQL's option syntax writes it: digits, optionally followed by one of the
-     * suffixes K, M, G, T, P, E (powers of 1024, either case).
-     */
-    public static long parseNumber(String name, String text) throws SQLException {
-        String t = text.trim();
-        long multiplier = 1;
-        if (!t.isEmpty()) {
-            int shift = switch (Character.toUpperCase(t.charAt(t.length() - 1))) {
-                case 'K' -> 10;
-                case 'M' -> 20;
-                case 'G' -> 30;
-                case 'T' -> 40;
-                case 'P' -> 50;
-                case 'E' -> 60;
-                default -> 0;
-            };
-            if (shift > 0) {
-                multiplier = 1L << shift;
-                t = t.substring(0, t.length() - 1);
-            }
-        }
-        if (t.isEmpty() || !t.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw invalid(name, text, "a whole number, optionally with a K, M or G suffix");
-        }
-        try {
-            return Math.multiplyExact(Long.parseLong(t), multiplier);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw invalid(name, text, "a number that fits in 64 bits");
-        }
+        return String.join(", ", CONNECTION_PROPERTIES) + ", and any system variable with a GLOBAL value "
+                + "(docs/variables.md)";
     }
 
     /** true/false, yes/no, on/off or 1/0, any case. */

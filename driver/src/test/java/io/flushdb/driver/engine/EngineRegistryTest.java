@@ -30,8 +30,7 @@ class EngineRegistryTest {
      * Engines here use a small buffer pool: each engine reserves its pool as direct memory when it
      * opens, and many engines open in one test JVM.
      */
-    private static final StartupSettings SMALL = StartupSettings.of(
-            Map.of(StartupSetting.INNODB_BUFFER_POOL_SIZE, 5L << 20));
+    private static final StartupSettings SMALL = StartupSettings.of(Map.of("innodb_buffer_pool_size", "5M"));
 
     private final EngineRegistry registry = new EngineRegistry();
 
@@ -40,9 +39,9 @@ class EngineRegistryTest {
     }
 
     /** {@code s = v}, with a small buffer pool. */
-    private static StartupSettings settings(StartupSetting s, long v) {
-        return s == StartupSetting.INNODB_BUFFER_POOL_SIZE ? StartupSettings.of(Map.of(s, v))
-                : StartupSettings.of(Map.of(s, v, StartupSetting.INNODB_BUFFER_POOL_SIZE, 5L << 20));
+    private static StartupSettings settings(String s, long v) {
+        return s.equals("innodb_buffer_pool_size") ? StartupSettings.of(Map.of(s, Long.toString(v)))
+                : StartupSettings.of(Map.of(s, Long.toString(v), "innodb_buffer_pool_size", "5M"));
     }
 
     @Test
@@ -114,9 +113,9 @@ class EngineRegistryTest {
 
     @Test
     void startupSettingsApplyWhenTheEngineOpens() throws SQLException {
-        StartupSettings s = StartupSettings.of(Map.of(StartupSetting.INNODB_BUFFER_POOL_SIZE, 8L << 20,
-                StartupSetting.INNODB_PAGE_SIZE, 8192L, StartupSetting.INNODB_LOCK_WAIT_TIMEOUT, 7L,
-                StartupSetting.INNODB_OLD_BLOCKS_PCT, 25L, StartupSetting.INNODB_LRU_SCAN_DEPTH, 300L));
+        StartupSettings s = StartupSettings.of(Map.of("innodb_buffer_pool_size", "8M",
+                "innodb_page_size", "8k", "innodb_lock_wait_timeout", "7",
+                "innodb_old_blocks_pct", "25", "innodb_lru_scan_depth", "300"));
         try (EngineLease a = registry.acquire(mem(), s)) {
             Engine e = a.engine().storage();
             assertEquals(8L << 20, e.config().bufferPoolSize());
@@ -130,23 +129,29 @@ class EngineRegistryTest {
     @Test
     void differingStartupSettingsAreRefused() throws SQLException {
         EngineLocation loc = mem();
-        try (EngineLease a = registry.acquire(loc, settings(StartupSetting.INNODB_BUFFER_POOL_SIZE, 16L << 20))) {
+        try (EngineLease a = registry.acquire(loc, settings("innodb_buffer_pool_size", 16L << 20))) {
             SQLException e = assertThrows(SQLException.class,
-                    () -> registry.acquire(loc, settings(StartupSetting.INNODB_BUFFER_POOL_SIZE, 32L << 20)));
+                    () -> registry.acquire(loc, settings("innodb_buffer_pool_size", 32L << 20)));
             assertEquals("08001", e.getSQLState());
             assertTrue(e.getMessage().contains("innodb_buffer_pool_size=33554432 (open engine: 16777216)"), e.getMessage());
             // the same value, or naming nothing, shares the engine
-            try (EngineLease same = registry.acquire(loc, settings(StartupSetting.INNODB_BUFFER_POOL_SIZE, 16L << 20));
+            try (EngineLease same = registry.acquire(loc, settings("innodb_buffer_pool_size", 16L << 20));
                  EngineLease none = registry.acquire(loc, StartupSettings.NONE)) {
                 assertSame(a.engine(), same.engine());
                 assertSame(a.engine(), none.engine());
             }
             // a default the first connection did not name is compared with the value in effect
             assertThrows(SQLException.class, () -> registry.acquire(loc,
-                    StartupSettings.of(Map.of(StartupSetting.INNODB_LOCK_WAIT_TIMEOUT, 9L))));
+                    StartupSettings.of(Map.of("innodb_buffer_pool_instances", "2"))));
             try (EngineLease dflt = registry.acquire(loc,
-                    StartupSettings.of(Map.of(StartupSetting.INNODB_LOCK_WAIT_TIMEOUT, 50L)))) {
+                    StartupSettings.of(Map.of("innodb_buffer_pool_instances", "1")))) {
                 assertSame(a.engine(), dflt.engine());
+            }
+            // a dynamic variable starts from the URL's value when the engine opens; later it may
+            // have been changed by SET GLOBAL, so a connection naming another value still shares
+            try (EngineLease dynamic = registry.acquire(loc,
+                    StartupSettings.of(Map.of("innodb_lock_wait_timeout", "9")))) {
+                assertSame(a.engine(), dynamic.engine());
             }
         }
     }
@@ -169,9 +174,9 @@ class EngineRegistryTest {
     @Test
     void aFailedOpenLeavesNothingBehind(@TempDir Path dir) throws SQLException {
         EngineLocation loc = EngineLocation.directory(dir);
-        registry.acquire(loc, settings(StartupSetting.INNODB_PAGE_SIZE, 16384)).close();
+        registry.acquire(loc, settings("innodb_page_size", 16384)).close();
         SQLException e = assertThrows(SQLException.class,
-                () -> registry.acquire(loc, settings(StartupSetting.INNODB_PAGE_SIZE, 4096)));
+                () -> registry.acquire(loc, settings("innodb_page_size", 4096)));
         assertTrue(e.getMessage().contains("innodb_page_size"), e.getMessage());
         assertEquals(0, registry.openEngineCount());
         registry.acquire(loc, SMALL).close(); // the lock was released

@@ -176,7 +176,7 @@ class JdbcDatabaseMetaDataTest {
         assertEquals(List.of(
                 "order_id|" + Types.INTEGER + "|INT|10|0|0|null|1|NO|NO|",
                 "total|" + Types.DECIMAL + "|DECIMAL|10|2|1|0.00|2|YES|NO|order total",
-                "placed|" + Types.TIMESTAMP + "|DATETIME|23|3|0|CURRENT_TIMESTAMP|3|NO|NO|",
+                "placed|" + Types.TIMESTAMP + "|DATETIME|23|3|0|CURRENT_TIMESTAMP(3)|3|NO|NO|",
                 "seq|" + Types.BIGINT + "|BIGINT UNSIGNED|20|0|0|null|4|NO|YES|",
                 "paid|" + Types.BIT + "|BIT|1|0|1|null|5|YES|NO|"), described);
     }

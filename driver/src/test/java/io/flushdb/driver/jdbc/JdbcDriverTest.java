@@ -59,7 +59,12 @@ class JdbcDriverTest {
         DriverPropertyInfo[] info = new JdbcDriver().getPropertyInfo("jdbc:flushdb:mem:x", null);
         assertTrue(Arrays.stream(info).anyMatch(i -> i.name.equals("innodb_buffer_pool_size")));
         assertTrue(Arrays.stream(info).anyMatch(i -> i.name.equals("createDatabaseIfNotExist")));
-        assertEquals(11, info.length);
+        assertTrue(Arrays.stream(info).anyMatch(i -> i.name.equals("innodb_io_capacity")));
+        assertTrue(Arrays.stream(info).noneMatch(i -> i.name.equals("version")), "not settable at startup");
+        assertTrue(Arrays.stream(info).noneMatch(i -> i.name.equals("last_insert_id")), "SESSION only");
+        long settable = io.flushdb.sql.vars.SystemVariables.all().stream()
+                .filter(v -> io.flushdb.driver.engine.StartupSettings.isVariable(v.name())).count();
+        assertEquals(4 + settable, info.length);
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flushdb.driver.engine.StartupSetting;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -22,7 +21,7 @@ class JdbcUrlTest {
         return JdbcUrl.parse(url, new Properties());
     }
 
-    private static Map<StartupSetting, Long> settings(String url) throws SQLException {
+    private static Map<String, Object> settings(String url) throws SQLException {
         return parse(url).settings().values();
     }
 
@@ -72,19 +71,19 @@ class JdbcUrlTest {
 
     @ParameterizedTest
     @CsvSource({
-        "innodb_buffer_pool_size=256M, INNODB_BUFFER_POOL_SIZE, 268435456",
-        "innodb_buffer_pool_size=1G, INNODB_BUFFER_POOL_SIZE, 1073741824",
-        "innodb_buffer_pool_size=8388608, INNODB_BUFFER_POOL_SIZE, 8388608",
-        "innodb_page_size=8k, INNODB_PAGE_SIZE, 8192",
-        "innodb_page_size=65536, INNODB_PAGE_SIZE, 65536",
-        "innodb_buffer_pool_instances=4, INNODB_BUFFER_POOL_INSTANCES, 4",
-        "innodb_old_blocks_pct=20, INNODB_OLD_BLOCKS_PCT, 20",
-        "innodb_old_blocks_time=0, INNODB_OLD_BLOCKS_TIME, 0",
-        "innodb_lru_scan_depth=2048, INNODB_LRU_SCAN_DEPTH, 2048",
-        "innodb_lock_wait_timeout=5, INNODB_LOCK_WAIT_TIMEOUT, 5",
-        "INNODB_Buffer_Pool_Size=64m, INNODB_BUFFER_POOL_SIZE, 67108864",
+        "innodb_buffer_pool_size=256M, innodb_buffer_pool_size, 268435456",
+        "innodb_buffer_pool_size=1G, innodb_buffer_pool_size, 1073741824",
+        "innodb_buffer_pool_size=8388608, innodb_buffer_pool_size, 8388608",
+        "innodb_page_size=8k, innodb_page_size, 8192",
+        "innodb_page_size=65536, innodb_page_size, 65536",
+        "innodb_buffer_pool_instances=4, innodb_buffer_pool_instances, 4",
+        "innodb_old_blocks_pct=20, innodb_old_blocks_pct, 20",
+        "innodb_old_blocks_time=0, innodb_old_blocks_time, 0",
+        "innodb_lru_scan_depth=2048, innodb_lru_scan_depth, 2048",
+        "innodb_lock_wait_timeout=5, innodb_lock_wait_timeout, 5",
+        "INNODB_Buffer_Pool_Size=64m, innodb_buffer_pool_size, 67108864",
     })
-    void startupSettingsWithSuffixes(String property, StartupSetting setting, long expected) throws SQLException {
+    void startupSettingsWithSuffixes(String property, String setting, long expected) throws SQLException {
         assertEquals(Map.of(setting, expected), settings("jdbc:flushdb:mem:s?" + property));
     }
 
@@ -92,7 +91,7 @@ class JdbcUrlTest {
     void severalPropertiesAreSeparatedByAmpersands() throws SQLException {
         JdbcUrl u = parse("jdbc:flushdb:mem:s?innodb_page_size=4k&database=app&createDatabaseIfNotExist=true"
                 + "&innodb_lock_wait_timeout=3");
-        assertEquals(Map.of(StartupSetting.INNODB_PAGE_SIZE, 4096L, StartupSetting.INNODB_LOCK_WAIT_TIMEOUT, 3L),
+        assertEquals(Map.of("innodb_page_size", 4096L, "innodb_lock_wait_timeout", 3L),
                 u.settings().values());
         assertEquals("app", u.database());
         assertTrue(u.createDatabaseIfNotExist());
@@ -107,7 +106,7 @@ class JdbcUrlTest {
         p.setProperty("user", "app");
         p.setProperty("password", "secret");
         JdbcUrl u = JdbcUrl.parse("jdbc:flushdb:mem:p?INNODB_BUFFER_POOL_SIZE=32M&database=fromUrl", p);
-        assertEquals(Map.of(StartupSetting.INNODB_BUFFER_POOL_SIZE, 32L << 20, StartupSetting.INNODB_LRU_SCAN_DEPTH, 500L),
+        assertEquals(Map.of("innodb_buffer_pool_size", 32L << 20, "innodb_lru_scan_depth", 500L),
                 u.settings().values());
         assertEquals("fromUrl", u.database());
         assertEquals("app", u.user());

@@ -6,7 +6,6 @@ import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.DatabaseDef;
 import io.flushdb.storage.dict.Dictionary;
 import io.flushdb.storage.dict.IndexDef;
-import io.flushdb.storage.dict.TableDef;
 import io.flushdb.storage.dict.TableEntry;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,38 +58,24 @@ public final class CatalogView {
             return List.of();
         }
         List<Column> out = new ArrayList<>();
-        List<ColumnDef> cols = e.def().columns();
-        for (int i = 0; i < cols.size(); i++) {
-            ColumnDef c = cols.get(i);
-            String dflt = switch (c.defaultKind()) {
-                case LITERAL -> c.defaultValue();
-                case CURRENT_TIMESTAMP -> "CURRENT_TIMESTAMP";
-                default -> null;
-            };
-            out.add(new Column(database, table, c.name(), i + 1, ColumnTypes.mysqlType(c), ColumnTypes.columnType(c),
+        for (ColumnDescription d : ColumnDescription.of(e.def().columns(), e.def().indexes())) {
+            ColumnDef c = d.def();
+            out.add(new Column(database, table, c.name(), d.ordinal(), ColumnTypes.mysqlType(c), d.columnType(),
                     ColumnTypes.displayLength(c), c.type() == io.flushdb.storage.dict.ColumnType.DECIMAL ? c.scale() : c.fsp(),
-                    c.nullable(), dflt, c.autoIncrement(), c.collation() == null ? null : c.collation().mysqlName(),
-                    c.comment()));
+                    c.nullable(), d.defaultText(), c.autoIncrement(), d.collationName(), c.comment()));
         }
         return out;
     }
 
-    /** Index columns in (index, seq) order; the clustered PRIMARY first. GEN_CLUST_INDEX is hidden. */
+    /** Index columns in MySQL's key order (the clustered PRIMARY first), then by seq. GEN_CLUST_INDEX is hidden. */
     public List<IndexColumn> indexColumns(String database, String table) {
         TableEntry e = dictionary.table(database, table);
         if (e == null) {
             return List.of();
         }
-        TableDef def = e.def();
         List<IndexColumn> out = new ArrayList<>();
-        for (IndexDef ix : def.indexes()) {
-            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED) {
-                continue;
-            }
-            int seq = 1;
-            for (int c : ix.columns()) {
-                out.add(new IndexColumn(database, table, ix.name(), ix.isUnique(), seq++, def.columns().get(c).name()));
-            }
+        for (KeyPartDescription k : KeyPartDescription.of(e.def())) {
+            out.add(new IndexColumn(database, table, k.indexName(), k.unique(), k.seq(), k.columnName()));
         }
         return out;
     }

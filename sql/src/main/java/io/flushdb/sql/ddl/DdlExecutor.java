@@ -63,6 +63,7 @@ public final class DdlExecutor {
 
     public StatementResult createDatabase(String name, boolean ifNotExists, String charset, String collation) {
         Names.checkIdentifier(name, MySqlError.ER_WRONG_DB_NAME);
+        Names.checkWritable(name);
         Collation c = Collation.UTF8MB4_0900_AI_CI;
         if (charset != null) {
             c = CharsetNames.defaultCollation(charset);
@@ -83,6 +84,7 @@ public final class DdlExecutor {
     }
 
     public StatementResult dropDatabase(String name, boolean ifExists) {
+        Names.checkWritable(name);
         if (dictionary.database(name) == null) {
             if (ifExists) {
                 session.addWarning(new SqlWarning("Note", 1008, "Can't drop database '" + name + "'; database doesn't exist"));
@@ -102,7 +104,7 @@ public final class DdlExecutor {
     // ---- tables -------------------------------------------------------------------------------
 
     public StatementResult createTable(CreateTable ct) {
-        Names.TableName n = Names.resolve(ct.getTable(), session);
+        Names.TableName n = Names.resolveForWrite(ct.getTable(), session);
         Names.checkIdentifier(n.table(), MySqlError.ER_WRONG_TABLE_NAME);
         DatabaseDef db = dictionary.database(n.database());
         if (db == null) {
@@ -152,7 +154,7 @@ public final class DdlExecutor {
                     String[] parts = params.get(1).split("\\.", 2);
                     t = new Table(parts[0], parts[1]);
                 }
-                return dropIndex(Names.resolve(t, session), index);
+                return dropIndex(Names.resolveForWrite(t, session), index);
             }
             default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("DROP " + d.getType());
         }
@@ -162,7 +164,7 @@ public final class DdlExecutor {
         List<TableEntry> found = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (Table t : names) {
-            Names.TableName n = Names.resolve(t, session);
+            Names.TableName n = Names.resolveForWrite(t, session);
             TableEntry e = dictionary.table(n.database(), n.table());
             if (e == null) {
                 missing.add(n.database() + "." + n.table());
@@ -186,7 +188,7 @@ public final class DdlExecutor {
     }
 
     public StatementResult truncate(Truncate t) {
-        Names.TableName n = Names.resolve(t.getTable(), session);
+        Names.TableName n = Names.resolveForWrite(t.getTable(), session);
         TableEntry e = Names.existing(n, session);
         return withTablesLocked(List.of(e), () -> {
             dictionary.truncateTable(n.database(), n.table());
@@ -197,7 +199,7 @@ public final class DdlExecutor {
     // ---- indexes ------------------------------------------------------------------------------
 
     public StatementResult createIndex(CreateIndex ci) {
-        Names.TableName n = Names.resolve(ci.getTable(), session);
+        Names.TableName n = Names.resolveForWrite(ci.getTable(), session);
         TableEntry e = Names.existing(n, session);
         Index ix = ci.getIndex();
         String type = ix.getType() == null ? "" : ix.getType().toUpperCase(Locale.ROOT);

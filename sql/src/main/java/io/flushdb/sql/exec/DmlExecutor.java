@@ -118,7 +118,7 @@ public final class DmlExecutor {
         if (ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty()) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("INSERT ... ON DUPLICATE KEY UPDATE");
         }
-        Names.TableName target = Names.resolve(ins.getTable(), session);
+        Names.TableName target = Names.resolveForWrite(ins.getTable(), session);
         TableEntry e = entry(target);
         TableDef def = e.def();
         int[] columns;
@@ -438,7 +438,7 @@ public final class DmlExecutor {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table UPDATE");
         }
         Table table = upd.getTable();
-        Names.TableName target = Names.resolve(table, session);
+        Names.TableName target = Names.resolveForWrite(table, session);
         TableDef def = entry(target).def();
         List<SelectItem<?>> items = keyItems(def, table);
         List<int[]> assignments = new ArrayList<>();
@@ -524,7 +524,8 @@ public final class DmlExecutor {
         for (Object[] result : targets) {
             rowNumber++;
             Object[] old = new Object[store.rowWidth()];
-            if (!store.lookup(keyRow(def, store, result), old)) {
+            // The query above read (and counted) the row; fetching it again to change it is not a new read.
+            if (!store.lookupForChange(keyRow(def, store, result), old)) {
                 continue;
             }
             found++;
@@ -595,7 +596,7 @@ public final class DmlExecutor {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table DELETE");
         }
         Table table = del.getTable();
-        Names.TableName target = Names.resolve(table, session);
+        Names.TableName target = Names.resolveForWrite(table, session);
         TableDef def = entry(target).def();
         PlainSelect ps = new PlainSelect();
         ps.setSelectItems(keyItems(def, table));

@@ -7,7 +7,6 @@ import io.flushdb.sql.plan.QueryContext;
 import io.flushdb.sql.plan.functions.MySqlFunctions;
 import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.CalciteValues;
-import io.flushdb.sql.vars.BuiltinVariables;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -31,7 +30,7 @@ public final class QueryExecutor {
 
     /** The statement's start time; NOW() and CURRENT_TIMESTAMP read it. */
     public static LocalDateTime now(Session session) {
-        return LocalDateTime.now(ZoneId.systemDefault()).withNano(0);
+        return LocalDateTime.now(session.variables().zone()).withNano(0);
     }
 
     public static StatementResult run(CompiledQuery q, Object[] userParams, Session session) {
@@ -44,7 +43,7 @@ public final class QueryExecutor {
         ZoneId zone = ZoneId.systemDefault();
         LocalDateTime now = q.readsNow() ? now(session) : null;
         Object[] params = bind(q, userParams, session, zone, now);
-        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now);
+        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now, session);
         MySqlFunctions.WARNINGS.set(session.warningSink);
         try {
             return collect(q, ctx, limit);
@@ -93,7 +92,8 @@ public final class QueryExecutor {
                 case CONNECTION_ID -> session.connectionId();
                 case NOW -> now;
                 case UTC_NOW -> LocalDateTime.now(ZoneOffset.UTC).withNano(0);
-                case SYSTEM_VARIABLE -> BuiltinVariables.value(h.name(), session);
+                case SYSTEM_VARIABLE -> io.flushdb.sql.vars.Variables.select(session, h.name());
+                case USER_VARIABLE -> session.variables().user(h.name());
             };
             RelDataType t = i < types.size() ? types.get(i) : null;
             params[i] = t == null ? canonical : CalciteValues.toCalcite(t, canonical, zone);

@@ -1,6 +1,10 @@
 package io.flushdb.sql.exec;
 
+import io.flushdb.sql.catalog.ColumnDescription;
+import io.flushdb.sql.catalog.KeyPartDescription;
 import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.infoschema.InfoSchemaTable;
+import io.flushdb.sql.infoschema.InformationSchema;
 import io.flushdb.sql.parse.MySqlParser;
 import io.flushdb.sql.parse.SqlText;
 import io.flushdb.sql.plan.CompiledQuery;
@@ -62,12 +66,22 @@ public final class ShowExecutor {
             return explain(sql.substring(sql.toUpperCase(Locale.ROOT).indexOf(w0) + w0.length()), params);
         }
         if (w0.equals("DESC") || w0.equals("DESCRIBE")) {
-            return columns(tableAfter(sql, 1), false);
+            return columns(describedAfter(sql, 1), false);
         }
         if (w0.equals("CHECK")) {
             return checkTables(sql);
         }
         String w1 = w.size() > 1 ? w.get(1) : "";
+        if (io.flushdb.sql.status.StatusVariables.isShowStatus(w)) {
+            return io.flushdb.sql.status.StatusVariables.show(session, sql);
+        }
+        if (w1.equals("ENGINE")) {
+            return session.engine().engineStatusReport().show(session, w);
+        }
+        boolean scoped = w1.equals("GLOBAL") || w1.equals("SESSION") || w1.equals("LOCAL");
+        if (w.size() > (scoped ? 2 : 1) && w.get(scoped ? 2 : 1).equals("VARIABLES")) {
+            return variables(sql, w1.equals("GLOBAL"));
+        }
         switch (w1) {
             case "DATABASES", "SCHEMAS" -> {
                 List<Object[]> rows = new ArrayList<>();
@@ -83,14 +97,14 @@ public final class ShowExecutor {
             case "TABLES", "FULL" -> {
                 if (w1.equals("FULL") && !(w.size() > 2 && w.get(2).equals("TABLES"))) {
                     if (w.size() > 2 && (w.get(2).equals("COLUMNS") || w.get(2).equals("FIELDS"))) {
-                        return columns(tableAfter(sql, 4), true);
+                        return columns(describedAfter(sql, 4), true);
                     }
                     throw MySqlError.ER_PARSE_ERROR.raise(sql, 1);
                 }
                 return tables(sql, w1.equals("FULL"));
             }
             case "COLUMNS", "FIELDS" -> {
-                return columns(tableAfter(sql, 3), false);
+                return columns(describedAfter(sql, 3), false);
             }
             case "INDEX", "INDEXES", "KEYS" -> {
                 return indexes(tableAfter(sql, 3));
@@ -199,6 +213,11 @@ public final class ShowExecutor {
      * "FROM db" / "IN db" after it.
      */
     private TableEntry tableAfter(String sql, int index) {
+        return Names.existing(nameAfter(sql, index), session);
+    }
+
+    /** The name of the table named by word {@code index} of the statement, as {@link #tableAfter} reads it. */
+    private Names.TableName nameAfter(String sql, int index) {
         List<String> words = rawWords(sql);
         if (index >= words.size()) {
             throw MySqlError.ER_PARSE_ERROR.raise("", 1);
@@ -209,9 +228,7 @@ public final class ShowExecutor {
                 && (words.get(index + 1).equalsIgnoreCase("FROM") || words.get(index + 1).equalsIgnoreCase("IN"))) {
             db = SqlText.unquote(words.get(index + 2));
         }
-        Table t = table(name, db);
-        Names.TableName n = Names.resolve(t, session);
-        return Names.existing(n, session);
+        return Names.resolve(table(name, db), session);
     }
 
     /** A table reference as written ({@code t}, {@code db.t}, {@code `d`.`t`}); {@code db} if it has none. */
@@ -221,6 +238,39 @@ public final class ShowExecutor {
             return new Table(name.substring(0, dot), name.substring(dot + 1));
         }
         return db == null ? new Table(name) : new Table(db, name);
+    }
+
+    /** SHOW [GLOBAL|SESSION] VARIABLES [LIKE 'pattern' | WHERE condition]. */
+    private StatementResult variables(String sql, boolean global) {
+        List<ColumnMeta> columns = List.of(text("Variable_name"),
+                ColumnMeta.expression("Value", MySqlType.VARCHAR, 1024, 0, true));
+        String where = whereCondition(sql);
+        if (where != null) {
+            String q = "SELECT * FROM (SELECT VARIABLE_NAME AS Variable_name, VARIABLE_VALUE AS `Value` FROM "
+                    + "information_schema." + (global ? "GLOBAL_VARIABLES" : "SESSION_VARIABLES") + ") AS v WHERE "
+                    + where + " ORDER BY Variable_name";
+            StatementResult r = router.execute(router.parse(q), new Object[0]);
+            return StatementResult.rows(columns, r.rows(), 0);
+        }
+        String like = likePattern(sql);
+        List<Object[]> rows = io.flushdb.sql.vars.Variables.rows(session, global);
+        if (like != null) {
+            // Variable names are lower case; MySQL matches them case-insensitively.
+            String lower = like.toLowerCase(Locale.ROOT);
+            rows.removeIf(r -> !Like.matches((String) r[0], lower));
+        }
+        return StatementResult.rows(columns, rows, 0);
+    }
+
+    /** The text after a top-level WHERE of a SHOW statement, or null. */
+    private static String whereCondition(String sql) {
+        List<String> words = SqlText.leadingWords(sql, 5);
+        int at = words.indexOf("WHERE");
+        if (at < 0) {
+            return null;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?is)\\bWHERE\\b").matcher(sql);
+        return m.find() ? SqlText.trim(sql.substring(m.end())) : null;
     }
 
     private static String likePattern(String sql) {
@@ -245,14 +295,29 @@ public final class ShowExecutor {
         if (db == null) {
             throw MySqlError.ER_NO_DB_ERROR.raise();
         }
-        if (dictionary.database(db) == null) {
+        boolean systemViews = InformationSchema.isName(db);
+        if (systemViews) {
+            db = InformationSchema.NAME;
+        } else if (dictionary.database(db) == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(db);
         }
         String like = likePattern(sql);
         List<Object[]> rows = new ArrayList<>();
-        for (TableEntry e : dictionary.tables(db)) {
-            if (like == null || Like.matches(e.def().name(), like)) {
-                rows.add(full ? new Object[] {e.def().name(), "BASE TABLE"} : new Object[] {e.def().name()});
+        List<String> names = new ArrayList<>();
+        if (systemViews) {
+            for (InfoSchemaTable t : InformationSchema.tables()) {
+                names.add(t.name());
+            }
+        } else {
+            for (TableEntry e : dictionary.tables(db)) {
+                names.add(e.def().name());
+            }
+        }
+        for (String name : names) {
+            // information_schema's names match case-insensitively, as on every MySQL.
+            if (like == null || Like.matches(systemViews ? name.toUpperCase(Locale.ROOT) : name,
+                    systemViews ? like.toUpperCase(Locale.ROOT) : like)) {
+                rows.add(full ? new Object[] {name, systemViews ? "SYSTEM VIEW" : "BASE TABLE"} : new Object[] {name});
             }
         }
         List<ColumnMeta> cols = new ArrayList<>();
@@ -263,46 +328,29 @@ public final class ShowExecutor {
         return StatementResult.rows(cols, rows, 0);
     }
 
-    private static String keyOf(TableDef def, int column) {
-        for (IndexDef ix : def.indexes()) {
-            if (ix.columns().length > 0 && ix.columns()[0] == column) {
-                if (ix.kind() == IndexDef.Kind.PRIMARY) {
-                    return "PRI";
-                }
-            }
+    /**
+     * The columns of the table named by word {@code index} of the statement (see
+     * {@link #tableAfter}), information_schema's tables included.
+     */
+    private List<ColumnDescription> describedAfter(String sql, int index) {
+        Names.TableName n = nameAfter(sql, index);
+        if (InformationSchema.isName(n.database())) {
+            return ColumnDescription.of(InformationSchema.table(n.table()).columns(), List.of());
         }
-        for (IndexDef ix : def.indexes()) {
-            if (ix.kind() == IndexDef.Kind.UNIQUE && ix.columns().length == 1 && ix.columns()[0] == column) {
-                return "UNI";
-            }
-        }
-        for (IndexDef ix : def.indexes()) {
-            if (ix.columns().length > 0 && ix.columns()[0] == column && ix.kind() != IndexDef.Kind.PRIMARY) {
-                return "MUL";
-            }
-        }
-        return "";
+        TableDef def = Names.existing(n, session).def();
+        return ColumnDescription.of(def.columns(), def.indexes());
     }
 
-    private StatementResult columns(TableEntry e, boolean full) {
-        TableDef def = e.def();
+    /** SHOW [FULL] COLUMNS and DESCRIBE: what information_schema.COLUMNS says of each column. */
+    private StatementResult columns(List<ColumnDescription> described, boolean full) {
         List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < def.columns().size(); i++) {
-            ColumnDef c = def.columns().get(i);
-            String dflt = switch (c.defaultKind()) {
-                case LITERAL -> c.defaultValue();
-                case CURRENT_TIMESTAMP -> "CURRENT_TIMESTAMP" + (c.fsp() > 0 ? "(" + c.fsp() + ")" : "");
-                default -> null;
-            };
-            String extra = c.autoIncrement() ? "auto_increment"
-                    : c.defaultKind() == ColumnDef.DefaultKind.CURRENT_TIMESTAMP
-                    ? "DEFAULT_GENERATED" + (c.onUpdateCurrentTimestamp() ? " on update CURRENT_TIMESTAMP" : "")
-                    : c.onUpdateCurrentTimestamp() ? "on update CURRENT_TIMESTAMP" : "";
+        for (ColumnDescription d : described) {
+            String nullable = d.nullable() ? "YES" : "NO";
             if (full) {
-                rows.add(new Object[] {c.name(), ColumnTypes.columnType(c), c.collation() == null ? null : c.collation().mysqlName(),
-                    c.nullable() ? "YES" : "NO", keyOf(def, i), dflt, extra, "select,insert,update,references", c.comment()});
+                rows.add(new Object[] {d.name(), d.columnType(), d.collationName(), nullable, d.columnKey(),
+                    d.defaultText(), d.extra(), d.privileges(), d.comment()});
             } else {
-                rows.add(new Object[] {c.name(), ColumnTypes.columnType(c), c.nullable() ? "YES" : "NO", keyOf(def, i), dflt, extra});
+                rows.add(new Object[] {d.name(), d.columnType(), nullable, d.columnKey(), d.defaultText(), d.extra()});
             }
         }
         List<ColumnMeta> cols = full
@@ -312,18 +360,13 @@ public final class ShowExecutor {
         return StatementResult.rows(cols, rows, 0);
     }
 
+    /** SHOW INDEX: the rows of information_schema.STATISTICS for the table. */
     private StatementResult indexes(TableEntry e) {
         TableDef def = e.def();
         List<Object[]> rows = new ArrayList<>();
-        for (IndexDef ix : def.indexes()) {
-            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED) {
-                continue;
-            }
-            for (int s = 0; s < ix.columns().length; s++) {
-                ColumnDef c = def.columns().get(ix.columns()[s]);
-                rows.add(new Object[] {def.name(), ix.isUnique() ? 0L : 1L, ix.name(), (long) s + 1, c.name(), "A", null,
-                    null, null, c.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
-            }
+        for (KeyPartDescription k : KeyPartDescription.of(def)) {
+            rows.add(new Object[] {def.name(), k.unique() ? 0L : 1L, k.indexName(), (long) k.seq(), k.columnName(), "A",
+                null, null, null, k.nullable() ? "YES" : "", "BTREE", "", "", "YES", null});
         }
         return StatementResult.rows(List.of(text("Table"), number("Non_unique"), text("Key_name"), number("Seq_in_index"),
                 text("Column_name"), text("Collation"), number("Cardinality"), number("Sub_part"), text("Packed"),

@@ -76,6 +76,11 @@ final class FunctionMapping {
                 arity(name, argExprs, 0, 0);
                 return t.hiddenParam(new HiddenParam(HiddenParam.Kind.CONNECTION_ID, null), SqlTypeName.BIGINT);
             }
+            case "USER", "CURRENT_USER", "SESSION_USER", "SYSTEM_USER" -> {
+                // No authentication: every session is the one local account (Session.USER).
+                arity(name, argExprs, 0, 0);
+                return SqlNodeTranslator.string(io.flushdb.sql.session.Session.USER + "@" + io.flushdb.sql.session.Session.HOST);
+            }
             case "VERSION" -> {
                 arity(name, argExprs, 0, 0);
                 return t.hiddenParam(new HiddenParam(HiddenParam.Kind.SYSTEM_VARIABLE, "version"), SqlTypeName.VARCHAR);
@@ -129,13 +134,13 @@ final class FunctionMapping {
             case "LENGTH", "OCTET_LENGTH" -> call(MySqlOperators.LENGTH, name, a, 1, 1);
             case "SUBSTRING", "SUBSTR", "MID" -> call(SqlStdOperatorTable.SUBSTRING, name, a, 2, 3);
             case "REPLACE" -> call(SqlStdOperatorTable.REPLACE, name, a, 3, 3);
-            case "LEFT" -> call(SqlLibraryOperators.LEFT, name, a, 2, 2);
-            case "RIGHT" -> call(SqlLibraryOperators.RIGHT, name, a, 2, 2);
+            case "LEFT" -> call(SqlLibraryOperators.LEFT, name, intArg(a, 1), 2, 2);
+            case "RIGHT" -> call(SqlLibraryOperators.RIGHT, name, intArg(a, 1), 2, 2);
             case "REVERSE" -> call(SqlLibraryOperators.REVERSE, name, a, 1, 1);
-            case "REPEAT" -> call(SqlLibraryOperators.REPEAT, name, a, 2, 2);
-            case "LPAD" -> call(SqlLibraryOperators.LPAD, name, a, 3, 3);
-            case "RPAD" -> call(SqlLibraryOperators.RPAD, name, a, 3, 3);
-            case "SPACE" -> call(SqlLibraryOperators.SPACE, name, a, 1, 1);
+            case "REPEAT" -> call(SqlLibraryOperators.REPEAT, name, intArg(a, 1), 2, 2);
+            case "LPAD" -> call(SqlLibraryOperators.LPAD, name, intArg(a, 1), 3, 3);
+            case "RPAD" -> call(SqlLibraryOperators.RPAD, name, intArg(a, 1), 3, 3);
+            case "SPACE" -> call(SqlLibraryOperators.SPACE, name, intArg(a, 0), 1, 1);
             case "STRCMP" -> call(SqlLibraryOperators.STRCMP, name, a, 2, 2);
             case "MD5" -> call(SqlLibraryOperators.MD5, name, a, 1, 1);
             case "LTRIM" -> trim(a, org.apache.calcite.sql.fun.SqlTrimFunction.Flag.LEADING, name);
@@ -210,6 +215,19 @@ final class FunctionMapping {
             return MySqlOperators.DIVIDE.createCall(POS, sum, count);
         }
         return op.createCall(qualifier, POS, args.toArray(new SqlNode[0]));
+    }
+
+    /**
+     * {@code a} with argument {@code i} cast to INTEGER: Calcite's string functions take an int
+     * count or length, and MySQL's integer literals are BIGINT here.
+     */
+    private static SqlNode[] intArg(SqlNode[] a, int i) {
+        if (i >= a.length) {
+            return a;
+        }
+        SqlNode[] out = a.clone();
+        out[i] = SqlNodeTranslator.cast(a[i], org.apache.calcite.sql.type.SqlTypeName.INTEGER);
+        return out;
     }
 
     private static SqlNode call(SqlOperator op, String name, SqlNode[] a, int min, int max) {

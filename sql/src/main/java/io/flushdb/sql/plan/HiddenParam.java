@@ -6,7 +6,8 @@ package io.flushdb.sql.plan;
  * NOW() and the like. The plan stays valid for every session; only the bound values differ.
  *
  * @param kind what to bind
- * @param name for SYSTEM_VARIABLE, the variable's name
+ * @param name for SYSTEM_VARIABLE, the variable's key ({@code global.x} or {@code x}); for
+ *             USER_VARIABLE, the user variable's name in lower case
  */
 public record HiddenParam(Kind kind, String name) {
     /** What a hidden parameter carries. */
@@ -17,6 +18,7 @@ public record HiddenParam(Kind kind, String name) {
         /** The statement's start time (NOW(), CURRENT_TIMESTAMP, SYSDATE()). */
         NOW,
         UTC_NOW,
-        SYSTEM_VARIABLE
+        SYSTEM_VARIABLE,
+        USER_VARIABLE
     }
 }

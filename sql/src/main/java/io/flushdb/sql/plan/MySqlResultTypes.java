@@ -1,7 +1,7 @@
 package io.flushdb.sql.plan;
 
 import io.flushdb.sql.plan.functions.MySqlOperators;
-import io.flushdb.sql.plan.schema.EngineTable;
+import io.flushdb.sql.plan.schema.TableColumns;
 import io.flushdb.sql.types.ColumnTypes;
 import io.flushdb.sql.types.MySqlType;
 import io.flushdb.storage.dict.ColumnDef;
@@ -66,9 +66,9 @@ final class MySqlResultTypes {
 
     private TypeInfo derive(RelNode rel, int field) {
         if (rel instanceof TableScan scan) {
-            EngineTable t = scan.getTable().unwrap(EngineTable.class);
-            if (t != null && field < t.columnCount()) {
-                return column(t.def().columns().get(field));
+            TableColumns t = scan.getTable().unwrap(TableColumns.class);
+            if (t != null && field < t.columns().size()) {
+                return column(t.columns().get(field));
             }
             return calcite(rel.getRowType().getFieldList().get(field).getType());
         }
@@ -130,6 +130,12 @@ final class MySqlResultTypes {
                     RexNode in = call.getOperands().get(0);
                     if (in instanceof RexDynamicParam p && p.getIndex() >= userParams
                             && hidden.get(p.getIndex() - userParams).kind() == HiddenParam.Kind.LAST_INSERT_ID) {
+                        return new TypeInfo(MySqlType.BIGINT_UNSIGNED, 20, 0);
+                    }
+                    if (in instanceof RexDynamicParam p && p.getIndex() >= userParams
+                            && hidden.get(p.getIndex() - userParams).kind() == HiddenParam.Kind.SYSTEM_VARIABLE
+                            && io.flushdb.sql.vars.Variables.isUnsigned(hidden.get(p.getIndex() - userParams).name())) {
+                        // MySQL's unsigned integer variables read as BIGINT UNSIGNED (booleans as BIGINT).
                         return new TypeInfo(MySqlType.BIGINT_UNSIGNED, 20, 0);
                     }
                     if (call.getType().getSqlTypeName() == in.getType().getSqlTypeName()

@@ -2,7 +2,7 @@ package io.flushdb.sql.plan;
 
 import com.google.common.collect.ImmutableList;
 import io.flushdb.sql.plan.functions.MySqlOperators;
-import io.flushdb.sql.plan.schema.EngineTable;
+import io.flushdb.sql.plan.schema.TableColumns;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.Collation;
 import java.math.BigDecimal;
@@ -119,11 +119,11 @@ final class MySqlRewriter {
             return null;
         }
         RelColumnOrigin o = origins.iterator().next();
-        EngineTable t = o.getOriginTable().unwrap(EngineTable.class);
-        if (t == null || o.getOriginColumnOrdinal() >= t.columnCount()) {
+        TableColumns t = o.getOriginTable().unwrap(TableColumns.class);
+        if (t == null || o.getOriginColumnOrdinal() >= t.columns().size()) {
             return null;
         }
-        return t.def().columns().get(o.getOriginColumnOrdinal());
+        return t.columns().get(o.getOriginColumnOrdinal());
     }
 
     static boolean isText(RexNode n) {

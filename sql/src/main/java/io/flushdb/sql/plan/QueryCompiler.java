@@ -97,6 +97,7 @@ public final class QueryCompiler {
         for (DatabaseDef db : dictionary.databases()) {
             root.add(db.name(), new DatabaseSchema(dictionary, db.name()));
         }
+        root.add(io.flushdb.sql.infoschema.InformationSchema.NAME, new io.flushdb.sql.plan.schema.SystemViewSchema());
         Properties props = new Properties();
         props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         props.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlConformanceEnum.MYSQL_5.name());
@@ -117,10 +118,26 @@ public final class QueryCompiler {
         } catch (CalciteContextException e) {
             throw ValidationErrors.translate(e, query);
         }
+        // Parameter types by parameter index: the validator's parameter row lists them in the order
+        // it meets them, which need not be their index order once hidden parameters are shared.
         List<RelDataType> paramTypes = new ArrayList<>();
         for (RelDataTypeField f : validator.getParameterRowType(validated).getFieldList()) {
             paramTypes.add(f.getType());
         }
+        final SqlValidator v = validator;
+        validated.accept(new org.apache.calcite.sql.util.SqlShuttle() {
+            @Override
+            public SqlNode visit(org.apache.calcite.sql.SqlDynamicParam param) {
+                int i = param.getIndex();
+                if (i < paramTypes.size()) {
+                    RelDataType t = v.getValidatedNodeTypeIfKnown(param);
+                    if (t != null) {
+                        paramTypes.set(i, t);
+                    }
+                }
+                return param;
+            }
+        });
         RelOptCluster cluster = RelOptCluster.create(planner, new RexBuilder(typeFactory));
         SqlToRelConverter converter = new SqlToRelConverter((rowType, queryString, schemaPath, viewPath) -> null,
                 validator, catalog, cluster, StandardConvertletTable.INSTANCE,

@@ -1,5 +1,6 @@
 package io.flushdb.sql.plan;
 
+import io.flushdb.sql.session.Session;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -11,9 +12,13 @@ import org.apache.calcite.schema.SchemaPlus;
 /**
  * The {@link DataContext} one execution of a compiled plan runs in: its bound parameters
  * ({@code ?0}, {@code ?1}, ... in Calcite's form), the objects the plan stashed at compile time
- * (scan runtimes), and the time variables.
+ * (scan runtimes), the time variables, and the session executing it ({@link #SESSION}).
  */
 public final class QueryContext implements DataContext {
+    /** The name under which {@link #get} gives the executing {@link Session}: what information_schema rows are read for. */
+    public static final String SESSION = "flushdb.session";
+
+    private final Session session;
     private final Object[] params;
     private final Map<String, Object> stash;
     private final JavaTypeFactory typeFactory;
@@ -29,6 +34,16 @@ public final class QueryContext implements DataContext {
      */
     public QueryContext(Object[] params, Map<String, Object> stash, JavaTypeFactory typeFactory, java.time.ZoneId zone,
                         java.time.LocalDateTime now) {
+        this(params, stash, typeFactory, zone, now, null);
+    }
+
+    /**
+     * @param now     as above
+     * @param session the session executing the plan
+     */
+    public QueryContext(Object[] params, Map<String, Object> stash, JavaTypeFactory typeFactory, java.time.ZoneId zone,
+                        java.time.LocalDateTime now, Session session) {
+        this.session = session;
         this.params = params;
         this.stash = stash;
         this.typeFactory = typeFactory;
@@ -48,6 +63,15 @@ public final class QueryContext implements DataContext {
             timeZone = TimeZone.getTimeZone(zone);
         }
         return timeZone;
+    }
+
+    /** The session executing the plan {@code root} belongs to. */
+    public static Session session(DataContext root) {
+        Object s = root.get(SESSION);
+        if (!(s instanceof Session session)) {
+            throw new IllegalStateException("the plan runs without a session");
+        }
+        return session;
     }
 
     @Override
@@ -82,6 +106,8 @@ public final class QueryContext implements DataContext {
                 return cancel;
             case "sparkContext":
                 return null;
+            case SESSION:
+                return session;
             default:
                 return stash.get(name);
         }

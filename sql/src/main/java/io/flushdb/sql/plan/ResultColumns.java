@@ -1,11 +1,10 @@
 package io.flushdb.sql.plan;
 
 import io.flushdb.sql.exec.ColumnMeta;
-import io.flushdb.sql.plan.schema.EngineTable;
+import io.flushdb.sql.plan.schema.TableColumns;
 import io.flushdb.sql.types.ColumnTypes;
 import io.flushdb.sql.types.MySqlType;
 import io.flushdb.storage.dict.ColumnDef;
-import io.flushdb.storage.dict.TableDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -56,14 +55,14 @@ final class ResultColumns {
         if (o.isDerived()) {
             return null;
         }
-        EngineTable table = o.getOriginTable().unwrap(EngineTable.class);
-        if (table == null || o.getOriginColumnOrdinal() >= table.columnCount()) {
+        TableColumns table = o.getOriginTable().unwrap(TableColumns.class);
+        if (table == null || o.getOriginColumnOrdinal() >= table.columns().size()) {
             return null;
         }
-        TableDef def = table.def();
-        ColumnDef c = def.columns().get(o.getOriginColumnOrdinal());
+        ColumnDef c = table.columns().get(o.getOriginColumnOrdinal());
         int scale = c.type() == io.flushdb.storage.dict.ColumnType.DECIMAL ? c.scale() : c.fsp();
-        return new ColumnMeta(label, c.name(), def.name(), def.name(), def.database(), ColumnTypes.resultType(c),
+        return new ColumnMeta(label, c.name(), table.tableName(), table.tableName(), table.databaseName(),
+                ColumnTypes.resultType(c),
                 ColumnTypes.displayLength(c), scale, type.isNullable(), c.autoIncrement(), c.zerofill(),
                 c.zerofill() ? (int) c.length() : 0);
     }

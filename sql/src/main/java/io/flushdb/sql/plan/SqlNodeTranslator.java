@@ -207,8 +207,9 @@ public final class SqlNodeTranslator {
                 continue;
             }
             SqlNode node = value(e);
+            String viewLabel = item.getAlias() != null ? null : systemViewLabel(e, scope);
             String label = item.getAlias() != null ? SqlText.unquote(item.getAlias().getName())
-                    : labelOf(e, itemTexts == null ? null : itemTexts.get(i));
+                    : viewLabel != null ? viewLabel : labelOf(e, itemTexts == null ? null : itemTexts.get(i));
             selectList.add(SqlStdOperatorTable.AS.createCall(POS, node, new SqlIdentifier(label, POS)));
             labelsOut.add(label);
         }
@@ -361,6 +362,9 @@ public final class SqlNodeTranslator {
     private SqlNode fromItem(FromItem item, FromScope scope) {
         if (item instanceof Table t) {
             Names.TableName n = Names.resolve(t, session);
+            if (Names.isInformationSchema(n.database())) {
+                return systemView(t, n, scope);
+            }
             TableEntry e = Names.existing(n, session);
             tables.add(n);
             String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : n.table();
@@ -395,6 +399,60 @@ public final class SqlNodeTranslator {
             return inner;
         }
         throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FROM " + item.getClass().getSimpleName());
+    }
+
+    /**
+     * An information_schema table in a FROM clause. It takes no lock and is not among
+     * {@link #tables()}: its rows are produced when the plan runs, from the dictionary as it is
+     * then (as MySQL reads its data dictionary, without locking the tables described).
+     */
+    private SqlNode systemView(Table t, Names.TableName n, FromScope scope) {
+        io.flushdb.sql.infoschema.InfoSchemaTable view = io.flushdb.sql.infoschema.InformationSchema.table(n.table());
+        String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : n.table();
+        List<String> cols = new ArrayList<>();
+        for (ColumnDef c : view.columns()) {
+            cols.add(c.name());
+        }
+        FromItemInfo info = new FromItemInfo(alias, cols);
+        scope.items.add(info);
+        systemViews.add(info);
+        SqlNode id = new SqlIdentifier(List.of(n.database(), view.name()), POS);
+        return SqlStdOperatorTable.AS.createCall(POS, id, new SqlIdentifier(alias, POS));
+    }
+
+    /** The FROM items that are information_schema tables (by identity). */
+    private final Set<FromItemInfo> systemViews = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * The label of a select item that is a bare column of an information_schema table: the
+     * column's name as the table declares it, however the query spells it, as MySQL 8.0 labels
+     * columns of its information_schema views ({@code SELECT table_name} is labelled TABLE_NAME).
+     * Null for any other item.
+     */
+    private String systemViewLabel(Expression e, FromScope scope) {
+        if (!(e instanceof Column c) || isDoubleQuoted(c) || systemViews.isEmpty() || scope == null) {
+            return null;
+        }
+        String col = SqlText.unquote(c.getColumnName());
+        String qualifier = c.getTable() == null || c.getTable().getName() == null ? null
+                : SqlText.unquote(c.getTable().getName());
+        String found = null;
+        boolean fromView = false;
+        for (FromItemInfo item : scope.items) {
+            if (qualifier != null && !item.alias().equalsIgnoreCase(qualifier)) {
+                continue;
+            }
+            for (String name : item.columns()) {
+                if (name.equalsIgnoreCase(col)) {
+                    if (found != null) {
+                        return null; // ambiguous: the validator reports it
+                    }
+                    found = name;
+                    fromView = systemViews.contains(item);
+                }
+            }
+        }
+        return fromView ? found : null;
     }
 
     private SqlNode join(SqlNode left, Join j, FromScope scope) {
@@ -773,7 +831,7 @@ public final class SqlNodeTranslator {
             if (v.isDoubleAdd()) {
                 return systemVariable(v.getName());
             }
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("user variables");
+            return userVariable(v.getName());
         }
         if (e instanceof TrimFunction t) {
             return trim(t);
@@ -958,15 +1016,51 @@ public final class SqlNodeTranslator {
             index = hidden.size() - 1;
         }
         SqlDynamicParam dp = new SqlDynamicParam(userParams + index, POS);
+        if (type == null) {
+            return dp; // the caller casts it
+        }
         return type == SqlTypeName.VARCHAR ? cast(dp, type, 1024, -1) : cast(dp, type);
     }
 
+    /**
+     * {@code @@[global.|session.]name}: resolved now (1193, 1238), read at execution; typed as
+     * MySQL returns it (integers and booleans as BIGINT, decimals as DOUBLE, the rest as text).
+     */
     private SqlNode systemVariable(String name) {
-        String n = name.toLowerCase(Locale.ROOT);
-        if (n.startsWith("session.") || n.startsWith("global.") || n.startsWith("local.")) {
-            n = n.substring(n.indexOf('.') + 1);
+        io.flushdb.sql.vars.Variables.Reference ref = io.flushdb.sql.vars.Variables.resolve(name);
+        SqlTypeName type = switch (ref.variable().type()) {
+            case BOOLEAN, INTEGER -> SqlTypeName.BIGINT;
+            case DOUBLE -> SqlTypeName.DOUBLE;
+            default -> SqlTypeName.VARCHAR;
+        };
+        return hiddenParam(new HiddenParam(HiddenParam.Kind.SYSTEM_VARIABLE, ref.key()), type);
+    }
+
+    /**
+     * {@code @name}: typed by the value it holds now (the plan cache keys such statements by the
+     * session's user variable types, see StatementRouter); an unset variable is a NULL string.
+     */
+    private SqlNode userVariable(String name) {
+        String n = SqlText.unquote(name).toLowerCase(Locale.ROOT);
+        Object value = session.variables().user(n);
+        HiddenParam p = new HiddenParam(HiddenParam.Kind.USER_VARIABLE, n);
+        if (value instanceof Long) {
+            return hiddenParam(p, SqlTypeName.BIGINT);
         }
-        return hiddenParam(new HiddenParam(HiddenParam.Kind.SYSTEM_VARIABLE, n), SqlTypeName.VARCHAR);
+        if (value instanceof Double) {
+            return hiddenParam(p, SqlTypeName.DOUBLE);
+        }
+        if (value instanceof java.math.BigDecimal d) {
+            int scale = Math.max(0, Math.min(30, d.scale()));
+            return cast(hiddenParam(p, null), SqlTypeName.DECIMAL, 65, scale);
+        }
+        if (value instanceof java.math.BigInteger) {
+            return cast(hiddenParam(p, null), SqlTypeName.DECIMAL, 65, 0);
+        }
+        if (value instanceof byte[]) {
+            return cast(hiddenParam(p, null), SqlTypeName.VARBINARY, 65535, -1);
+        }
+        return hiddenParam(p, SqlTypeName.VARCHAR);
     }
 
     static SqlNode string(String s) {

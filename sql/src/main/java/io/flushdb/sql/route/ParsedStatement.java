@@ -22,6 +22,12 @@ public record ParsedStatement(String sql, Statement ast, StatementKind kind, int
      * SHOW COUNT(*) WARNINGS), so running it must not clear them, as in MySQL.
      */
     public boolean keepsDiagnostics() {
+        if (kind == StatementKind.QUERY && sql.indexOf("@@") >= 0) {
+            // SELECT @@warning_count / @@error_count reads the previous statement's diagnostics.
+            String lower = sql.toLowerCase(java.util.Locale.ROOT);
+            return lower.contains("@@warning_count") || lower.contains("@@error_count")
+                    || lower.contains("@@session.warning_count") || lower.contains("@@session.error_count");
+        }
         if (kind != StatementKind.SHOW) {
             return false;
         }

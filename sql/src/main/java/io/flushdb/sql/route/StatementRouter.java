@@ -55,6 +55,8 @@ import net.sf.jsqlparser.statement.update.Update;
 public final class StatementRouter {
     private final SqlEngine engine;
     private final Session session;
+    /** Stands for the AST of a SET statement, which {@link io.flushdb.sql.vars.SetExecutor} parses itself. */
+    private static final Statement SET_MARKER = new SetStatement();
 
     public StatementRouter(SqlEngine engine, Session session) {
         this.engine = engine;
@@ -77,6 +79,11 @@ public final class StatementRouter {
                 || (w0.equals("RELEASE") && w1.equals("SAVEPOINT"))
                 || (w0.equals("SET") && (w1.equals("TRANSACTION") || (w.size() > 2 && w.get(2).equals("TRANSACTION"))))) {
             return new ParsedStatement(text, null, StatementKind.TRANSACTION, params);
+        }
+        if (w0.equals("SET") || (w0.equals("RESET") && w1.equals("PERSIST"))) {
+            // SET is parsed by SetExecutor (JSqlParser knows neither PERSIST nor every MySQL form);
+            // a RESET PERSIST has no AST.
+            return new ParsedStatement(text, w0.equals("SET") ? SET_MARKER : null, StatementKind.SET, params);
         }
         if ((w0.equals("CREATE") || w0.equals("DROP")) && (w1.equals("DATABASE") || w1.equals("SCHEMA"))) {
             return new ParsedStatement(text, null, StatementKind.DDL, params);
@@ -124,7 +131,7 @@ public final class StatementRouter {
                 yield StatementResult.updateCount(0, List.of(), 0);
             }
             case TRANSACTION -> transaction(p);
-            case SET -> set(p);
+            case SET -> set(p, params);
             case SHOW -> new ShowExecutor(session, this).execute(p, params);
         };
     }
@@ -148,6 +155,10 @@ public final class StatementRouter {
         String db = session.database();
         // The same text plans differently as stored values; no statement text starts with NUL.
         String key = storedValues ? "\0values\0" + sql : sql;
+        if (sql.indexOf('@') >= 0) {
+            // A user variable is typed by the value it holds when planned: key by those types.
+            key = key + session.variables().userTypes();
+        }
         Object cached = engine.plans().get(key, db, version);
         if (cached != null) {
             return (CompiledQuery) cached;
@@ -247,7 +258,7 @@ public final class StatementRouter {
     }
 
     private void lockTables(Transaction trx, Set<Names.TableName> read, Set<Names.TableName> write) {
-        long timeout = engine.storage().config().lockWaitTimeoutSeconds() * 1000;
+        long timeout = session.variables().lockWaitTimeoutMillis();
         if (write.isEmpty() && read.size() == 1) {
             // The common case (a single-table query), without building the ordered list.
             TableEntry e = Names.existing(read.iterator().next(), session);
@@ -441,27 +452,11 @@ public final class StatementRouter {
         return StatementResult.updateCount(0, List.of(), 0);
     }
 
-    private StatementResult set(ParsedStatement p) {
-        SetStatement s = (SetStatement) p.ast();
-        for (int i = 0; i < s.getCount(); i++) {
-            String name = s.getName(i).toString().toLowerCase(Locale.ROOT).replace("@@session.", "")
-                    .replace("@@", "").replace("session ", "").trim();
-            String value = s.getExpressions(i).get(0).toString().replace("'", "").trim().toUpperCase(Locale.ROOT);
-            switch (name) {
-                case "autocommit" -> session.setAutoCommit(value.equals("1") || value.equals("ON") || value.equals("TRUE"));
-                case "names", "character set", "charset", "character_set_client", "character_set_results",
-                     "character_set_connection" -> {
-                    // Text is always UTF-8; the connection character set does not change results.
-                }
-                default -> {
-                    if (!io.flushdb.sql.vars.BuiltinVariables.exists(name)) {
-                        throw MySqlError.ER_UNKNOWN_SYSTEM_VARIABLE.raise(name);
-                    }
-                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("SET " + name);
-                }
-            }
+    private StatementResult set(ParsedStatement p, Object[] params) {
+        if (p.ast() == null) {
+            return new io.flushdb.sql.vars.SetExecutor(session, this).resetPersist(p.sql());
         }
-        return StatementResult.updateCount(0, List.of(), 0);
+        return new io.flushdb.sql.vars.SetExecutor(session, this).execute(p.sql(), params);
     }
 
     public Session session() {

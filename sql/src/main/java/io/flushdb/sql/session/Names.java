@@ -15,10 +15,21 @@ public final class Names {
         }
     }
 
+    /** The name of the read-only information_schema database, as MySQL spells it. */
+    public static final String INFORMATION_SCHEMA = "information_schema";
+
     private Names() {
     }
 
-    /** The database and table a reference names; 1046 if it needs a default database and there is none. */
+    /** Whether {@code database} names information_schema: in MySQL, in any letter case. */
+    public static boolean isInformationSchema(String database) {
+        return INFORMATION_SCHEMA.equalsIgnoreCase(database);
+    }
+
+    /**
+     * The database and table a reference names; 1046 if it needs a default database and there is
+     * none. information_schema is named {@link #INFORMATION_SCHEMA} however it was written.
+     */
     public static TableName resolve(Table t, Session session) {
         String db = t.getSchemaName() == null ? null : SqlText.unquote(t.getSchemaName());
         String name = SqlText.unquote(t.getName());
@@ -28,7 +39,28 @@ public final class Names {
                 throw MySqlError.ER_NO_DB_ERROR.raise();
             }
         }
+        if (isInformationSchema(db)) {
+            db = INFORMATION_SCHEMA;
+        }
         return new TableName(db, name);
+    }
+
+    /**
+     * {@link #resolve} for a statement that writes the table or changes its definition:
+     * information_schema is read-only, and MySQL refuses such statements on it as it refuses
+     * every privilege there but SELECT (error 1044).
+     */
+    public static TableName resolveForWrite(Table t, Session session) {
+        TableName n = resolve(t, session);
+        checkWritable(n.database());
+        return n;
+    }
+
+    /** Error 1044 if {@code database} is information_schema. */
+    public static void checkWritable(String database) {
+        if (isInformationSchema(database)) {
+            throw MySqlError.ER_DBACCESS_DENIED_ERROR.raise(Session.USER, Session.HOST, INFORMATION_SCHEMA);
+        }
     }
 
     /** The table named, or error 1146 (MySQL's names are case-sensitive here, as on Linux). */

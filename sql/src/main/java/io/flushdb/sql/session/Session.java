@@ -23,6 +23,14 @@ import java.util.Map;
  * <p>Concurrency: confined to one thread at a time (as a JDBC connection is).
  */
 public final class Session implements AutoCloseable {
+    /**
+     * The account every session acts as (USER(), CURRENT_USER(), error messages): FlushDB has no
+     * authentication, so every session holds every privilege, as MySQL's root does.
+     */
+    public static final String USER = "root";
+    /** The host part of {@link #USER}'s account: an embedded session is local. */
+    public static final String HOST = "localhost";
+
     private final SqlEngine engine;
     private final long id;
     private final StatementRouter router;
@@ -37,11 +45,26 @@ public final class Session implements AutoCloseable {
     /** START TRANSACTION READ ONLY / READ WRITE: the access mode of the current transaction only. */
     private Boolean transactionReadOnly;
     private boolean closed;
+    private final io.flushdb.sql.vars.SessionVariables variables;
+    private final io.flushdb.sql.status.SessionStatus status;
 
     public Session(SqlEngine engine, long id) {
         this.engine = engine;
         this.id = id;
         this.router = new StatementRouter(engine, this);
+        this.variables = new io.flushdb.sql.vars.SessionVariables(this, engine.globals());
+        this.status = new io.flushdb.sql.status.SessionStatus(engine.status());
+        engine.status().sessionOpened(this);
+    }
+
+    /** The session's status counters (SHOW SESSION STATUS). */
+    public io.flushdb.sql.status.SessionStatus status() {
+        return status;
+    }
+
+    /** The session's system variables and user variables. */
+    public io.flushdb.sql.vars.SessionVariables variables() {
+        return variables;
     }
 
     public SqlEngine engine() {
@@ -61,6 +84,7 @@ public final class Session implements AutoCloseable {
         try {
             ps = prepareInternal(sql);
         } catch (MySqlException e) {
+            status.question(); // a statement that does not parse is still a question
             warnings.clear();
             throw failed(e);
         }
@@ -92,16 +116,29 @@ public final class Session implements AutoCloseable {
     public StatementResult execute(PreparedSql ps, Object[] params) {
         checkOpen();
         ParsedStatement p = (ParsedStatement) ps.parsed;
+        status.question();
+        status.command(io.flushdb.sql.status.Command.of(p));
         if (params.length != p.parameterCount()) {
             throw MySqlError.ER_WRONG_ARGUMENTS.raise("mysqld_stmt_execute");
         }
         if (!p.keepsDiagnostics()) {
             warnings.clear();
         }
+        int scanDepth = variables.lruScanDepthOverride();
+        var pool = engine.storage().bufferPool();
+        if (scanDepth > 0) {
+            pool.setThreadScanDepth(scanDepth);
+        }
+        status.statementStarted();
         try {
             return router.execute(p, params);
         } catch (RuntimeException e) {
             throw failed(SqlErrors.translate(e));
+        } finally {
+            status.statementEnded();
+            if (scanDepth > 0) {
+                pool.setThreadScanDepth(0);
+            }
         }
     }
 
@@ -114,6 +151,10 @@ public final class Session implements AutoCloseable {
 
     /** USE: makes {@code db} the default database. */
     public void useDatabase(String db) {
+        if (Names.isInformationSchema(db)) {
+            this.database = Names.INFORMATION_SCHEMA;
+            return;
+        }
         if (engine.storage().dictionary().database(db) == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(db);
         }
@@ -147,7 +188,16 @@ public final class Session implements AutoCloseable {
     public Transaction transaction() {
         if (transaction == null) {
             transaction = new Transaction(engine.storage().newTransactionId());
+            status.transactionStarted(engine.storage().config().clock().millis());
         }
+        return transaction;
+    }
+
+    /**
+     * The session's current transaction without starting one: null when none is open. For status
+     * output from other threads (a racy read).
+     */
+    public Transaction currentTransaction() {
         return transaction;
     }
 
@@ -301,7 +351,11 @@ public final class Session implements AutoCloseable {
             return;
         }
         closed = true;
-        rollback();
+        try {
+            rollback();
+        } finally {
+            engine.status().sessionClosed(this);
+        }
     }
 
     private void checkOpen() {

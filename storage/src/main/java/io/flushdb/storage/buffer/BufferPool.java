@@ -35,6 +35,8 @@ public final class BufferPool {
     // Pages written by kind; written with the flushing thread's increments, read racily.
     private final java.util.concurrent.atomic.LongAdder[] writtenByKind =
             new java.util.concurrent.atomic.LongAdder[FlushKind.values().length];
+    /** Page changes committed ({@code Innodb_buffer_pool_write_requests}): one per page per commit. */
+    private final java.util.concurrent.atomic.LongAdder writeRequests = new java.util.concurrent.atomic.LongAdder();
 
     /**
      * @param walBarrier called with a page's newest modification LSN before the page is written;
@@ -99,6 +101,7 @@ public final class BufferPool {
      * log's flush-order mutex so that pages enter flush lists in LSN order (FL2).
      */
     public void noteModified(BufferFrame frame, long startLsn, long endLsn) {
+        writeRequests.increment();
         frame.newestModification = endLsn;
         frame.page().putLong(PageHeader.OFFSET_LSN, endLsn);
         if (frame.oldestModification == 0) {
@@ -128,7 +131,13 @@ public final class BufferPool {
             // WAL1: the redo describing every change in this image is durable before the image is.
             walBarrier.accept(frame.newestModification);
             PageChecksum.stamp(copy, pageSize);
-            store.writePage(frame.pageId, copy);
+            var pending = frame.instance.pendingWrites;
+            pending.incrementAndGet(kind.ordinal());
+            try {
+                store.writePage(frame.pageId, copy);
+            } finally {
+                pending.decrementAndGet(kind.ordinal());
+            }
             FlushList fl = frame.instance.flushList;
             fl.lock.lock();
             try {
@@ -209,6 +218,24 @@ public final class BufferPool {
         this.lruScanDepth = depth;
     }
 
+    /**
+     * Per-thread override of {@link #lruScanDepth}: a session's own {@code innodb_lru_scan_depth}
+     * for the free-page searches its statements make. One holder per thread, so setting it
+     * allocates nothing after the thread's first use.
+     */
+    private static final ThreadLocal<int[]> THREAD_SCAN_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** Sets (depth > 0) or clears (0) the calling thread's scan depth override. */
+    public void setThreadScanDepth(int depth) {
+        THREAD_SCAN_DEPTH.get()[0] = depth;
+    }
+
+    /** The scan depth a free-page search on the calling thread uses. */
+    int scanDepth() {
+        int own = THREAD_SCAN_DEPTH.get()[0];
+        return own > 0 ? own : lruScanDepth;
+    }
+
     // ---- statistics -------------------------------------------------------------------------
 
     /** Instance {@code i}, for tests of this package. */
@@ -225,7 +252,10 @@ public final class BufferPool {
         BufferPoolInstance inst = instances[i];
         return new BufferPoolStats(i, inst.frames.length, inst.freeCount(), inst.lruLength(), inst.oldLength(),
                 inst.dirtyCount(), inst.readRequests, inst.pagesRead, inst.pagesCreated, inst.pagesWritten,
-                inst.pagesMadeYoung, inst.pagesNotMadeYoung, inst.waitFree, inst.pagesEvicted);
+                inst.pagesMadeYoung, inst.pagesNotMadeYoung, inst.waitFree, inst.pagesEvicted,
+                inst.pendingReads.get(), inst.pendingWrites.get(FlushKind.LRU.ordinal()),
+                inst.pendingWrites.get(FlushKind.FLUSH_LIST.ordinal()),
+                inst.pendingWrites.get(FlushKind.SINGLE_PAGE.ordinal()));
     }
 
     /** The sum of every instance's figures. */
@@ -239,6 +269,20 @@ public final class BufferPool {
 
     public long pagesWritten(FlushKind kind) {
         return writtenByKind[kind.ordinal()].sum();
+    }
+
+    /** Page changes committed by mini-transactions, one per page per commit ({@code Innodb_buffer_pool_write_requests}). */
+    public long writeRequests() {
+        return writeRequests.sum();
+    }
+
+    /** Bytes of page frames, all instances together ("Total large memory allocated"). */
+    public long frameBytes() {
+        long frames = 0;
+        for (BufferPoolInstance inst : instances) {
+            frames += inst.frames.length;
+        }
+        return frames * pageSize;
     }
 
     /** Runs every instance's invariant check (LRU, flush list, page hash). For tests and assertions. */

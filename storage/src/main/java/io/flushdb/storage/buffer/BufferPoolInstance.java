@@ -47,6 +47,11 @@ final class BufferPoolInstance {
     long pagesNotMadeYoung;
     long waitFree;
     long pagesEvicted;
+    /** Reads in progress: incremented under the mutex when a read starts, decremented when it ends. */
+    final java.util.concurrent.atomic.AtomicInteger pendingReads = new java.util.concurrent.atomic.AtomicInteger();
+    /** Page writes in progress, by {@link FlushKind} ordinal (written by {@link BufferPool#flushPage}). */
+    final java.util.concurrent.atomic.AtomicIntegerArray pendingWrites =
+            new java.util.concurrent.atomic.AtomicIntegerArray(FlushKind.values().length);
 
     /** The largest direct buffer frames are carved from. */
     private static final int ARENA_BYTES = 1 << 30;
@@ -161,6 +166,7 @@ final class BufferPoolInstance {
             pagesCreated++;
         } else {
             pagesRead++;
+            pendingReads.incrementAndGet();
         }
         return f;
     }
@@ -171,6 +177,7 @@ final class BufferPoolInstance {
             pool.store.readPage(pageId, page);
             PageChecksum.verify(page, pageSize, PageId.spaceId(pageId), PageId.pageNo(pageId));
         } catch (RuntimeException e) {
+            pendingReads.decrementAndGet();
             mutex.lock();
             try {
                 hash.remove(pageId);
@@ -187,6 +194,7 @@ final class BufferPoolInstance {
             }
             throw e;
         }
+        pendingReads.decrementAndGet();
         f.newestModification = PageHeader.lsn(page);
         f.state = BufferFrame.State.FILE_PAGE;
         if (mode == LatchMode.SHARED) {
@@ -215,7 +223,7 @@ final class BufferPoolInstance {
             if (idx >= 0) {
                 return frames[idx];
             }
-            BufferFrame victim = scanLruForClean(pool.lruScanDepth);
+            BufferFrame victim = scanLruForClean(pool.scanDepth());
             if (victim != null) {
                 evict(victim);
                 return victim;

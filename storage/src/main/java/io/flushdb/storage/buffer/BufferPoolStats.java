@@ -17,16 +17,23 @@ package io.flushdb.storage.buffer;
  * @param notMadeYoung   accesses to old pages that did not make them young
  * @param waitFree       foreground single-page flushes ({@code Innodb_buffer_pool_wait_free})
  * @param evicted        clean pages evicted from the LRU
+ * @param pendingReads   page reads in progress ("Pending reads")
+ * @param pendingLru     LRU batch writes in progress ("Pending writes: LRU")
+ * @param pendingFlushList flush-list writes in progress ("flush list")
+ * @param pendingSinglePage single-page (foreground) writes in progress ("single page")
  */
 public record BufferPoolStats(int poolId, long poolSize, long freeBuffers, long databasePages, long oldPages,
                               long modifiedPages, long readRequests, long pagesRead, long pagesCreated,
-                              long pagesWritten, long madeYoung, long notMadeYoung, long waitFree, long evicted) {
+                              long pagesWritten, long madeYoung, long notMadeYoung, long waitFree, long evicted,
+                              long pendingReads, long pendingLru, long pendingFlushList, long pendingSinglePage) {
 
     BufferPoolStats plus(BufferPoolStats o) {
         return new BufferPoolStats(-1, poolSize + o.poolSize, freeBuffers + o.freeBuffers,
                 databasePages + o.databasePages, oldPages + o.oldPages, modifiedPages + o.modifiedPages,
                 readRequests + o.readRequests, pagesRead + o.pagesRead, pagesCreated + o.pagesCreated,
                 pagesWritten + o.pagesWritten, madeYoung + o.madeYoung, notMadeYoung + o.notMadeYoung,
-                waitFree + o.waitFree, evicted + o.evicted);
+                waitFree + o.waitFree, evicted + o.evicted, pendingReads + o.pendingReads,
+                pendingLru + o.pendingLru, pendingFlushList + o.pendingFlushList,
+                pendingSinglePage + o.pendingSinglePage);
     }
 }

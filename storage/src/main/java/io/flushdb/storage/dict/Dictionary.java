@@ -133,7 +133,7 @@ public final class Dictionary {
         BTreeCursor c = sysSchemata.scan();
         c.seekFirst();
         while (c.next()) {
-            Object[] row = sysSchemata.decodeRow(c.buffer(), c.record(), null, true);
+            Object[] row = sysSchemata.readRow(c.buffer(), c.record(), null);
             String name = (String) row[0];
             databases.put(name, new DatabaseDef(name, Collation.byId(((Number) row[1]).intValue())));
             tables.put(name, new ConcurrentSkipListMap<>());
@@ -142,7 +142,7 @@ public final class Dictionary {
         c.seekFirst();
         List<TableDef> defs = new ArrayList<>();
         while (c.next()) {
-            Object[] row = sysTables.decodeRow(c.buffer(), c.record(), null, true);
+            Object[] row = sysTables.readRow(c.buffer(), c.record(), null);
             defs.add(TableDef.deserialize((byte[]) row[2]));
         }
         for (TableDef def : defs) {

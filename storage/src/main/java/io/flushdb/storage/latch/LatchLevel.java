@@ -36,6 +36,9 @@ package io.flushdb.storage.latch;
  *   ↓
  * SPACE_REGISTRY  declared for the map of open tablespaces but unused: TablespaceRegistry keeps a
  *                 ConcurrentHashMap and takes no latch
+ *   ↓
+ * CHECKPOINTER    the log checkpointer's state (period, requests, pass count); a leaf: held only
+ *                 to read or change that state and to wait on its conditions, never during I/O
  * </pre>
  */
 public enum LatchLevel {
@@ -52,7 +55,9 @@ public enum LatchLevel {
     /** A buffer pool instance's flush-list mutex. */
     FLUSH_LIST,
     /** Declared for the tablespace registry; no lock uses it today. */
-    SPACE_REGISTRY;
+    SPACE_REGISTRY,
+    /** The log checkpointer's state mutex (a leaf). */
+    CHECKPOINTER;
 
     /** Whether a thread holding this level may acquire another latch of the same level. */
     public boolean allowsSameLevel() {

@@ -2,10 +2,13 @@ package io.flushdb.storage.mtr;
 
 import io.flushdb.storage.buffer.BufferPool;
 import io.flushdb.storage.log.RedoLog;
+import io.flushdb.storage.metrics.InnodbCounters;
 
 /**
  * Hands out this engine's mini-transactions from a small pool of reusable instances, so that
- * starting one allocates nothing once the pool holds as many as threads use at once.
+ * starting one allocates nothing once the pool holds as many as threads use at once. It also
+ * carries the engine's {@link InnodbCounters}, so that the components built on mini-transactions
+ * (tables' rows) count their work where they do it.
  *
  * <p>A pool rather than one instance per thread: a thread-local instance would refer back to its
  * engine, and through it to the thread-local itself, so every engine a long-lived thread ever
@@ -21,13 +24,20 @@ public final class MtrContext {
     private final BufferPool pool;
     private final RedoLog log;
     private final Runnable abandonedWithChanges;
+    private final InnodbCounters counters;
     private final MiniTransaction[] free = new MiniTransaction[POOL_SIZE];
     private int freeCount;
 
     public MtrContext(BufferPool pool, RedoLog log, Runnable abandonedWithChanges) {
+        this(pool, log, abandonedWithChanges, new InnodbCounters());
+    }
+
+    /** @param counters the engine's activity counters, shared by everything this context serves */
+    public MtrContext(BufferPool pool, RedoLog log, Runnable abandonedWithChanges, InnodbCounters counters) {
         this.pool = pool;
         this.log = log;
         this.abandonedWithChanges = abandonedWithChanges;
+        this.counters = counters;
     }
 
     /**
@@ -64,5 +74,10 @@ public final class MtrContext {
 
     public RedoLog log() {
         return log;
+    }
+
+    /** The engine's activity counters. */
+    public InnodbCounters counters() {
+        return counters;
     }
 }

@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A table's rows in its indexes (InnoDB's row0ins/row0upd/row0sel): encodes rows into clustered
@@ -38,6 +39,13 @@ import java.util.List;
  * <p>Clustered records hold the primary key fields, then DB_TRX_ID and DB_ROLL_PTR (reserved for
  * transactions, written as 0 for now), then the other columns in table order. Secondary entries
  * hold the index's columns followed by the primary key columns not among them.
+ *
+ * <p>Row operations are counted in the engine's {@code metrics.InnodbCounters}: a successful
+ * {@link #insert}, {@link #update} or {@link #delete} counts one row inserted, updated or deleted,
+ * and {@link #readRow} and {@link #lookup} count one row read; the dictionary's own tables (ids
+ * below 0) count as system rows. A transaction's undo goes through {@link #undoInsert},
+ * {@link #undoDelete} and {@link #undoUpdate}, which are not counted (MET1), and the internal
+ * decodes of {@link #decodeRow} (CHECK TABLE, index builds) are not rows read.
  *
  * <p>Concurrency: thread-safe; the trees have their own latches, the counters their own lock.
  * Per-thread scratch buffers keep the insert path free of per-row garbage beyond the row itself.
@@ -59,6 +67,10 @@ public final class TableStore {
     private final int[][] secondaryFieldColumn;
     private final int hiddenRowIdSlot;
     private final ThreadLocal<Scratch> scratch;
+    private final LongAdder rowsInserted;
+    private final LongAdder rowsUpdated;
+    private final LongAdder rowsDeleted;
+    private final LongAdder rowsRead;
 
     private static final int HIDDEN_ROW_ID = -1;
     private static final int SYSTEM = -2;
@@ -89,6 +101,12 @@ public final class TableStore {
         this.mtrs = mtrs;
         this.spaceId = def.spaceId();
         this.pageSize = mtrs.pool().pageSize();
+        var counters = mtrs.counters();
+        boolean system = def.id() < 0;
+        this.rowsInserted = system ? counters.systemRowsInserted : counters.rowsInserted;
+        this.rowsUpdated = system ? counters.systemRowsUpdated : counters.rowsUpdated;
+        this.rowsDeleted = system ? counters.systemRowsDeleted : counters.rowsDeleted;
+        this.rowsRead = system ? counters.systemRowsRead : counters.rowsRead;
         List<ColumnDef> cols = def.columns();
         IndexDef ci = def.clusteredIndex();
         this.hiddenRowIdSlot = def.hasHiddenPrimaryKey() ? cols.size() : -1;
@@ -216,6 +234,12 @@ public final class TableStore {
      * @throws DuplicateKeyException if a unique index rejects it (nothing is changed)
      */
     public Object[] insert(Object[] row) {
+        Object[] stored = insertRow(row);
+        rowsInserted.increment();
+        return stored;
+    }
+
+    private Object[] insertRow(Object[] row) {
         if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
             row[hiddenRowIdSlot] = allocateRowId();
         }
@@ -252,6 +276,14 @@ public final class TableStore {
      * was stored, or null if there is none.
      */
     public Object[] delete(Object[] row) {
+        Object[] old = deleteRow(row);
+        if (old != null) {
+            rowsDeleted.increment();
+        }
+        return old;
+    }
+
+    private Object[] deleteRow(Object[] row) {
         Scratch s = scratch.get();
         int klen = encodeKey(row, s.key);
         if (!clustered.delete(s.key, clustered.keyLayout(), s.old)) {
@@ -289,19 +321,42 @@ public final class TableStore {
      * @throws DuplicateKeyException if a unique index rejects the new row (nothing is changed)
      */
     public Object[] update(Object[] oldRow, Object[] newRow) {
+        Object[] stored = updateRow(oldRow, newRow);
+        rowsUpdated.increment();
+        return stored;
+    }
+
+    // ---- undo: a transaction's rollback, not counted as row operations --------------------------
+
+    /** Removes a row the rolling-back transaction inserted ({@code row} as it was stored). */
+    public void undoInsert(Object[] row) {
+        deleteRow(row);
+    }
+
+    /** Puts back a row the rolling-back transaction deleted ({@code row} as it was stored). */
+    public void undoDelete(Object[] row) {
+        insertRow(row);
+    }
+
+    /** Restores {@code original} over {@code updated}, a row the rolling-back transaction changed. */
+    public void undoUpdate(Object[] updated, Object[] original) {
+        updateRow(updated, original);
+    }
+
+    private Object[] updateRow(Object[] oldRow, Object[] newRow) {
         if (hiddenRowIdSlot >= 0) {
             newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
         }
         Scratch s = scratch.get();
         if (primaryKeyChanged(oldRow, newRow, s)) {
-            Object[] stored = delete(oldRow);
+            Object[] stored = deleteRow(oldRow);
             if (stored == null) {
                 throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
             }
             try {
-                return insert(newRow);
+                return insertRow(newRow);
             } catch (RuntimeException e) {
-                insert(stored);
+                insertRow(stored);
                 throw e;
             }
         }
@@ -360,13 +415,37 @@ public final class TableStore {
 
     /**
      * Looks a row up by primary key (the key columns of {@code keyRow}, or its hidden row id) and
-     * decodes it into {@code out}. Returns false if there is none.
+     * decodes it into {@code out}. Returns false if there is none. A row found counts as a row
+     * read.
      */
     public boolean lookup(Object[] keyRow, Object[] out) {
+        if (lookupForChange(keyRow, out)) {
+            rowsRead.increment();
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * {@link #lookup} for a row the statement has already read, and counted, through a scan or
+     * lookup of its own, and now fetches again to change it (UPDATE): not counted a second time.
+     */
+    public boolean lookupForChange(Object[] keyRow, Object[] out) {
         Scratch s = scratch.get();
         encodeKey(keyRow, s.key);
         return clustered.find(s.key, clustered.keyLayout(), clustered.keyFields(),
                 (page, rec) -> decodeRow(page, rec, out, true));
+    }
+
+    /**
+     * Reads the row of the clustered record at {@code rec} of {@code buf} (where a cursor from
+     * {@link #scan} is) into {@code out}, overflow values included: one row read
+     * ({@code Innodb_rows_read}).
+     */
+    public Object[] readRow(ByteBuffer buf, int rec, Object[] out) {
+        Object[] row = decodeRow(buf, rec, out, true);
+        rowsRead.increment();
+        return row;
     }
 
     /** A cursor over the clustered index (rows in primary key order). */
@@ -376,7 +455,8 @@ public final class TableStore {
 
     /**
      * Decodes a clustered record into a row (a new array when {@code out} is null), reading
-     * overflow values when {@code withLobs}; otherwise they are left as {@link ExternalRef}s.
+     * overflow values when {@code withLobs}; otherwise they are left as {@link ExternalRef}s. Not
+     * counted as a row read: rows returned to a statement go through {@link #readRow}.
      */
     public Object[] decodeRow(ByteBuffer buf, int rec, Object[] out, boolean withLobs) {
         if (out == null) {

@@ -80,10 +80,20 @@ public final class TablespaceRegistry implements PageStore {
         src.clear();
     }
 
-    /** Forces every open space's file (after a flush of all pages). */
+    /**
+     * Forces every open space's file. A space closed meanwhile (DROP or TRUNCATE of its table,
+     * concurrently with a checkpoint) is skipped: its pages no longer matter. Any other failure
+     * propagates.
+     */
     public void forceAll() {
         for (Tablespace ts : spaces.values()) {
-            ts.file().force();
+            try {
+                ts.file().force();
+            } catch (RuntimeException e) {
+                if (spaces.get(ts.spaceId()) == ts) {
+                    throw e;
+                }
+            }
         }
     }
 

@@ -43,6 +43,16 @@ public final class Transaction {
 
     // ---- undo ---------------------------------------------------------------------------------
 
+    /** Entries in the undo log: row changes not yet committed or rolled back. */
+    public int undoEntries() {
+        return undo.size();
+    }
+
+    /** Table locks held (statement and transaction locks), for status output. */
+    public int lockCount() {
+        return locks.size();
+    }
+
     /** A position in the undo log to roll back to (statement start, SAVEPOINT). */
     public int savepoint() {
         return undo.size();
@@ -60,14 +70,17 @@ public final class Transaction {
         undo.add(new Undo(table, Kind.UPDATE, oldRow.clone(), newRow.clone()));
     }
 
-    /** Undoes every change after {@code savepoint}, newest first. */
+    /**
+     * Undoes every change after {@code savepoint}, newest first. Undo is not counted in the row
+     * operation counters ({@code TableStore.undoInsert} and its kin), as InnoDB's row undo is not.
+     */
     public void rollbackTo(int savepoint) {
         for (int i = undo.size() - 1; i >= savepoint; i--) {
             Undo u = undo.get(i);
             switch (u.kind) {
-                case INSERT -> u.table.delete(u.after);
-                case DELETE -> u.table.insert(u.before.clone());
-                case UPDATE -> u.table.update(u.after, u.before.clone());
+                case INSERT -> u.table.undoInsert(u.after);
+                case DELETE -> u.table.undoDelete(u.before.clone());
+                case UPDATE -> u.table.undoUpdate(u.after, u.before.clone());
             }
             undo.remove(i);
         }

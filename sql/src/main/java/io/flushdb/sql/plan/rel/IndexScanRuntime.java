@@ -133,7 +133,7 @@ public final class IndexScanRuntime extends ScanRuntime {
         Object[] row = new Object[store.rowWidth()];
         if (indexOrdinal == 0) {
             while (cursor.next()) {
-                store.decodeRow(cursor.buffer(), cursor.record(), row, true);
+                store.readRow(cursor.buffer(), cursor.record(), row);
                 out.add(project(row, zone));
             }
             return;

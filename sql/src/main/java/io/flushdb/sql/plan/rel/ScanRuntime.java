@@ -83,7 +83,7 @@ public class ScanRuntime {
             if (!cursor.next()) {
                 return false;
             }
-            store.decodeRow(cursor.buffer(), cursor.record(), stored, true);
+            store.readRow(cursor.buffer(), cursor.record(), stored);
             current = project(stored, zone);
             return true;
         }

@@ -5,7 +5,10 @@
  * of one index's key, one or several points, optionally a range on the next key column;
  * {@code const}, {@code ref} or {@code range}), both {@code TableScan}s in Calcite's Enumerable
  * convention, with their runtimes ({@code ScanRuntime}, {@code IndexScanRuntime}) and search-key
- * values ({@code KeyBound}: a constant, or a parameter read at run time).
+ * values ({@code KeyBound}: a constant, or a parameter read at run time). {@link
+ * io.flushdb.sql.plan.rel.SystemViewScan} reads an information_schema table: its runtime
+ * ({@code SystemViewRuntime}) runs the table's row function for the session found in the plan's
+ * {@code DataContext}, for the columns the query uses.
  *
  * <p>Owns: reading rows from storage for a query and converting them to Calcite's value forms.
  * Never touches: row changes, locks (the statement holds its table locks while the plan runs).

@@ -25,7 +25,7 @@ import org.apache.calcite.util.ImmutableBitSet;
  * {@link BTreeTableScan}, our own physical operator, so that reads run as generated code calling
  * storage cursors directly.
  */
-public final class EngineTable extends AbstractTable implements TranslatableTable {
+public final class EngineTable extends AbstractTable implements TranslatableTable, TableColumns {
     /** Name of the hidden row id column of a table without a primary key. */
     public static final String ROW_ID_COLUMN = "DB_ROW_ID";
 
@@ -41,6 +41,22 @@ public final class EngineTable extends AbstractTable implements TranslatableTabl
 
     public TableDef def() {
         return entry.def();
+    }
+
+    @Override
+    public String databaseName() {
+        return entry.def().database();
+    }
+
+    @Override
+    public String tableName() {
+        return entry.def().name();
+    }
+
+    /** The user columns (the row id, if any, is the field after them). */
+    @Override
+    public List<ColumnDef> columns() {
+        return entry.def().columns();
     }
 
     /** Number of user columns (the row id, if any, follows them). */
