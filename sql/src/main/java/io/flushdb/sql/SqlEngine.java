@@ -87,7 +87,12 @@ public final class SqlEngine implements AutoCloseable {
     public Session newSession(String database) {
         Session s = new Session(this, connectionIds.getAndIncrement());
         if (database != null && !database.isEmpty()) {
-            s.useDatabase(database);
+            try {
+                s.useDatabase(database);
+            } catch (RuntimeException e) {
+                s.close(); // it is registered as open (Threads_connected) until closed
+                throw e;
+            }
         }
         return s;
     }

@@ -346,12 +346,17 @@ class InformationSchemaTest {
 
     @Test
     void sessionFunctionsWork() throws SQLException {
-        List<String> r = queryRows(c, "SELECT VERSION(), DATABASE(), USER(), CURRENT_USER(), CONNECTION_ID()").get(0);
+        List<String> r = queryRows(c, "SELECT VERSION(), DATABASE(), USER(), CURRENT_USER(), CURRENT_USER, "
+                + "CONNECTION_ID()").get(0);
         assertTrue(r.get(0).startsWith("8.0"), r.get(0));
         assertEquals("shop", r.get(1));
         assertEquals("root@localhost", r.get(2));
         assertEquals("root@localhost", r.get(3));
-        assertTrue(Long.parseLong(r.get(4)) > 0);
+        assertEquals("root@localhost", r.get(4));
+        assertTrue(Long.parseLong(r.get(5)) > 0);
+        // EXPLAIN shows an information_schema table as a scan.
+        assertEquals(List.of("TABLES", "ALL"), queryRows(c, "EXPLAIN SELECT TABLE_NAME FROM information_schema.TABLES")
+                .get(0).subList(2, 5).stream().filter(v -> v != null).toList());
     }
 
     @Test

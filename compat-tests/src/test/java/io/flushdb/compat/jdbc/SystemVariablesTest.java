@@ -102,7 +102,12 @@ class SystemVariablesTest {
             SQLException monitor = fails(c, "SET GLOBAL innodb_monitor_enable = 'no_such_counter'", 1231, "42000");
             assertEquals("Variable 'innodb_monitor_enable' can't be set to the value of 'no_such_counter'",
                     monitor.getMessage());
+            exec(c, "SET GLOBAL innodb_monitor_disable = 'buffer_pool_reads'");
+            assertEquals(List.of(List.of("disabled")), queryRows(c,
+                    "SELECT LOWER(STATUS) FROM information_schema.INNODB_METRICS WHERE NAME = 'buffer_pool_reads'"));
             exec(c, "SET GLOBAL innodb_monitor_enable = 'module_buffer', innodb_monitor_reset = 'module_buffer'");
+            assertEquals(List.of(List.of("enabled")), queryRows(c,
+                    "SELECT LOWER(STATUS) FROM information_schema.INNODB_METRICS WHERE NAME = 'buffer_pool_reads'"));
 
             try (Statement st = c.createStatement()) {
                 st.execute("SET GLOBAL innodb_io_capacity = 50");

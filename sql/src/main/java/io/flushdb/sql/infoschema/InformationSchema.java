@@ -44,7 +44,10 @@ public final class InformationSchema {
             KeyColumnUsage.TABLE,
             InnodbBufferPoolStats.TABLE,
             io.flushdb.sql.vars.VariableTables.GLOBAL_VARIABLES,
-            io.flushdb.sql.vars.VariableTables.SESSION_VARIABLES);
+            io.flushdb.sql.vars.VariableTables.SESSION_VARIABLES,
+            io.flushdb.sql.status.StatusTables.GLOBAL_STATUS,
+            io.flushdb.sql.status.StatusTables.SESSION_STATUS,
+            io.flushdb.sql.status.StatusTables.INNODB_METRICS);
 
     private static final Map<String, InfoSchemaTable> BY_NAME = index(DECLARED);
 

@@ -972,6 +972,10 @@ public final class SqlNodeTranslator {
                     return timeKey(u);
                 }
             }
+            if (u.equals("CURRENT_USER") && !name.startsWith("`")) {
+                // CURRENT_USER without parentheses, as CURRENT_USER(): the one account.
+                return string(Session.USER + "@" + Session.HOST);
+            }
         }
         if (parts.isEmpty() && !scopes.isEmpty()) {
             String from = scopes.peekLast().coalescedFrom.get(col.toLowerCase(Locale.ROOT));

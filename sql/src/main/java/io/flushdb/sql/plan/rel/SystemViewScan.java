@@ -84,6 +84,19 @@ public final class SystemViewScan extends TableScan implements EnumerableRel {
         return new SystemViewScan(getCluster(), traitSet, table, view, fields);
     }
 
+    /**
+     * Registers a copy. Calcite's standard program calls {@code setRoot} twice with the plan's root
+     * when its traits are already the ones asked for, which registers a root without inputs twice:
+     * an assertion error when assertions are on. A narrowed scan is such a root
+     * ({@code SELECT TABLE_NAME FROM information_schema.TABLES}, once the field trimmer has removed
+     * the identity projection above it). The copy has the same digest, so the planner still finds
+     * one expression.
+     */
+    @Override
+    public RelNode onRegister(RelOptPlanner planner) {
+        return copy(getTraitSet(), getInputs());
+    }
+
     /** Keeps only {@code fieldsUsed}: the trimmer's way to push a projection into the scan. */
     @Override
     public RelNode project(ImmutableBitSet fieldsUsed, Set<RelDataTypeField> extraFields, RelBuilder relBuilder) {
