@@ -3,7 +3,6 @@ package io.flushdb.storage.metrics;
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
 import java.nio.ByteBuffer;
-import java.util.List;
 
 /**
  * A {@link FileStore} that counts the I/O done on the files it opens into {@link InnodbCounters}:
@@ -17,63 +16,17 @@ import java.util.List;
  *
  * <p>Concurrency: as thread-safe as the wrapped store and files.
  */
-public final class CountingFileStore implements FileStore {
-    private final FileStore target;
+public final class CountingFileStore extends io.flushdb.storage.io.ForwardingFileStore {
     private final InnodbCounters counters;
 
     public CountingFileStore(FileStore target, InnodbCounters counters) {
-        this.target = target;
+        super(target);
         this.counters = counters;
-    }
-
-    /** The store whose files this one counts. */
-    public FileStore target() {
-        return target;
     }
 
     @Override
     public FileIO open(String name, boolean create) {
         return new CountingFileIO(target.open(name, create), counters);
-    }
-
-    @Override
-    public boolean exists(String name) {
-        return target.exists(name);
-    }
-
-    @Override
-    public void delete(String name) {
-        target.delete(name);
-    }
-
-    @Override
-    public void rename(String from, String to) {
-        target.rename(from, to);
-    }
-
-    @Override
-    public void createDirectory(String name) {
-        target.createDirectory(name);
-    }
-
-    @Override
-    public void deleteDirectory(String name) {
-        target.deleteDirectory(name);
-    }
-
-    @Override
-    public List<String> list(String name) {
-        return target.list(name);
-    }
-
-    @Override
-    public boolean persistent() {
-        return target.persistent();
-    }
-
-    @Override
-    public String location() {
-        return target.location();
     }
 
     /** One open file whose reads, writes and forces are counted. */

@@ -5,7 +5,6 @@ import io.flushdb.storage.io.FileStore;
 import io.flushdb.storage.io.StorageIOException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
@@ -14,15 +13,14 @@ import java.util.function.Predicate;
  * to files whose name matches, or the Nth force. The faults reach the engine exactly where real
  * I/O errors would, through {@link FileIO}.
  */
-public final class FaultInjectingFileStore implements FileStore {
-    private final FileStore target;
+public final class FaultInjectingFileStore extends io.flushdb.storage.io.ForwardingFileStore {
     private volatile Predicate<String> fileFilter = n -> true;
     private final AtomicInteger writesUntilFailure = new AtomicInteger(-1);
     private final AtomicInteger forcesUntilFailure = new AtomicInteger(-1);
     private volatile boolean stickyWriteFailure;
 
     public FaultInjectingFileStore(FileStore target) {
-        this.target = target;
+        super(target);
     }
 
     /** Fails the {@code n}th write (1 = the next one) to a matching file, and every one after. */
@@ -102,45 +100,5 @@ public final class FaultInjectingFileStore implements FileStore {
                 f.close();
             }
         };
-    }
-
-    @Override
-    public boolean exists(String name) {
-        return target.exists(name);
-    }
-
-    @Override
-    public void delete(String name) {
-        target.delete(name);
-    }
-
-    @Override
-    public void rename(String from, String to) {
-        target.rename(from, to);
-    }
-
-    @Override
-    public void createDirectory(String name) {
-        target.createDirectory(name);
-    }
-
-    @Override
-    public void deleteDirectory(String name) {
-        target.deleteDirectory(name);
-    }
-
-    @Override
-    public List<String> list(String name) {
-        return target.list(name);
-    }
-
-    @Override
-    public boolean persistent() {
-        return target.persistent();
-    }
-
-    @Override
-    public String location() {
-        return target.location();
     }
 }
