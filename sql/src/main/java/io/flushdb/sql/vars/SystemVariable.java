@@ -53,6 +53,21 @@ public final class SystemVariable {
         Object get(Session session);
 
         void set(Session session, Object value);
+
+        /** A binding from a getter and a setter of the session. */
+        static SessionBinding of(Function<Session, Object> get, BiConsumer<Session, Object> set) {
+            return new SessionBinding() {
+                @Override
+                public Object get(Session session) {
+                    return get.apply(session);
+                }
+
+                @Override
+                public void set(Session session, Object value) {
+                    set.accept(session, value);
+                }
+            };
+        }
     }
 
     /** An extra check of a new value beyond type and range; returns the canonical value or throws. */

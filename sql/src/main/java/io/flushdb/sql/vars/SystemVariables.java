@@ -253,45 +253,16 @@ public final class SystemVariables {
     public static final SystemVariable DATADIR = string("datadir", "").readOnly().computed(e -> e.location())
             .doc("Where the data lives: a directory, or mem:<name>.", "");
     public static final SystemVariable AUTOCOMMIT = bool("autocommit", true).both()
-            .binding(new SystemVariable.SessionBinding() {
-                @Override
-                public Object get(Session s) {
-                    return s.autoCommit();
-                }
-
-                @Override
-                public void set(Session s, Object v) {
-                    s.setAutoCommit((Boolean) v);
-                }
-            })
+            .binding(SystemVariable.SessionBinding.of(s -> s.autoCommit(), (s, v) -> s.setAutoCommit((Boolean) v)))
             .doc("Whether each statement commits on its own. Turning it ON commits an open transaction.", "");
     public static final SystemVariable TRANSACTION_ISOLATION = enumeration("transaction_isolation", "REPEATABLE-READ",
             "READ-UNCOMMITTED", "READ-COMMITTED", "REPEATABLE-READ", "SERIALIZABLE").both()
-            .binding(new SystemVariable.SessionBinding() {
-                @Override
-                public Object get(Session s) {
-                    return isolationName(s.isolationLevel());
-                }
-
-                @Override
-                public void set(Session s, Object v) {
-                    s.setIsolationLevel(isolationLevel((String) v));
-                }
-            })
+            .binding(SystemVariable.SessionBinding.of(s -> isolationName(s.isolationLevel()),
+                    (s, v) -> s.setIsolationLevel(isolationLevel((String) v))))
             .doc("Isolation level of the session's transactions.",
                     "FlushDB locks whole tables until row locks and MVCC arrive, so every level behaves serializably.");
     public static final SystemVariable TRANSACTION_READ_ONLY = bool("transaction_read_only", false).both()
-            .binding(new SystemVariable.SessionBinding() {
-                @Override
-                public Object get(Session s) {
-                    return s.readOnly();
-                }
-
-                @Override
-                public void set(Session s, Object v) {
-                    s.setReadOnly((Boolean) v);
-                }
-            })
+            .binding(SystemVariable.SessionBinding.of(s -> s.readOnly(), (s, v) -> s.setReadOnly((Boolean) v)))
             .doc("Whether the session's transactions are read-only (writes fail with 1792).", "");
     public static final SystemVariable SQL_MODE = SystemVariable.set("sql_mode", DEFAULT_SQL_MODE,
             "REAL_AS_FLOAT", "PIPES_AS_CONCAT", "ANSI_QUOTES", "IGNORE_SPACE", "ONLY_FULL_GROUP_BY",
@@ -355,31 +326,13 @@ public final class SystemVariables {
     public static final SystemVariable LICENSE = string("license", "").readOnly().computed(e -> "Apache-2.0")
             .doc("FlushDB's license.", "");
     public static final SystemVariable LAST_INSERT_ID = integer("last_insert_id", 0, 0, Long.MAX_VALUE).sessionOnly()
-            .binding(new SystemVariable.SessionBinding() {
-                @Override
-                public Object get(Session s) {
-                    return s.lastInsertId();
-                }
-
-                @Override
-                public void set(Session s, Object v) {
-                    s.setLastInsertId((Long) v);
-                }
-            })
+            .binding(SystemVariable.SessionBinding.of(s -> s.lastInsertId(), (s, v) -> s.setLastInsertId((Long) v)))
             .doc("The value LAST_INSERT_ID() returns.", "");
     public static final SystemVariable WARNING_COUNT = integer("warning_count", 0, 0, Long.MAX_VALUE).sessionOnly()
             .readOnly()
-            .binding(new SystemVariable.SessionBinding() {
-                @Override
-                public Object get(Session s) {
-                    return (long) s.warningCount();
-                }
-
-                @Override
-                public void set(Session s, Object v) {
-                    throw new UnsupportedOperationException();
-                }
-            })
+            .binding(SystemVariable.SessionBinding.of(s -> (long) s.warningCount(), (s, v) -> {
+                throw new UnsupportedOperationException("read only");
+            }))
             .doc("Number of diagnostics the previous statement raised.", "");
 
     private static final List<SystemVariable> ALL;
