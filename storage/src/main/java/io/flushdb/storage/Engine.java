@@ -7,7 +7,16 @@ import io.flushdb.storage.dict.Dictionary;
 import io.flushdb.storage.dict.SystemPage;
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.buffer.Doublewrite;
 import io.flushdb.storage.log.LogCheckpointer;
+import io.flushdb.storage.log.LogFiles;
+import io.flushdb.storage.log.LogFlusher;
+import io.flushdb.storage.log.LogFormat;
+import io.flushdb.storage.log.RedoRecordType;
+import io.flushdb.storage.recovery.Recovery;
+import io.flushdb.storage.trx.Transaction;
+import io.flushdb.storage.trx.TransactionLog;
+import java.util.List;
 import io.flushdb.storage.log.RedoLog;
 import io.flushdb.storage.metrics.CountingFileStore;
 import io.flushdb.storage.metrics.InnodbCounters;
@@ -50,32 +59,41 @@ public final class Engine implements AutoCloseable {
     private final DataDirectory directory;
     private final int pageSize;
     private final TablespaceRegistry spaces;
+    private final Doublewrite doublewrite;
     private final BufferPool pool;
+    private final LogFiles logFiles;
     private final RedoLog redo;
     private final MtrContext mtrs;
+    private final TransactionLog transactions;
     private final Dictionary dictionary;
     private final boolean created;
+    private final Recovery.Result recovery;
+    private final boolean lastShutdownClean;
     private final AtomicLong transactionIds = new AtomicLong(1);
     /** Row and file I/O counters; the store counts into it, so it exists before the constructor runs. */
     private final InnodbCounters counters = new InnodbCounters();
-    private volatile long lastCheckpointLsn;
-    /** Guards the monotonic update of {@link #lastCheckpointLsn} (not the engine monitor: see close). */
+    /** Guards the checkpoint number and the header write (not the engine monitor: see close). */
     private final Object checkpointLock = new Object();
+    private long checkpointNumber;
     private final LogCheckpointer checkpointer;
+    private final LogFlusher logFlusher;
+    private volatile int fastShutdown;
     private volatile State state = State.OPEN;
     private volatile Throwable failure;
 
     private Engine(EngineConfig config) {
         this.config = config;
+        this.fastShutdown = config.fastShutdown();
         // Every file of the data directory is opened through the counting layer (Innodb_data_*);
         // the directory lock needs the real store.
         this.store = new CountingFileStore(config.store(), counters);
         this.directory = DataDirectory.acquire(config.store());
         TablespaceRegistry openedSpaces = null;
+        LogFiles openedLog = null;
+        Doublewrite openedDoublewrite = null;
         try {
             boolean exists = store.exists(DataDirectory.SYSTEM_TABLESPACE);
             this.created = !exists;
-            long startLsn = 1;
             if (exists) {
                 int[] header = readSystemHeader();
                 this.pageSize = header[0];
@@ -92,27 +110,70 @@ public final class Engine implements AutoCloseable {
             }
             this.spaces = new TablespaceRegistry(store, pageSize);
             openedSpaces = spaces;
-            this.pool = new BufferPool(config.bufferPoolConfig(pageSize), new FailOnWriteError(spaces), config.clock(),
-                    lsn -> { });
             spaces.open(0, DataDirectory.SYSTEM_TABLESPACE, !exists);
-            if (exists) {
-                startLsn = readShutdownLsn() + 1;
+            this.doublewrite = config.doublewrite()
+                    ? new Doublewrite(store, pageSize, spaces, spaces::force) : null;
+            openedDoublewrite = doublewrite;
+            this.pool = new BufferPool(config.bufferPoolConfig(pageSize), new EnginePageStore(), config.clock(),
+                    this::walBarrier);
+            long startLsn;
+            long checkpointLsn;
+            if (exists && LogFiles.exists(store)) {
+                this.logFiles = LogFiles.open(store);
+                openedLog = logFiles;
+                this.recovery = new Recovery(logFiles, store, spaces, pool, doublewrite, config.recoveryMemory(),
+                        config.messages()).run();
+                startLsn = recovery.endLsn();
+                checkpointLsn = recovery.checkpointLsn();
+                this.checkpointNumber = logFiles.latestCheckpoint().number();
+            } else {
+                // A new data directory, or one written before the redo log existed (its last close
+                // wrote every page): a new log starts past every LSN in the data files.
+                long from = LogFormat.FIRST_LSN;
+                if (exists) {
+                    from = Math.max(from, LogFormat.toDataLsn(readLegacyShutdownLsn() + LogFormat.BLOCK));
+                }
+                this.logFiles = LogFiles.create(store, redoCapacity(config), from, pageSize);
+                openedLog = logFiles;
+                this.recovery = null;
+                startLsn = from;
+                checkpointLsn = from;
+                this.checkpointNumber = 1;
             }
-            this.redo = new RedoLog(startLsn);
-            // Every change below startLsn is in the data files (a clean close wrote them all).
-            this.lastCheckpointLsn = startLsn;
+            this.redo = new RedoLog(logFiles, startLsn, checkpointLsn, logBufferSize(config), counters);
+            if (recovery != null) {
+                redo.seedLastBlock(recovery.lastBlock());
+            }
             this.mtrs = new MtrContext(pool, redo, () -> fail(new IllegalStateException(
                     "a mini-transaction was abandoned after changing pages")), counters);
+            this.transactions = new TransactionLog(mtrs);
             if (!exists) {
                 Dictionary.bootstrap(mtrs, pageSize);
             }
+            this.lastShutdownClean = exists && readCleanShutdown();
+            if (exists && !lastShutdownClean && recovery != null && !recovery.neededRecovery()) {
+                config.messages().accept("FlushDB: the last shutdown of " + store.location()
+                        + " was not clean, but the redo log held nothing to apply");
+            }
             markOpen();
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
+            if (recovery != null) {
+                // Ids in the redo must not be reused: recovery tells committed from open by them.
+                transactionIds.set(recovery.maxTransactionId() + 1);
+                rollBackIncomplete(recovery.incomplete());
+            }
             this.checkpointer = new LogCheckpointer(new CheckpointTarget(), config.clock(), 1000, store.location());
+            redo.setSpaceRequester(age -> checkpointer.requestSpace());
+            this.logFlusher = new LogFlusher(redo, config.clock(), config.flushLogAtTimeoutSeconds(), store.location(),
+                    () -> fail(redo.failure()));
             checkpointer.start();
+            logFlusher.start();
         } catch (RuntimeException | Error e) {
             // Even an Error (out of memory) must not leave files open or the directory locked
-            // for this JVM's life. Nothing was changed that a clean close would have to write.
+            // for this JVM's life. Nothing is written on this path: recovered pages stay in the
+            // redo log for the next open.
+            closeQuietly(openedLog, e);
+            closeQuietly(openedDoublewrite == null ? null : openedDoublewrite::close, e);
             if (openedSpaces != null) {
                 try {
                     openedSpaces.closeAll();
@@ -129,44 +190,105 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** Opens (creating if needed) the data directory described by {@code config}. */
+    private static void closeQuietly(AutoCloseable c, Throwable e) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception suppressed) {
+            e.addSuppressed(suppressed);
+        }
+    }
+
+    private static long redoCapacity(EngineConfig config) {
+        return config.redoLogCapacity();
+    }
+
+    /** The log buffer; capped for in-memory engines, which tests open by the hundred. */
+    private static int logBufferSize(EngineConfig config) {
+        long size = config.logBufferSize();
+        if (!config.store().persistent()) {
+            size = Math.min(size, 1 << 20);
+        }
+        return (int) Math.min(size, 1 << 30);
+    }
+
+    /** Opens the engine (creating the data directory if needed), recovering it from the redo log first. */
     public static Engine open(EngineConfig config) {
         return new Engine(config);
     }
 
-    /** The page store as the buffer pool sees it: a failed page write makes the engine FAILED. */
-    private final class FailOnWriteError implements io.flushdb.storage.buffer.PageStore {
-        private final TablespaceRegistry target;
-
-        FailOnWriteError(TablespaceRegistry target) {
-            this.target = target;
+    /** WAL1: the redo describing a page image is durable before the image is written. */
+    private void walBarrier(long lsn) {
+        RedoLog r = redo;
+        if (r != null) { // null while recovery writes pages whose redo it has just read from the log
+            r.flushUpTo(lsn, true);
         }
+    }
 
+    /**
+     * The page store as the buffer pool sees it: writes go through the doublewrite file when it is
+     * on, and a failed page write makes the engine FAILED.
+     */
+    private final class EnginePageStore implements io.flushdb.storage.buffer.PageStore {
         @Override
         public void readPage(long pageId, ByteBuffer dst) {
-            target.readPage(pageId, dst);
+            spaces.readPage(pageId, dst);
         }
 
         @Override
         public void writePage(long pageId, ByteBuffer src) {
-            if (state == State.FAILED) {
-                // A page changed before the failure may be half-changed: it must not reach disk.
-                throw new EngineFailedException(failure);
-            }
+            checkNotFailedForWrite();
             try {
-                target.writePage(pageId, src);
-            } catch (RuntimeException e) {
+                if (doublewrite != null) {
+                    doublewrite.writeSingle(pageId, src);
+                } else {
+                    spaces.writePage(pageId, src);
+                }
+            } catch (RuntimeException | Error e) {
                 fail(e);
                 throw e;
             }
         }
+
+        @Override
+        public void writePages(long[] ids, ByteBuffer images, int n, int size) {
+            checkNotFailedForWrite();
+            try {
+                if (doublewrite != null) {
+                    doublewrite.writeBatch(ids, images, n);
+                } else {
+                    io.flushdb.storage.buffer.PageStore.super.writePages(ids, images, n, size);
+                }
+            } catch (RuntimeException | Error e) {
+                fail(e);
+                throw e;
+            }
+        }
+
+        private void checkNotFailedForWrite() {
+            if (state == State.FAILED) {
+                // A page changed before the failure may be half-changed: it must not reach disk.
+                throw new EngineFailedException(failure);
+            }
+        }
     }
 
-    /** Reads the page size from an existing system tablespace's page 0 without a buffer pool. */
+    /**
+     * Reads the page size from an existing system tablespace's page 0 without a buffer pool. A
+     * zero-filled page 0 (the directory crashed before its first page write) takes the page size
+     * the redo log recorded; recovery rebuilds the page.
+     */
     private int[] readSystemHeader() {
         try (FileIO f = store.open(DataDirectory.SYSTEM_TABLESPACE, false)) {
             ByteBuffer b = ByteBuffer.allocate(PageHeader.BODY + 64);
             f.read(0, b);
+            if (PageHeader.isAllZero(b, b.capacity()) && LogFiles.exists(store)) {
+                try (LogFiles log = LogFiles.open(store)) {
+                    return new int[] {log.pageSize()};
+                }
+            }
             if (b.getInt(SpaceHeader.OFFSET_MAGIC) != SpaceHeader.MAGIC) {
                 throw new io.flushdb.storage.page.CorruptPageException(0, 0,
                         "the system tablespace's header has no FlushDB magic number");
@@ -175,15 +297,48 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    private long readShutdownLsn() {
+    /** The shutdown LSN a data directory from before the redo log recorded on its system page. */
+    private long readLegacyShutdownLsn() {
         BufferFrame f = pool.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.SHARED);
         try {
+            if (f.page().getInt(SystemPage.OFFSET_CLEAN_SHUTDOWN) != 1) {
+                throw new IllegalStateException(store.location() + " has no redo log and was not shut down "
+                        + "cleanly: it cannot be recovered");
+            }
             long shutdownLsn = f.page().getLong(SystemPage.OFFSET_SHUTDOWN_LSN);
-            // Without a redo log, the newest page LSN of the system page bounds nothing else; the
-            // stored shutdown LSN is the largest LSN any page can carry after a clean close.
             return Math.max(shutdownLsn, PageHeader.lsn(f.page()));
         } finally {
             pool.release(f, LatchMode.SHARED);
+        }
+    }
+
+    private boolean readCleanShutdown() {
+        BufferFrame f = pool.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.SHARED);
+        try {
+            return f.page().getInt(SystemPage.OFFSET_CLEAN_SHUTDOWN) == 1;
+        } finally {
+            pool.release(f, LatchMode.SHARED);
+        }
+    }
+
+    /**
+     * Rolls back the transactions recovery found unfinished, newest change first, and records each
+     * rollback. A change to a table dropped since is skipped (its rows went with it).
+     */
+    private void rollBackIncomplete(List<Recovery.IncompleteTransaction> incomplete) {
+        for (Recovery.IncompleteTransaction t : incomplete) {
+            List<Recovery.UndoRecord> undo = t.undo();
+            for (int i = undo.size() - 1; i >= 0; i--) {
+                Recovery.UndoRecord u = undo.get(i);
+                io.flushdb.storage.row.TableStore table = dictionary.tableBySpace(u.spaceId());
+                if (table != null) {
+                    table.undoFromRedo(u.payload());
+                }
+            }
+            transactions.beforeChange(t.id());
+            transactions.rolledBack(t.id());
+            config.messages().accept("FlushDB: recovery rolled back transaction " + t.id() + " (" + undo.size()
+                    + " row changes)");
         }
     }
 
@@ -240,6 +395,11 @@ public final class Engine implements AutoCloseable {
         return transactionIds.getAndIncrement();
     }
 
+    /** Starts a transaction whose changes are redo-logged with undo records and a commit record. */
+    public Transaction newTransaction() {
+        return new Transaction(newTransactionId(), transactions);
+    }
+
     /** The id the next transaction will get ("Trx id counter"). */
     public long transactionIdCounter() {
         return transactionIds.get();
@@ -257,50 +417,75 @@ public final class Engine implements AutoCloseable {
         return redo.currentLsn();
     }
 
-    /**
-     * The LSN up to which redo has been written to the log ("Log written up to"). The redo log
-     * has no file or buffer yet: a commit hands its records on at once, so this is the current
-     * LSN. The durable log replaces it with the log writer's figure.
-     */
+    /** The LSN up to which redo has been written to the log files ("Log written up to"). */
     public long logWrittenLsn() {
-        return redo.currentLsn();
+        return redo.writtenLsn();
     }
 
     /**
      * The LSN up to which redo is durable in the log ("Log flushed up to",
-     * {@code Innodb_redo_log_flushed_to_disk_lsn}). With no log file there is nothing to wait
-     * for, so this is the current LSN, as {@link #logWrittenLsn}; the durable log replaces it
-     * with the log flusher's figure.
+     * {@code Innodb_redo_log_flushed_to_disk_lsn}).
      */
     public long flushedToDiskLsn() {
-        return redo.currentLsn();
+        return redo.flushedLsn();
     }
 
-    /**
-     * The LSN of the last checkpoint ("Last checkpoint at"): every change below it is in the
-     * data files. At open it is the LSN the engine started from (a clean close wrote every page);
-     * the checkpointer moves it with {@link #checkpointed}.
-     */
+    /** The LSN of the last durable checkpoint ("Last checkpoint at"). */
     public long lastCheckpointLsn() {
-        return lastCheckpointLsn;
+        return redo.lastCheckpointLsn();
     }
 
     /**
-     * Records a checkpoint at {@code lsn}: called by the checkpointer once the checkpoint is
-     * durable. The value never moves backwards.
+     * The oldest modification LSN over every buffer pool instance's flush list, or the current
+     * LSN when no page is dirty ("Pages flushed up to": every change below it is in the data
+     * files). A racy snapshot: the current LSN is read first (LOG1).
      */
-    public void checkpointed(long lsn) {
-        synchronized (checkpointLock) {
-            if (lsn > lastCheckpointLsn) {
-                lastCheckpointLsn = lsn;
-            }
-        }
-        counters.checkpoints.increment();
+    public long oldestModificationLsn() {
+        long lsn = redo.currentLsn();
+        long oldest = pool.oldestModification();
+        return oldest == 0 ? lsn : Math.min(oldest, lsn);
     }
 
     /** The log checkpointer thread ({@code innodb_log_checkpoint_every} sets its period). */
     public LogCheckpointer checkpointer() {
         return checkpointer;
+    }
+
+    /** The once-per-timeout log flusher ({@code innodb_flush_log_at_timeout} sets its period). */
+    public LogFlusher logFlusher() {
+        return logFlusher;
+    }
+
+    /** Transactions as the redo log sees them (commit records, the checkpoint bound). */
+    public TransactionLog transactions() {
+        return transactions;
+    }
+
+    /** What recovery did at open, or null if the data directory was created or had no redo log. */
+    public Recovery.Result recovery() {
+        return recovery;
+    }
+
+    /** Whether the previous close was a clean (sharp-checkpoint) shutdown. */
+    public boolean lastShutdownClean() {
+        return lastShutdownClean;
+    }
+
+    /** The doublewrite buffer, or null when {@code innodb_doublewrite} is OFF. */
+    public Doublewrite doublewrite() {
+        return doublewrite;
+    }
+
+    /** {@code innodb_fast_shutdown} as {@link #close} will apply it. */
+    public void setFastShutdown(int mode) {
+        if (mode < 0 || mode > 2) {
+            throw new IllegalArgumentException("innodb_fast_shutdown must be 0, 1 or 2: " + mode);
+        }
+        this.fastShutdown = mode;
+    }
+
+    public int fastShutdown() {
+        return fastShutdown;
     }
 
     /**
@@ -311,7 +496,7 @@ public final class Engine implements AutoCloseable {
     public void checkpointNow() {
         checkWritable();
         long lsn = redo.currentLsn();
-        pool.flushAll();
+        pool.flushUpTo(lsn);
         checkpointer.requestCheckpoint(lsn);
     }
 
@@ -319,19 +504,32 @@ public final class Engine implements AutoCloseable {
     private final class CheckpointTarget implements LogCheckpointer.Target {
         @Override
         public long checkpointLsn() {
-            return oldestModificationLsn();
+            return availableCheckpointLsn();
+        }
+
+        @Override
+        public boolean needsFlush() {
+            return redo.checkpointAge() > redo.asyncAge();
+        }
+
+        @Override
+        public void syncFlush() {
+            // Until the page cleaner exists the checkpointer flushes itself: every page older than
+            // the LSN that brings the age back to half the async point.
+            long target = redo.currentLsn() - redo.asyncAge() / 2;
+            if (target > redo.lastCheckpointLsn()) {
+                pool.flushUpTo(target);
+            }
         }
 
         @Override
         public long lastCheckpointLsn() {
-            return lastCheckpointLsn;
+            return redo.lastCheckpointLsn();
         }
 
         @Override
         public void makeDurable(long lsn) {
-            // Every change below lsn is written; forced, the data files hold it across a crash.
-            spaces.forceAll();
-            checkpointed(lsn);
+            writeCheckpoint(lsn);
         }
 
         @Override
@@ -341,15 +539,90 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * The oldest modification LSN over every buffer pool instance's flush list, or the current
-     * LSN when no page is dirty ("Pages flushed up to": every change below it is in the data
-     * files). A racy snapshot: the current LSN is read first, so a page dirtied meanwhile cannot
-     * make the answer newer than a change still unwritten.
+     * The LSN a checkpoint may be made at now: the oldest modification over every flush list (the
+     * current LSN when no page is dirty), never past the first change of an active transaction
+     * (TRX1). The current LSN is read first: every page changed below it is on a flush list (LOG1),
+     * so a page dirtied meanwhile cannot make the answer newer than a change still unwritten.
      */
-    public long oldestModificationLsn() {
+    public long availableCheckpointLsn() {
         long lsn = redo.currentLsn();
         long oldest = pool.oldestModification();
-        return oldest == 0 ? lsn : Math.min(oldest, lsn);
+        long c = oldest == 0 ? lsn : Math.min(oldest, lsn);
+        return Math.min(c, transactions.oldestActiveLsn());
+    }
+
+    /**
+     * Makes a checkpoint at {@code lsn} (every change below it is written to the data files):
+     * forces the data files; logs, for every open tablespace, its file name and page 0
+     * ({@code FILE_MODIFY}, which recovery needs to find the files and to rebuild a deferred page 0);
+     * makes the redo durable past both; writes the checkpoint slot; frees the log space below it.
+     */
+    private void writeCheckpoint(long lsn) {
+        synchronized (checkpointLock) {
+            if (lsn <= redo.lastCheckpointLsn()) {
+                return;
+            }
+            spaces.forceAll();
+            long end = logOpenSpaces();
+            redo.flushUpTo(Math.max(end, lsn), true);
+            checkpointNumber++;
+            logFiles.writeCheckpoint(new LogFiles.Checkpoint(checkpointNumber, lsn));
+            redo.checkpointed(lsn);
+            counters.checkpoints.increment();
+        }
+    }
+
+    /** Writes a FILE_MODIFY record for every open tablespace but the system one; returns the end LSN. */
+    private long logOpenSpaces() {
+        long end = redo.currentLsn();
+        byte[] payload = new byte[0];
+        MiniTransaction mtr = null;
+        try {
+            for (io.flushdb.storage.space.Tablespace ts : spaces.all()) {
+                if (ts.spaceId() == 0) {
+                    continue;
+                }
+                byte[] name = ts.fileName().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                int len = 2 + name.length + SpaceHeader.IMAGE_BYTES;
+                if (payload.length < len) {
+                    payload = new byte[len + 64];
+                }
+                payload[0] = (byte) (name.length >>> 8);
+                payload[1] = (byte) name.length;
+                System.arraycopy(name, 0, payload, 2, name.length);
+                BufferFrame f;
+                try {
+                    f = pool.getPage(PageId.of(ts.spaceId(), 0), LatchMode.SHARED);
+                } catch (RuntimeException dropped) {
+                    if (spaces.isOpen(ts.spaceId())) {
+                        throw dropped;
+                    }
+                    continue; // dropped concurrently
+                }
+                try {
+                    f.page().get(0, payload, 2 + name.length, SpaceHeader.IMAGE_BYTES);
+                } finally {
+                    pool.release(f, LatchMode.SHARED);
+                }
+                if (mtr == null) {
+                    mtr = mtrs.startWithoutFreeCheck();
+                }
+                mtr.logNonPage(RedoRecordType.FILE_MODIFY, ts.spaceId(), payload, 0, len);
+                if (mtr.redoLength() > redo.bufferSize() / 4) {
+                    end = mtr.commit();
+                    mtr.close();
+                    mtr = null;
+                }
+            }
+            if (mtr != null) {
+                end = mtr.commit();
+            }
+        } finally {
+            if (mtr != null) {
+                mtr.close();
+            }
+        }
+        return end;
     }
 
     // ---- state --------------------------------------------------------------------------------
@@ -382,13 +655,16 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Closes the engine. From OPEN, writes every dirty page, records the LSN and a clean shutdown,
-     * and forces every file; from FAILED, writes nothing. Releases the data directory either way.
+     * Closes the engine as {@code innodb_fast_shutdown} says. From OPEN with 0 or 1: a sharp
+     * checkpoint (every dirty page written, the files forced, the clean-shutdown flag set, a
+     * checkpoint at the current LSN); with 2: only the redo is made durable, and the next open runs
+     * recovery. From FAILED nothing is written. Releases the data directory either way.
      */
     @Override
     public void close() {
-        // The checkpointer stops first, outside the monitor: a pass may be calling fail().
+        // The background threads stop first, outside the monitor: a pass may be calling fail().
         checkpointer.close();
+        logFlusher.close();
         closeFiles();
     }
 
@@ -400,15 +676,12 @@ public final class Engine implements AutoCloseable {
         state = State.CLOSED;
         try {
             if (clean) {
-                try (MiniTransaction mtr = mtrs.start()) {
-                    BufferFrame sys = mtr.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.EXCLUSIVE);
-                    mtr.writeLong(sys, SystemPage.OFFSET_SHUTDOWN_LSN, redo.currentLsn() + 1);
-                    mtr.writeInt(sys, SystemPage.OFFSET_CLEAN_SHUTDOWN, 1);
-                    mtr.commit();
-                }
                 try {
-                    pool.flushAll();
-                    spaces.forceAll();
+                    if (fastShutdown == 2) {
+                        redo.flushUpTo(redo.currentLsn(), true);
+                    } else {
+                        sharpCheckpoint();
+                    }
                 } catch (RuntimeException e) {
                     // The state is already CLOSED, so fail() would not record it: keep the cause.
                     if (failure == null) {
@@ -421,8 +694,26 @@ public final class Engine implements AutoCloseable {
             try {
                 spaces.closeAll();
             } finally {
-                directory.close();
+                try {
+                    logFiles.close();
+                    if (doublewrite != null) {
+                        doublewrite.close();
+                    }
+                } finally {
+                    directory.close();
+                }
             }
         }
+    }
+
+    private void sharpCheckpoint() {
+        try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) {
+            BufferFrame sys = mtr.getPage(PageId.of(0, SystemPage.PAGE_NO), LatchMode.EXCLUSIVE);
+            mtr.writeLong(sys, SystemPage.OFFSET_SHUTDOWN_LSN, redo.currentLsn());
+            mtr.writeInt(sys, SystemPage.OFFSET_CLEAN_SHUTDOWN, 1);
+            mtr.commit();
+        }
+        pool.flushAll();
+        writeCheckpoint(redo.currentLsn());
     }
 }

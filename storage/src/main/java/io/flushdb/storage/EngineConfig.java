@@ -23,6 +23,13 @@ public final class EngineConfig {
     private long lockWaitTimeoutSeconds = 50;
     private int pageCleaners = 4;
     private Clock clock = Clock.SYSTEM;
+    private long redoLogCapacity = 104_857_600L;
+    private long logBufferSize = 16_777_216L;
+    private boolean doublewrite = true;
+    private int fastShutdown = 1;
+    private long flushLogAtTimeoutSeconds = 1;
+    private long recoveryMemory = -1;
+    private java.util.function.Consumer<String> messages = EngineConfig::log;
 
     /** An engine on the real directory {@code dir} (created if missing). */
     public static EngineConfig directory(Path dir) {
@@ -98,6 +105,83 @@ public final class EngineConfig {
     public EngineConfig clock(Clock clock) {
         this.clock = clock;
         return this;
+    }
+
+    /** {@code innodb_redo_log_capacity}: the size of the redo ring created for a new data directory. */
+    public EngineConfig redoLogCapacity(long bytes) {
+        this.redoLogCapacity = bytes;
+        return this;
+    }
+
+    public long redoLogCapacity() {
+        return redoLogCapacity;
+    }
+
+    /** {@code innodb_log_buffer_size}. */
+    public EngineConfig logBufferSize(long bytes) {
+        this.logBufferSize = bytes;
+        return this;
+    }
+
+    public long logBufferSize() {
+        return logBufferSize;
+    }
+
+    /** {@code innodb_doublewrite} ON (true) or OFF. */
+    public EngineConfig doublewrite(boolean on) {
+        this.doublewrite = on;
+        return this;
+    }
+
+    public boolean doublewrite() {
+        return doublewrite;
+    }
+
+    /** {@code innodb_fast_shutdown} at open (the engine's setter changes it later). */
+    public EngineConfig fastShutdown(int mode) {
+        this.fastShutdown = mode;
+        return this;
+    }
+
+    public int fastShutdown() {
+        return fastShutdown;
+    }
+
+    /** {@code innodb_flush_log_at_timeout} in seconds. */
+    public EngineConfig flushLogAtTimeoutSeconds(long seconds) {
+        this.flushLogAtTimeoutSeconds = seconds;
+        return this;
+    }
+
+    public long flushLogAtTimeoutSeconds() {
+        return flushLogAtTimeoutSeconds;
+    }
+
+    /**
+     * Memory for parsed redo records during recovery; past it, records are applied in several
+     * batches. Default: a quarter of the buffer pool.
+     */
+    public EngineConfig recoveryMemory(long bytes) {
+        this.recoveryMemory = bytes;
+        return this;
+    }
+
+    public long recoveryMemory() {
+        return recoveryMemory > 0 ? recoveryMemory : Math.max(1 << 20, bufferPoolSize / 4);
+    }
+
+    /** Where the engine's progress and warning lines go (recovery, shutdown); default: System.Logger. */
+    public EngineConfig messages(java.util.function.Consumer<String> sink) {
+        this.messages = sink;
+        return this;
+    }
+
+    public java.util.function.Consumer<String> messages() {
+        return messages;
+    }
+
+    private static void log(String line) {
+        System.getLogger("io.flushdb.storage").log(System.Logger.Level.INFO, line);
     }
 
     public FileStore store() {

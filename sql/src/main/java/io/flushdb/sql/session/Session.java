@@ -187,7 +187,7 @@ public final class Session implements AutoCloseable {
      */
     public Transaction transaction() {
         if (transaction == null) {
-            transaction = new Transaction(engine.storage().newTransactionId());
+            transaction = engine.storage().newTransaction();
             status.transactionStarted(engine.storage().config().clock().millis());
         }
         return transaction;
@@ -221,12 +221,21 @@ public final class Session implements AutoCloseable {
 
     public void commit() {
         if (transaction != null) {
-            transaction.commit();
-            transaction = null;
+            try {
+                transaction.commit(flushLogAtTrxCommit());
+            } finally {
+                transaction = null;
+            }
         }
         savepoints.clear();
         explicitTransaction = false;
         transactionReadOnly = null;
+    }
+
+    /** The session's {@code innodb_flush_log_at_trx_commit}: how long its commits wait for the log. */
+    private int flushLogAtTrxCommit() {
+        Object v = variables().get(io.flushdb.sql.vars.SystemVariables.INNODB_FLUSH_LOG_AT_TRX_COMMIT);
+        return v instanceof Number n ? n.intValue() : 1;
     }
 
     public void rollback() {

@@ -147,31 +147,37 @@ public final class SystemVariables {
 
     public static final SystemVariable INNODB_REDO_LOG_CAPACITY = integer("innodb_redo_log_capacity", 104_857_600L,
             8_388_608L, 137_438_953_472L).unit("bytes").readOnly()
-            .doc("Total size of the redo log files.",
-                    "Larger allows older checkpoints (less flushing pressure) and longer recovery. " + NO_ENGINE_YET
-                            + "the durability issue.")
-            .differs("Startup-only until the redo log exists (MySQL 8.0.30+ resizes it online).");
+            .configure((c, v) -> c.redoLogCapacity((Long) v))
+            .doc("Total size of the redo log ring (#innodb_redo/#ib_redo0 and #ib_redo1), fixed when the data "
+                    + "directory is created.",
+                    "Larger allows older checkpoints (less flushing pressure) and longer recovery; a transaction "
+                            + "that writes more redo than about 90 % of it while open fails.")
+            .differs("Startup-only and used when the data directory is created (MySQL 8.0.30+ resizes it online).");
     public static final SystemVariable INNODB_LOG_FILE_SIZE = integer("innodb_log_file_size", 50_331_648L, 4_194_304L,
             Long.MAX_VALUE).unit("bytes").readOnly()
             .doc("Deprecated size of one redo file (MySQL 8.0.30+: use innodb_redo_log_capacity).",
-                    NO_ENGINE_YET + "the durability issue.");
+                    "None: reported only; innodb_redo_log_capacity sizes the log.");
     public static final SystemVariable INNODB_LOG_BUFFER_SIZE = integer("innodb_log_buffer_size", 16_777_216L,
             262_144L, 4_294_967_295L).unit("bytes")
             .doc("Size of the in-memory log buffer redo records are copied into before they are written.",
-                    "Larger lets big transactions commit without waiting for log writes. " + NO_ENGINE_YET
-                            + "the durability issue.");
+                    "Larger lets big transactions commit without waiting for log writes (Innodb_log_waits). "
+                            + "Read at open; capped at a quarter of the redo capacity, and at 1 MiB for mem: "
+                            + "databases.")
+            .configure((c, v) -> c.logBufferSize((Long) v));
     public static final SystemVariable INNODB_FLUSH_LOG_AT_TRX_COMMIT = integer("innodb_flush_log_at_trx_commit", 1,
             0, 2).both()
             .doc("Commit durability: 1 writes and fsyncs the redo at every commit; 2 writes at commit and fsyncs "
                     + "once per innodb_flush_log_at_timeout; 0 writes and fsyncs once per timeout. The SESSION "
                     + "value governs this session's commits.",
                     "0 and 2 make commits much cheaper and can lose up to a second of commits on a crash "
-                            + "(2: only on an OS crash). " + NO_ENGINE_YET + "the durability issue.")
+                            + "(2: only on an OS crash).")
             .differs("GLOBAL and SESSION (MySQL: GLOBAL only; Percona has a session value).");
     public static final SystemVariable INNODB_FLUSH_LOG_AT_TIMEOUT = integer("innodb_flush_log_at_timeout", 1, 1,
             2700).unit("s")
             .doc("Interval of the once-per-timeout redo write and fsync for innodb_flush_log_at_trx_commit 0 and 2.",
-                    "Longer means fewer fsyncs and more commits at risk. " + NO_ENGINE_YET + "the durability issue.");
+                    "Longer means fewer fsyncs and more commits at risk.")
+            .configure((c, v) -> c.flushLogAtTimeoutSeconds((Long) v))
+            .onGlobal((e, v) -> e.storage().logFlusher().setTimeoutSeconds((Long) v));
     public static final SystemVariable INNODB_LOG_CHECKPOINT_EVERY = integer("innodb_log_checkpoint_every", 1000, 1,
             86_400_000L).unit("ms")
             .onGlobal((e, v) -> e.storage().checkpointer().setPeriodMillis((Long) v))
@@ -191,13 +197,16 @@ public final class SystemVariables {
             .differs("Available in every build (MySQL: debug builds; MariaDB: all builds).");
     public static final SystemVariable INNODB_FAST_SHUTDOWN = integer("innodb_fast_shutdown", 1, 0, 2)
             .doc("Shutdown kind: 0 and 1 write every dirty page (a sharp checkpoint); 2 only makes the redo durable.",
-                    "2 closes fastest and leaves recovery to the next open. " + NO_ENGINE_YET + "the durability issue.");
+                    "2 closes fastest and leaves recovery to the next open.")
+            .configure((c, v) -> c.fastShutdown((int) (long) (Long) v))
+            .onGlobal((e, v) -> e.storage().setFastShutdown((int) (long) (Long) v))
+            .differs("0 is the same as 1: there is no purge or change buffer to finish.");
     public static final SystemVariable INNODB_DOUBLEWRITE = enumeration("innodb_doublewrite", "ON", "ON", "OFF",
             "DETECT_AND_RECOVER", "DETECT_ONLY").readOnly()
             .doc("Whether pages are first written to the doublewrite file, so a torn page can be restored.",
-                    "OFF halves page writes and leaves torn pages unrecoverable. " + NO_ENGINE_YET
-                            + "the durability issue.")
-            .differs("Startup-only until the doublewrite buffer exists.");
+                    "OFF halves page writes and leaves torn pages unrecoverable.")
+            .configure((c, v) -> c.doublewrite(!"OFF".equals(v) && !"DETECT_ONLY".equals(v)))
+            .differs("Startup-only; DETECT_ONLY is OFF and DETECT_AND_RECOVER is ON.");
 
     // ---- locking and checks ----------------------------------------------------------------------
 

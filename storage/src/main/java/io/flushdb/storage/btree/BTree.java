@@ -270,6 +270,7 @@ public final class BTree {
                     throw new CorruptIndexException("index " + name + " already holds an identical entry");
                 }
                 insertAt(mtr, d, slot, rec, len);
+                mtr.attachPending(); // a transaction's undo record travels with the change
                 mtr.commit();
             }
         } finally {
@@ -512,6 +513,7 @@ public final class BTree {
                 } else {
                     depth = -1;
                 }
+                mtr.attachPending(); // a transaction's undo record travels with the change
                 mtr.commit();
             }
             if (depth > 0) {
@@ -554,6 +556,7 @@ public final class BTree {
                 IndexPage.delete(mtr, leaf, slot);
                 insertAt(mtr, d, slot, rec, len);
             }
+            mtr.attachPending(); // a transaction's undo record travels with the change
             mtr.commit();
             return true;
         } finally {

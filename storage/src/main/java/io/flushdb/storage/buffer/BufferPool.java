@@ -116,6 +116,25 @@ public final class BufferPool {
     }
 
     /**
+     * Recovery's counterpart of {@link #noteModified}: {@code frame} (latched exclusively) was
+     * changed by redo apply up to {@code newestLsn}; if it was clean it goes on its flush list with
+     * oldest modification {@code oldestLsn}, the start of the batch being applied. Requires: no
+     * mini-transaction commits concurrently, and batches applied in LSN order (FL2).
+     */
+    public void noteRecovered(BufferFrame frame, long oldestLsn, long newestLsn) {
+        frame.newestModification = newestLsn;
+        if (frame.oldestModification == 0) {
+            FlushList fl = frame.instance.flushList;
+            fl.lock.lock();
+            try {
+                fl.addHead(frame, oldestLsn);
+            } finally {
+                fl.lock.unlock();
+            }
+        }
+    }
+
+    /**
      * Writes a dirty page and marks it clean. Requires: {@code frame} fixed by the caller and not
      * latched by it. Returns false if the page was already clean.
      */
@@ -138,17 +157,7 @@ public final class BufferPool {
             } finally {
                 pending.decrementAndGet(kind.ordinal());
             }
-            FlushList fl = frame.instance.flushList;
-            fl.lock.lock();
-            try {
-                fl.remove(frame);
-            } finally {
-                fl.lock.unlock();
-            }
-            BufferPoolInstance inst = frame.instance;
-            inst.mutex.lock();
-            inst.pagesWritten++;
-            inst.mutex.unlock();
+            markClean(frame);
             writtenByKind[kind.ordinal()].increment();
             return true;
         } finally {
@@ -156,26 +165,128 @@ public final class BufferPool {
         }
     }
 
-    /** Writes every dirty page (oldest first per instance). Used by close and by tests. */
+    /** Writes every dirty page (oldest first per instance). Used by close, checkpoints and tests. */
     public int flushAll() {
+        return flushUpTo(Long.MAX_VALUE);
+    }
+
+    /** Pages a flush-list batch writes at once (the doublewrite batch area's size). */
+    public static final int BATCH = Doublewrite.BATCH_SLOTS;
+
+    /**
+     * A flush-list flush: writes every page whose oldest modification is below {@code lsn}, oldest
+     * first, in batches of {@link #BATCH}, until none is left (pages dirtied meanwhile at or above
+     * {@code lsn} are not waited for). Returns the pages written.
+     */
+    public int flushUpTo(long lsn) {
         int written = 0;
+        BatchBuffers b = new BatchBuffers(pageSize);
         for (BufferPoolInstance inst : instances) {
-            BufferFrame[] dirty = inst.fixDirtyPages();
-            int i = 0;
-            try {
-                for (; i < dirty.length; i++) {
-                    if (flushPage(dirty[i], FlushKind.FLUSH_LIST)) {
-                        written++;
-                    }
-                    dirty[i].unfix();
+            while (true) {
+                BufferFrame[] dirty = inst.fixDirtyPages(lsn);
+                if (dirty.length == 0) {
+                    break;
                 }
-            } finally {
-                for (i++; i < dirty.length; i++) {
-                    dirty[i].unfix();
+                int i = 0;
+                try {
+                    for (; i < dirty.length; i += BATCH) {
+                        written += flushBatch(dirty, i, Math.min(dirty.length, i + BATCH), b);
+                    }
+                } finally {
+                    for (BufferFrame f : dirty) {
+                        f.unfix();
+                    }
                 }
             }
         }
         return written;
+    }
+
+    /** Scratch of one flush-list flush: the batch's page images and ids. */
+    private static final class BatchBuffers {
+        final ByteBuffer images;
+        final long[] ids = new long[BATCH];
+        final long[] stamps = new long[BATCH];
+        final BufferFrame[] frames = new BufferFrame[BATCH];
+
+        BatchBuffers(int pageSize) {
+            images = ByteBuffer.allocateDirect(BATCH * pageSize);
+        }
+    }
+
+    /**
+     * Writes the dirty ones of {@code frames[from, to)} (fixed by the caller) as one batch. The first
+     * page is latched shared waiting if need be; the others only if their latch is free at once, so
+     * the flusher never waits for a page while holding another (a mini-transaction may hold one
+     * exclusively and wait for the next): a page skipped stays dirty for the next round.
+     */
+    private int flushBatch(BufferFrame[] frames, int from, int to, BatchBuffers b) {
+        int n = 0;
+        long newest = 0;
+        try {
+            for (int i = from; i < to; i++) {
+                BufferFrame f = frames[i];
+                long stamp = n == 0 ? f.latch.readLock() : f.latch.tryReadLock();
+                if (stamp == 0) {
+                    continue;
+                }
+                if (f.oldestModification == 0) {
+                    f.latch.unlockRead(stamp);
+                    continue;
+                }
+                b.frames[n] = f;
+                b.stamps[n] = stamp;
+                b.ids[n] = f.pageId;
+                b.images.put(n * pageSize, f.page(), 0, pageSize);
+                newest = Math.max(newest, f.newestModification);
+                n++;
+            }
+            if (n == 0) {
+                return 0;
+            }
+            // WAL1 for the whole batch at once.
+            walBarrier.accept(newest);
+            for (int i = 0; i < n; i++) {
+                ByteBuffer page = b.images.duplicate();
+                page.limit((i + 1) * pageSize).position(i * pageSize);
+                PageChecksum.stamp(page.slice(), pageSize);
+            }
+            for (int i = 0; i < n; i++) {
+                b.frames[i].instance.pendingWrites.incrementAndGet(FlushKind.FLUSH_LIST.ordinal());
+            }
+            try {
+                store.writePages(b.ids, b.images, n, pageSize);
+            } finally {
+                for (int i = 0; i < n; i++) {
+                    b.frames[i].instance.pendingWrites.decrementAndGet(FlushKind.FLUSH_LIST.ordinal());
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                markClean(b.frames[i]);
+            }
+            writtenByKind[FlushKind.FLUSH_LIST.ordinal()].add(n);
+            return n;
+        } finally {
+            for (int i = 0; i < n; i++) {
+                b.frames[i].latch.unlockRead(b.stamps[i]);
+                b.frames[i] = null;
+            }
+        }
+    }
+
+    /** Takes a written page off its flush list. Requires: its latch held (shared) by the caller. */
+    private static void markClean(BufferFrame frame) {
+        FlushList fl = frame.instance.flushList;
+        fl.lock.lock();
+        try {
+            fl.remove(frame);
+        } finally {
+            fl.lock.unlock();
+        }
+        BufferPoolInstance inst = frame.instance;
+        inst.mutex.lock();
+        inst.pagesWritten++;
+        inst.mutex.unlock();
     }
 
     /** Drops every cached page of a tablespace without writing it. Requires: none of them fixed. */

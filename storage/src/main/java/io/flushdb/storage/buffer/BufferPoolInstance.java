@@ -326,13 +326,22 @@ final class BufferPoolInstance {
      * whole instance. The caller flushes and unfixes them.
      */
     BufferFrame[] fixDirtyPages() {
+        return fixDirtyPages(Long.MAX_VALUE);
+    }
+
+    /** Fixes and returns the dirty pages whose oldest modification is below {@code lsn}, oldest first. */
+    BufferFrame[] fixDirtyPages(long lsn) {
         mutex.lock();
         try {
             flushList.lock.lock();
             try {
-                BufferFrame[] out = new BufferFrame[flushList.length()];
                 int n = 0;
-                for (int i = flushList.tail(); i != -1; i = flushList.prev(i)) {
+                for (int i = flushList.tail(); i != -1 && frames[i].oldestModification < lsn; i = flushList.prev(i)) {
+                    n++;
+                }
+                BufferFrame[] out = new BufferFrame[n];
+                n = 0;
+                for (int i = flushList.tail(); i != -1 && n < out.length; i = flushList.prev(i)) {
                     BufferFrame f = frames[i];
                     f.fix();
                     out[n++] = f;

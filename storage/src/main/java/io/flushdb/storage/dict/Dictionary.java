@@ -9,6 +9,7 @@ import io.flushdb.storage.buffer.LatchMode;
 import io.flushdb.storage.io.FileStore;
 import io.flushdb.storage.latch.LatchLevel;
 import io.flushdb.storage.latch.OrderedRwLock;
+import io.flushdb.storage.log.RedoRecordType;
 import io.flushdb.storage.mtr.MiniTransaction;
 import io.flushdb.storage.mtr.MtrContext;
 import io.flushdb.storage.page.PageId;
@@ -205,6 +206,7 @@ public final class Dictionary {
             tables.put(name, new ConcurrentSkipListMap<>());
             databases.put(name, new DatabaseDef(name, collation));
             version.incrementAndGet();
+            makeDurable();
             return true;
         } finally {
             latch.unlockExclusive();
@@ -233,6 +235,7 @@ public final class Dictionary {
             tables.remove(name);
             files.deleteDirectory(DataDirectory.databaseDirectory(name));
             version.incrementAndGet();
+            makeDurable();
             return list.size();
         } finally {
             latch.unlockExclusive();
@@ -271,6 +274,7 @@ public final class Dictionary {
             }
             TableEntry entry = register(def);
             version.incrementAndGet();
+            makeDurable();
             return entry;
         } finally {
             latch.unlockExclusive();
@@ -294,6 +298,7 @@ public final class Dictionary {
             }
             files.delete(file);
         }
+        logFileOperation(RedoRecordType.FILE_CREATE, def.spaceId(), file);
         spaces.open(def.spaceId(), file, true);
         List<IndexDef> withRoots = new ArrayList<>();
         try (MiniTransaction mtr = mtrs.start()) {
@@ -309,9 +314,43 @@ public final class Dictionary {
     }
 
     private void deleteTablespace(TableDef def) {
+        String file = DataDirectory.tableFile(def.database(), def.name());
+        logFileOperation(RedoRecordType.FILE_DELETE, def.spaceId(), file);
         pool.discardSpace(def.spaceId());
         spaces.close(def.spaceId());
-        files.delete(DataDirectory.tableFile(def.database(), def.name()));
+        files.delete(file);
+    }
+
+    /**
+     * Writes a file record and makes it durable before the file operation it announces, so that
+     * recovery knows of every file the data directory may hold (seed 003: FILE_CREATE is durable
+     * before the file exists).
+     */
+    private void logFileOperation(RedoRecordType type, int spaceId, String file) {
+        byte[] name = file.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        long lsn;
+        try (MiniTransaction mtr = mtrs.start()) {
+            mtr.logNonPage(type, spaceId, name, 0, name.length);
+            lsn = mtr.commit();
+        }
+        mtrs.log().flushUpTo(lsn, true);
+    }
+
+    /** DDL is durable when it returns: the redo of everything it did is forced. */
+    private void makeDurable() {
+        mtrs.log().flushUpTo(mtrs.log().currentLsn(), true);
+    }
+
+    /** The rows of the table stored in tablespace {@code spaceId}, or null if no table has it. */
+    public TableStore tableBySpace(int spaceId) {
+        for (Map<String, TableEntry> inDb : tables.values()) {
+            for (TableEntry e : inDb.values()) {
+                if (e.def().spaceId() == spaceId) {
+                    return e.store();
+                }
+            }
+        }
+        return null;
     }
 
     /** DROP TABLE. The caller holds the table's lock exclusively. */
@@ -324,6 +363,7 @@ public final class Dictionary {
             }
             dropTableLocked(e);
             version.incrementAndGet();
+            makeDurable();
         } finally {
             latch.unlockExclusive();
         }
@@ -445,6 +485,7 @@ public final class Dictionary {
                 new Object[] {def.database(), def.name(), def.serialize()});
         register(def);
         version.incrementAndGet();
+        makeDurable();
     }
 
     /** Reads, advances and stores one of the system page's id counters. */

@@ -39,6 +39,14 @@ package io.flushdb.storage.latch;
  *   ↓
  * CHECKPOINTER    the log checkpointer's state (period, requests, pass count); a leaf: held only
  *                 to read or change that state and to wait on its conditions, never during I/O
+ *   ↓
+ * LOG_WRITER      the redo log writer's pass state (group commit); a leaf: a leader takes LOG
+ *                 only after releasing it
+ *   ↓
+ * LOG_SPACE       the redo log's free-space wait; a leaf
+ *   ↓
+ * DOUBLEWRITE     the doublewrite file's batch in progress: held during the batch's I/O, with page
+ *                 latches held (shared) by the flushing thread and nothing acquired under it
  * </pre>
  */
 public enum LatchLevel {
@@ -57,7 +65,13 @@ public enum LatchLevel {
     /** Declared for the tablespace registry; no lock uses it today. */
     SPACE_REGISTRY,
     /** The log checkpointer's state mutex (a leaf). */
-    CHECKPOINTER;
+    CHECKPOINTER,
+    /** The redo log writer's pass state (a leaf). */
+    LOG_WRITER,
+    /** The redo log's free-space wait (a leaf). */
+    LOG_SPACE,
+    /** A doublewrite area's batch in progress (a leaf held during I/O). */
+    DOUBLEWRITE;
 
     /** Whether a thread holding this level may acquire another latch of the same level. */
     public boolean allowsSameLevel() {

@@ -11,11 +11,11 @@ import java.util.concurrent.locks.Condition;
  * when asked, it makes a checkpoint — it computes the LSN below which every change is in the data
  * files, forces the data files, and records the checkpoint there.
  *
- * <p>What a pass does is given by its {@link Target} (the engine): {@link Target#checkpointLsn}
- * says which LSN is available (the oldest modification over every flush list, bounded by the
- * current LSN), {@link Target#makeDurable} forces the data files and records the checkpoint. The
- * redo log issue adds writing the checkpoint into the log header to that step; this class does not
- * change.
+ * <p>What a pass does is given by its {@link Target} (the engine): when the checkpoint age is past
+ * the async point, or a writer is short of log space ({@link #requestSpace}), it first requests a
+ * sync flush ({@link Target#syncFlush}); then {@link Target#checkpointLsn} says which LSN is
+ * available and {@link Target#makeDurable} forces the data files, makes the redo durable past it
+ * and writes the checkpoint into the redo log header.
  *
  * <p>Waiting: the thread waits on {@link #wake} with a timeout until its next deadline (last pass
  * + period); {@link #setPeriodMillis} and {@link #requestCheckpoint} signal it, so a new period
@@ -30,6 +30,19 @@ public final class LogCheckpointer implements AutoCloseable {
     public interface Target {
         /** The LSN a checkpoint may be made at now: every change below it is in the data files. */
         long checkpointLsn();
+
+        /**
+         * Whether the checkpoint age is past the async point, so pages must be flushed before a
+         * checkpoint can free log space.
+         */
+        boolean needsFlush();
+
+        /**
+         * Requests a sync flush: pages are written until the checkpoint age can fall back below
+         * the async point. Until the page cleaner exists, it runs in the checkpointer's thread;
+         * the page cleaner will serve the same call.
+         */
+        void syncFlush();
 
         /** The LSN of the last durable checkpoint. */
         long lastCheckpointLsn();
@@ -52,6 +65,8 @@ public final class LogCheckpointer implements AutoCloseable {
     private long lastPassNanos;
     /** Highest LSN a requester waits for a checkpoint at; 0 when none waits. */
     private long requestedLsn;
+    /** A writer is short of log space (or the age passed the async point): flush, then checkpoint. */
+    private boolean spaceRequested;
     private long passes;
     private RuntimeException failure;
     private boolean stopping;
@@ -145,11 +160,26 @@ public final class LogCheckpointer implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks for a sync flush and a checkpoint as soon as possible, without waiting (a writer short
+     * of log space waits on the log's own condition).
+     */
+    public void requestSpace() {
+        mutex.lock();
+        try {
+            spaceRequested = true;
+            wake.signal();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
     private void run() {
         while (true) {
+            boolean flush;
             mutex.lock();
             try {
-                while (!stopping && requestedLsn == 0) {
+                while (!stopping && requestedLsn == 0 && !spaceRequested) {
                     long wait = lastPassNanos + periodNanos - clock.nanoTime();
                     if (wait <= 0) {
                         break;
@@ -166,12 +196,17 @@ public final class LogCheckpointer implements AutoCloseable {
                     return;
                 }
                 requestedLsn = 0;
+                flush = spaceRequested;
+                spaceRequested = false;
             } finally {
                 mutex.unlock();
             }
             RuntimeException error = null;
             if (failure == null) {
                 try {
+                    if (flush || target.needsFlush()) {
+                        target.syncFlush();
+                    }
                     long lsn = target.checkpointLsn();
                     if (lsn > target.lastCheckpointLsn()) {
                         target.makeDurable(lsn);
@@ -179,6 +214,20 @@ public final class LogCheckpointer implements AutoCloseable {
                 } catch (RuntimeException e) {
                     error = e;
                     target.failed(e);
+                } catch (Error e) {
+                    // Out of memory, or a test's simulated power loss: requesters must not wait for a
+                    // thread that is about to die.
+                    error = new IllegalStateException("the log checkpointer failed: " + e, e);
+                    target.failed(error);
+                    mutex.lock();
+                    try {
+                        failure = error;
+                        stopping = true;
+                        passDone.signalAll();
+                    } finally {
+                        mutex.unlock();
+                    }
+                    throw e;
                 }
             }
             mutex.lock();

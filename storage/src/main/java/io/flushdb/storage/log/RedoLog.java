@@ -2,31 +2,58 @@ package io.flushdb.storage.log;
 
 import io.flushdb.storage.latch.LatchLevel;
 import io.flushdb.storage.latch.OrderedLock;
+import io.flushdb.storage.metrics.InnodbCounters;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
 
 /**
- * The redo stream's LSN counter and commit ordering.
+ * The redo log: LSN assignment, the log buffer, the log writer with group commit, and the log
+ * space the checkpoint frees.
  *
- * <p>The LSN is the byte position in the logical redo stream: a mini-transaction whose records
- * take {@code n} bytes is given the range [{@code start}, {@code start + n}). {@link #commit} does
- * the assignment and runs the caller's flush-list insertion under {@link #mutex}, so dirty pages
- * enter the flush lists in LSN order (FL2).
+ * <p><b>Appending.</b> {@link #commit} gives a mini-transaction's record group an LSN range, copies
+ * it into the log buffer ({@code innodb_log_buffer_size}, a ring indexed by {@code lsn % size}
+ * holding the stream's blocks with their header and trailer slots left blank), and runs the
+ * caller's flush-list insertion, all under {@link #mutex}; so dirty pages enter the flush lists in
+ * LSN order (FL2), and once {@link #currentLsn} is published every page changed below it is on a
+ * flush list (LOG1).
  *
- * <p><b>Durability:</b> this version keeps no log file. Records are counted and handed to an
- * optional {@link RedoSink} (tests use one to replay them), then dropped; a clean close writes every
- * dirty page and stores the current LSN, so data survives a clean shutdown but not a crash. The
- * durable log (log buffer, redo files, group commit, checkpoints, recovery) replaces the sink
- * without changing this class's callers.
+ * <p><b>Writing: group commit</b> (seed 002). A thread that needs the log written (or durable) up to
+ * an LSN calls {@link #flushUpTo}. The first such thread becomes the <em>leader</em> of a flush
+ * pass: it fixes the pass's goal as everything buffered now (the current LSN, not just its own
+ * need), copies those blocks out of the buffer and stamps them, writes them, and forces the files
+ * if the pass must be durable; then it publishes {@link #writtenLsn} / {@link #flushedLsn} and wakes
+ * the waiters. A thread arriving during a pass either finds its LSN covered by the pass's goal and
+ * waits for the pass to end, or registers as the leader of the next pass and waits for this one to
+ * end. One fsync serves every commit in the pass, so durable commits per second grow with the
+ * number of committers. The states of the pass are {@link FlushState}.
  *
- * <p>Concurrency: {@link #currentLsn} is written under {@link #mutex} and volatile for racy
- * readers (status output).
+ * <p><b>Space.</b> The ring holds {@link #capacity()} bytes: the redo from the last checkpoint to the
+ * current LSN (the checkpoint age) must fit. A mini-transaction checks before it latches pages
+ * ({@link #freeCheck}); past the {@linkplain #freeLimit() free limit} it waits (counted in
+ * {@code Innodb_log_waits}) while the checkpointer flushes pages and checkpoints. Redo that recovery
+ * still needs is never overwritten (LOG2).
+ *
+ * <p>Invariants:
+ * <ul>
+ *   <li>LOG1: every page a mini-transaction changed is on its flush list before {@link #currentLsn}
+ *       passes the mini-transaction's end.</li>
+ *   <li>LOG2: {@code currentLsn - lastCheckpointLsn <= capacity} whenever blocks are written.</li>
+ *   <li>LOG3: {@code flushedLsn <= writtenLsn <= currentLsn}; none moves backwards.</li>
+ *   <li>LOG4: after a failed write or fsync the log is FAILED: every later flush throws
+ *       {@link RedoLogFailedException} naming the first failure (nothing is retried).</li>
+ * </ul>
+ *
+ * <p>Lock order: {@link #mutex} is at {@link LatchLevel#LOG} (taken with page latches held, by
+ * commit); the writer's state mutex {@link #writer} and the space mutex {@link #space} are leaves
+ * ({@link LatchLevel#LOG_WRITER}, {@link LatchLevel#LOG_SPACE}): nothing is acquired under them
+ * except that the leader takes {@link #mutex} while it holds neither.
  */
 public final class RedoLog {
-    /** Receives every committed mini-transaction's records. */
+    /** Receives every committed mini-transaction's records (tests replay them). */
     @FunctionalInterface
     public interface RedoSink {
-        /** {@code records} holds the bytes of one mini-transaction, committed at [startLsn, endLsn). */
+        /** {@code records} holds the records of one mini-transaction, committed at [startLsn, endLsn). */
         void accept(long startLsn, long endLsn, ByteBuffer records);
     }
 
@@ -36,44 +63,229 @@ public final class RedoLog {
         void committed(long startLsn, long endLsn);
     }
 
+    /** What a thread short of log space asks of the checkpointer. */
+    @FunctionalInterface
+    public interface SpaceRequester {
+        /**
+         * Asks for pages to be flushed and a checkpoint made so that the age falls below
+         * {@code targetAge}. Must not block.
+         */
+        void requestSpace(long targetAge);
+    }
+
+    /**
+     * The states of a flush pass (seed 002's pass states; one thread writes, so its
+     * FLUSH_PASS / FLUSH_FINISHING pair is one state here).
+     * <pre>
+     *   IDLE ──leader arrives──▶ LEADER_DETECT ──goal fixed──▶ WRITING ──sync──▶ SYNCING
+     *     ▲                          ▲                             │                │
+     *     └──no one registered───────┼─────────────────────────────┴────────────────┘
+     *                                └──── NEW_LEADER ◀── someone registered for the next pass
+     * </pre>
+     */
+    public enum FlushState {
+        /** No pass runs: the next thread that needs the log written leads one. */
+        IDLE,
+        /** A leader is fixing the goal (copying the buffer up to the current LSN); others wait. */
+        LEADER_DETECT,
+        /** The pass's blocks are being written; its goal and whether it syncs are fixed. */
+        WRITING,
+        /** The pass's blocks are written and the redo files are being forced. */
+        SYNCING,
+        /** The pass ended; the thread that registered during it leads the next one. */
+        NEW_LEADER
+    }
+
     private final OrderedLock mutex = new OrderedLock(LatchLevel.LOG, "log_sys");
+    private final LogFiles files;
+    private final InnodbCounters counters;
+    private final ByteBuffer buffer;
+    private final int bufferSize;
     private volatile long currentLsn;
     private volatile RedoSink sink;
     private final LongAdder bytesWritten = new LongAdder();
     private final LongAdder mtrCommits = new LongAdder();
 
-    /** @param startLsn the LSN to continue from: never below any page LSN in the data files */
+    // ---- writer state: guarded by writer -------------------------------------------------------
+    private final OrderedLock writer = new OrderedLock(LatchLevel.LOG_WRITER, "log_writer");
+    private final Condition passChanged = writer.newCondition();
+    private FlushState state = FlushState.IDLE;
+    private long passGoal;
+    private boolean passSync;
+    private Thread nextLeader;
+    private boolean nextSync;
+    private volatile long writtenLsn;
+    private volatile long flushedLsn;
+    private volatile Throwable failure;
+    /** The leader's copy of the blocks it writes (only the leader touches it). */
+    private final ByteBuffer io;
+    private long passes;
+
+    // ---- space: guarded by space ---------------------------------------------------------------
+    private final OrderedLock space = new OrderedLock(LatchLevel.LOG_SPACE, "log_space");
+    private final Condition checkpointMoved = space.newCondition();
+    private volatile long lastCheckpointLsn;
+    private volatile SpaceRequester spaceRequester = age -> { };
+    private final long freeLimit;
+    private final long asyncAge;
+    private final long syncAge;
+
+    /**
+     * A log without files: LSNs are assigned and records handed to the sink, and everything counts
+     * as written and durable at once. For tests of the layers above.
+     */
     public RedoLog(long startLsn) {
-        this.currentLsn = startLsn;
+        this(null, LogFormat.toDataLsn(startLsn), LogFormat.toDataLsn(startLsn), 1 << 20, new InnodbCounters());
     }
 
     /**
-     * Assigns the LSN range for {@code records}, hands them to the sink and runs {@code action}
-     * under the log mutex. Returns the end LSN.
+     * A log on {@code files} continuing at data LSN {@code startLsn} (the end of the redo recovery
+     * found), whose last checkpoint is at {@code checkpointLsn}.
+     */
+    public RedoLog(LogFiles files, long startLsn, long checkpointLsn, int bufferBytes, InnodbCounters counters) {
+        if (!LogFormat.isDataLsn(startLsn)) {
+            throw new IllegalArgumentException("not a data LSN: " + startLsn);
+        }
+        this.files = files;
+        this.counters = counters;
+        long ring = files == null ? Long.MAX_VALUE : files.capacity();
+        // A buffer larger than a quarter of the ring could hold redo the ring has no room for.
+        this.bufferSize = (int) Math.max(4 * LogFormat.BLOCK,
+                Math.min(bufferBytes, ring / 4) & ~(long) (LogFormat.BLOCK - 1));
+        this.buffer = files == null ? null : ByteBuffer.allocate(bufferSize);
+        this.io = files == null ? null : ByteBuffer.allocate(bufferSize + LogFormat.BLOCK);
+        this.currentLsn = startLsn;
+        this.writtenLsn = startLsn;
+        this.flushedLsn = startLsn;
+        this.lastCheckpointLsn = checkpointLsn;
+        long cap = files == null ? Long.MAX_VALUE / 4 : files.capacity();
+        this.asyncAge = cap / 100 * 75;
+        this.syncAge = cap / 100 * 90;
+        // Writers stop short of the capacity by a margin for the mini-transactions already past their
+        // free check: each may add at most a few pages' worth of redo.
+        this.freeLimit = cap - Math.min(cap / 4, Math.max(cap / 16, 256 * 1024));
+    }
+
+    /** The last block's existing content must be kept when it is rewritten: seed the buffer with it. */
+    public void seedLastBlock(ByteBuffer block) {
+        if (buffer == null) {
+            return;
+        }
+        long start = LogFormat.blockStart(currentLsn);
+        int at = (int) (start % bufferSize);
+        buffer.put(at, block, 0, LogFormat.BLOCK);
+    }
+
+    // ---- appending ----------------------------------------------------------------------------
+
+    /**
+     * Assigns the LSN range for {@code records}, copies them into the log buffer and runs
+     * {@code action} under the log mutex. Returns the end LSN.
      */
     public long commit(ByteBuffer records, CommitAction action) {
-        int len = Math.max(1, records.remaining());
+        int len = records.remaining();
+        if (buffer == null) {
+            return commitWithoutFiles(records, action, Math.max(1, len));
+        }
+        int n = LogFormat.GROUP_HEADER + len;
+        if (n + 2L * LogFormat.BLOCK > bufferSize) {
+            throw new IllegalStateException("a mini-transaction's " + n + " bytes of redo exceed the log buffer ("
+                    + bufferSize + " bytes): raise innodb_log_buffer_size");
+        }
+        mutex.lock();
+        try {
+            while (true) {
+                long start = currentLsn;
+                long end = LogFormat.advance(start, n);
+                if (end - LogFormat.blockStart(writtenLsn) + LogFormat.BLOCK <= bufferSize
+                        && end - lastCheckpointLsn <= files.capacity()) {
+                    copyIn(start, len, records);
+                    action.committed(start, end);
+                    RedoSink s = sink;
+                    if (s != null) {
+                        s.accept(start, end, records.duplicate());
+                    }
+                    currentLsn = end;
+                    bytesWritten.add(n);
+                    mtrCommits.increment();
+                    return end;
+                }
+                // No room in the buffer (or, rarely, in the ring): write it out without the mutex.
+                mutex.unlock();
+                try {
+                    counters.logWaits.increment();
+                    if (end - lastCheckpointLsn > files.capacity()) {
+                        awaitSpace(files.capacity() - n - LogFormat.BLOCK);
+                    } else {
+                        flushUpTo(start, false);
+                    }
+                } finally {
+                    mutex.lock();
+                }
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private long commitWithoutFiles(ByteBuffer records, CommitAction action, int n) {
         mutex.lock();
         try {
             long start = currentLsn;
-            long end = start + len;
-            currentLsn = end;
+            long end = LogFormat.advance(start, n);
             action.committed(start, end);
             RedoSink s = sink;
             if (s != null) {
                 s.accept(start, end, records.duplicate());
             }
+            currentLsn = end;
+            writtenLsn = end;
+            flushedLsn = end;
+            bytesWritten.add(n);
+            mtrCommits.increment();
             return end;
         } finally {
             mutex.unlock();
-            bytesWritten.add(len);
-            mtrCommits.increment();
         }
+    }
+
+    /** Copies the group (length prefix and records) into the buffer from data LSN {@code start}. */
+    private void copyIn(long start, int len, ByteBuffer records) {
+        long lsn = start;
+        lsn = putData(lsn, (byte) (len >>> 24));
+        lsn = putData(lsn, (byte) (len >>> 16));
+        lsn = putData(lsn, (byte) (len >>> 8));
+        lsn = putData(lsn, (byte) len);
+        int pos = records.position();
+        int left = len;
+        while (left > 0) {
+            int room = LogFormat.DATA_END - (int) (lsn & (LogFormat.BLOCK - 1));
+            int k = Math.min(room, left);
+            buffer.put((int) (lsn % bufferSize), records, pos, k);
+            pos += k;
+            left -= k;
+            lsn = LogFormat.advance(lsn, k);
+        }
+    }
+
+    private long putData(long lsn, byte b) {
+        buffer.put((int) (lsn % bufferSize), b);
+        return LogFormat.advance(lsn, 1);
     }
 
     /** The LSN the next mini-transaction will start at. */
     public long currentLsn() {
         return currentLsn;
+    }
+
+    /** LSN up to which redo is written to the files (not necessarily forced). */
+    public long writtenLsn() {
+        return writtenLsn;
+    }
+
+    /** LSN up to which redo is durable. */
+    public long flushedLsn() {
+        return flushedLsn;
     }
 
     public long bytesWritten() {
@@ -84,8 +296,293 @@ public final class RedoLog {
         return mtrCommits.sum();
     }
 
+    /** Flush passes that wrote blocks. */
+    public long flushPasses() {
+        writer.lock();
+        try {
+            return passes;
+        } finally {
+            writer.unlock();
+        }
+    }
+
     /** Installs (or, with null, removes) the sink that sees every committed record group. */
     public void setSink(RedoSink sink) {
         this.sink = sink;
+    }
+
+    /** Whether the log has files (false for the file-less test log). */
+    public boolean durable() {
+        return files != null;
+    }
+
+    public LogFiles files() {
+        return files;
+    }
+
+    public int bufferSize() {
+        return bufferSize;
+    }
+
+    // ---- writing: group commit ----------------------------------------------------------------
+
+    /**
+     * Returns once the redo is written up to {@code lsn} and, with {@code sync}, forced. Leads a
+     * flush pass or waits for one (see the class comment).
+     *
+     * @throws RedoLogFailedException if a write or fsync of the log failed, now or before
+     */
+    public void flushUpTo(long lsn, boolean sync) {
+        if (files == null || (sync ? flushedLsn : writtenLsn) >= lsn) {
+            checkFailure();
+            return;
+        }
+        Thread me = Thread.currentThread();
+        boolean lead;
+        writer.lock();
+        try {
+            while (true) {
+                checkFailure();
+                if ((sync ? flushedLsn : writtenLsn) >= lsn) {
+                    return;
+                }
+                if (state == FlushState.IDLE || (state == FlushState.NEW_LEADER && nextLeader == me)) {
+                    sync |= state == FlushState.NEW_LEADER && nextSync;
+                    state = FlushState.LEADER_DETECT;
+                    nextLeader = null;
+                    nextSync = false;
+                    lead = true;
+                    break;
+                }
+                boolean covered = (state == FlushState.WRITING || state == FlushState.SYNCING)
+                        && passGoal >= lsn && (passSync || !sync);
+                if (!covered && state != FlushState.LEADER_DETECT) {
+                    if (nextLeader == null || !nextLeader.isAlive()) {
+                        nextLeader = me;
+                    }
+                    nextSync |= sync;
+                }
+                passChanged.awaitUninterruptibly();
+            }
+        } finally {
+            writer.unlock();
+        }
+        if (lead) {
+            runPass(sync);
+        }
+    }
+
+    /** One flush pass, run by its leader without any latch. */
+    private void runPass(boolean sync) {
+        long goal;
+        long fromBlock;
+        try {
+            mutex.lock();
+            try {
+                goal = currentLsn;
+                fromBlock = LogFormat.blockStart(writtenLsn);
+                copyOut(fromBlock, goal);
+            } finally {
+                mutex.unlock();
+            }
+            writer.lock();
+            try {
+                passGoal = goal;
+                passSync = sync;
+                state = FlushState.WRITING;
+                passChanged.signalAll();
+            } finally {
+                writer.unlock();
+            }
+            if (io.remaining() > 0) {
+                counters.logPendingWrites.increment();
+                try {
+                    files.write(fromBlock, io);
+                } finally {
+                    counters.logPendingWrites.decrement();
+                }
+                counters.logWrites.increment();
+                counters.logBytesWritten.add(goal - writtenLsn);
+            }
+            if (sync && flushedLsn < goal) {
+                writer.lock();
+                try {
+                    state = FlushState.SYNCING;
+                } finally {
+                    writer.unlock();
+                }
+                counters.logPendingFsyncs.increment();
+                try {
+                    files.force();
+                } finally {
+                    counters.logPendingFsyncs.decrement();
+                }
+                counters.logFsyncs.increment();
+            }
+        } catch (RuntimeException | Error e) {
+            writer.lock();
+            try {
+                if (failure == null) {
+                    failure = e;
+                }
+                state = nextLeader != null ? FlushState.NEW_LEADER : FlushState.IDLE;
+                passChanged.signalAll();
+            } finally {
+                writer.unlock();
+            }
+            throw e;
+        }
+        writer.lock();
+        try {
+            if (goal > writtenLsn) {
+                writtenLsn = goal;
+            }
+            if (sync && goal > flushedLsn) {
+                flushedLsn = goal;
+            }
+            passes++;
+            state = nextLeader != null ? FlushState.NEW_LEADER : FlushState.IDLE;
+            passChanged.signalAll();
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    /**
+     * Copies the blocks [{@code fromBlock}, block of {@code goal}] out of the buffer into
+     * {@link #io}, stamping headers and trailers. Requires: {@link #mutex}.
+     */
+    private void copyOut(long fromBlock, long goal) {
+        io.clear();
+        long endBlock = LogFormat.blockStart(goal);
+        if ((goal & (LogFormat.BLOCK - 1)) > LogFormat.HEADER) {
+            endBlock += LogFormat.BLOCK; // the last block holds data: write it, partly filled
+        }
+        int at = 0;
+        for (long b = fromBlock; b < endBlock; b += LogFormat.BLOCK) {
+            io.put(at, buffer, (int) (b % bufferSize), LogFormat.BLOCK);
+            int used = b + LogFormat.BLOCK <= goal ? LogFormat.DATA_END : (int) (goal - b);
+            LogFormat.stampBlock(io, at, b, used);
+            at += LogFormat.BLOCK;
+        }
+        io.limit(at).position(0);
+    }
+
+    private void checkFailure() {
+        Throwable f = failure;
+        if (f != null) {
+            throw new RedoLogFailedException(f);
+        }
+    }
+
+    /** The first failure of a log write or fsync, or null. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The state of the current flush pass, for status output and tests. */
+    public FlushState flushState() {
+        writer.lock();
+        try {
+            return state;
+        } finally {
+            writer.unlock();
+        }
+    }
+
+    // ---- space --------------------------------------------------------------------------------
+
+    /** Bytes of the ring (Long.MAX_VALUE / 4 without files). */
+    public long capacity() {
+        return files == null ? Long.MAX_VALUE / 4 : files.capacity();
+    }
+
+    /** Checkpoint age past which the checkpointer flushes pages in the background (75 %). */
+    public long asyncAge() {
+        return asyncAge;
+    }
+
+    /** Checkpoint age past which flushing is urgent (90 %). */
+    public long syncAge() {
+        return syncAge;
+    }
+
+    /** Checkpoint age past which a new mini-transaction waits for space. */
+    public long freeLimit() {
+        return freeLimit;
+    }
+
+    public long lastCheckpointLsn() {
+        return lastCheckpointLsn;
+    }
+
+    /** Current LSN minus the last checkpoint. */
+    public long checkpointAge() {
+        return currentLsn - lastCheckpointLsn;
+    }
+
+    public void setSpaceRequester(SpaceRequester r) {
+        this.spaceRequester = r;
+    }
+
+    /**
+     * Called before a mini-transaction latches anything: waits while the checkpoint age is past
+     * the free limit (LOG2). Holding no page latch here is what lets the flushing it waits for
+     * proceed.
+     */
+    public void freeCheck() {
+        if (currentLsn - lastCheckpointLsn <= freeLimit) {
+            return;
+        }
+        counters.logWaits.increment();
+        awaitSpace(freeLimit);
+    }
+
+    private void awaitSpace(long age) {
+        while (currentLsn - lastCheckpointLsn > age) {
+            checkFailure();
+            // Asked without the space mutex: the checkpointer's mutex comes before it in the order.
+            spaceRequester.requestSpace(age - age / 8);
+            space.lock();
+            try {
+                if (currentLsn - lastCheckpointLsn > age && failure == null) {
+                    checkpointMoved.awaitUninterruptibly();
+                }
+            } finally {
+                space.unlock();
+            }
+        }
+    }
+
+    /** Records a durable checkpoint at {@code lsn} (the value never moves backwards). */
+    public void checkpointed(long lsn) {
+        space.lock();
+        try {
+            if (lsn > lastCheckpointLsn) {
+                lastCheckpointLsn = lsn;
+            }
+            checkpointMoved.signalAll();
+        } finally {
+            space.unlock();
+        }
+    }
+
+    /** Wakes space waiters so they see a failure (the engine failed and nothing will move). */
+    public void wakeSpaceWaiters(Throwable cause) {
+        writer.lock();
+        try {
+            if (failure == null) {
+                failure = cause;
+            }
+            passChanged.signalAll();
+        } finally {
+            writer.unlock();
+        }
+        space.lock();
+        try {
+            checkpointMoved.signalAll();
+        } finally {
+            space.unlock();
+        }
     }
 }

@@ -22,7 +22,33 @@ public enum RedoRecordType {
     /** An index page compacted: no payload; the same deterministic reorganisation is re-run. */
     INDEX_REORGANIZE(7),
     /** A range of bytes set to one value: {@code u16 offset, u16 length, u8 value}. */
-    FILL(8);
+    FILL(8),
+
+    // Records that change no page: type, space id, then a varint payload length and the payload.
+
+    /** A tablespace file was created: payload the file name (UTF-8). Logged durably before creation. */
+    FILE_CREATE(9),
+    /** A tablespace file is deleted: payload the file name. Logged durably before deletion. */
+    FILE_DELETE(10),
+    /** A tablespace file is renamed: payload {@code u16 length, old name, new name}. */
+    FILE_RENAME(11),
+    /**
+     * A tablespace in use after a checkpoint (written by every checkpoint for every open space):
+     * payload {@code u16 name length, name, then the first bytes of page 0} (its FIL header and
+     * space header, page LSN included). Names the file for recovery, and lets recovery rebuild a
+     * page 0 found zero-filled (a deferred tablespace, seed 003).
+     */
+    FILE_MODIFY(12),
+    /**
+     * A transaction's undo of one clustered index change: payload {@code u64 transaction id,
+     * u8 flags (1: before image, 2: after image), the images} ({@code row.RowImage}); space id =
+     * the table's. Carried by the mini-transaction that makes the change.
+     */
+    TRX_UNDO(13),
+    /** A transaction committed: payload {@code u64 transaction id}; space id 0. */
+    TRX_COMMIT(14),
+    /** A transaction finished rolling back: payload {@code u64 transaction id}; space id 0. */
+    TRX_ROLLBACK(15);
 
     public final byte code;
 
@@ -30,12 +56,17 @@ public enum RedoRecordType {
         this.code = (byte) code;
     }
 
-    private static final RedoRecordType[] BY_CODE = new RedoRecordType[16];
+    private static final RedoRecordType[] BY_CODE = new RedoRecordType[32];
 
     static {
         for (RedoRecordType t : values()) {
             BY_CODE[t.code] = t;
         }
+    }
+
+    /** Whether records of this type change a page (else: type, space, payload length, payload). */
+    public boolean isPageRecord() {
+        return code <= FILL.code;
     }
 
     public static RedoRecordType of(int code) {

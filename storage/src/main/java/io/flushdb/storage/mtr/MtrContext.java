@@ -2,6 +2,7 @@ package io.flushdb.storage.mtr;
 
 import io.flushdb.storage.buffer.BufferPool;
 import io.flushdb.storage.log.RedoLog;
+import io.flushdb.storage.log.RedoRecordType;
 import io.flushdb.storage.metrics.InnodbCounters;
 
 /**
@@ -45,6 +46,20 @@ public final class MtrContext {
      * instead of it on failure) returns it to the pool.
      */
     public MiniTransaction start() {
+        if (DEPTH.get()[0] == 0) {
+            // Log free check: only an outermost mini-transaction may wait for log space, since a
+            // nested one's thread holds page latches the flushing it would wait for may need.
+            log.freeCheck();
+        }
+        return startWithoutFreeCheck();
+    }
+
+    /**
+     * Starts a mini-transaction that never waits for log space: for the threads that free it (the
+     * checkpointer's own records) and for shutdown.
+     */
+    public MiniTransaction startWithoutFreeCheck() {
+        DEPTH.get()[0]++;
         MiniTransaction mtr = null;
         synchronized (this) {
             if (freeCount > 0) {
@@ -59,8 +74,51 @@ public final class MtrContext {
         return mtr;
     }
 
+    /** Mini-transactions open on each thread (to tell an outermost one). */
+    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    /** A record waiting, per thread, for the next B-tree change to carry it ({@link #setPending}). */
+    private static final class Pending {
+        RedoRecordType type;
+        int spaceId;
+        byte[] payload = new byte[256];
+        int length;
+    }
+
+    private final ThreadLocal<Pending> pending = ThreadLocal.withInitial(Pending::new);
+
+    /**
+     * Holds {@code payload[0, length)} as a record of {@code type} for the calling thread's next
+     * B-tree change: the mini-transaction that makes it appends the record ({@link
+     * MiniTransaction#attachPending}). Cleared by that, or by {@link #clearPending}.
+     */
+    public void setPending(RedoRecordType type, int spaceId, byte[] payload, int length) {
+        Pending p = pending.get();
+        if (p.payload.length < length) {
+            p.payload = new byte[Math.max(length, p.payload.length * 2)];
+        }
+        System.arraycopy(payload, 0, p.payload, 0, length);
+        p.type = type;
+        p.spaceId = spaceId;
+        p.length = length;
+    }
+
+    /** Drops the calling thread's pending record (the change it was for did not happen). */
+    public void clearPending() {
+        pending.get().type = null;
+    }
+
+    void attachPending(MiniTransaction mtr) {
+        Pending p = pending.get();
+        if (p.type != null) {
+            mtr.logNonPage(p.type, p.spaceId, p.payload, 0, p.length);
+            p.type = null;
+        }
+    }
+
     /** Takes back a closed mini-transaction. */
     void recycle(MiniTransaction mtr) {
+        DEPTH.get()[0]--;
         synchronized (this) {
             if (freeCount < free.length) {
                 free[freeCount++] = mtr;

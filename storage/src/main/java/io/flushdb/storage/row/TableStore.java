@@ -19,6 +19,8 @@ import io.flushdb.storage.mtr.MiniTransaction;
 import io.flushdb.storage.mtr.MtrContext;
 import io.flushdb.storage.page.PageId;
 import io.flushdb.storage.space.SpaceHeader;
+import io.flushdb.storage.log.RedoRecordType;
+import io.flushdb.storage.trx.Transaction;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,8 +46,9 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link #insert}, {@link #update} or {@link #delete} counts one row inserted, updated or deleted,
  * and {@link #readRow} and {@link #lookup} count one row read; the dictionary's own tables (ids
  * below 0) count as system rows. A transaction's undo goes through {@link #undoInsert},
- * {@link #undoDelete} and {@link #undoUpdate}, which are not counted (MET1), and the internal
- * decodes of {@link #decodeRow} (CHECK TABLE, index builds) are not rows read.
+ * {@link #undoDelete} and {@link #undoUpdate}, which are not counted (MET1), as is crash
+ * recovery's {@link #undoForRecovery}; the internal decodes of {@link #decodeRow} (CHECK TABLE,
+ * index builds) are not rows read.
  *
  * <p>Concurrency: thread-safe; the trees have their own latches, the counters their own lock.
  * Per-thread scratch buffers keep the insert path free of per-row garbage beyond the row itself.
@@ -326,6 +329,134 @@ public final class TableStore {
         return stored;
     }
 
+    // ---- transactional changes: each carries its undo record in the redo ----------------------
+
+    /**
+     * Inserts a row as part of {@code trx}: the mini-transaction of the first index change also
+     * logs the undo record (TRX_UNDO) recovery needs to take the insert back if {@code trx} never
+     * commits.
+     */
+    public Object[] insert(Object[] row, Transaction trx) {
+        long id = trx.beforeChange();
+        if (id == 0) {
+            return insert(row);
+        }
+        if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
+            row[hiddenRowIdSlot] = allocateRowId();
+        }
+        setUndo(id, null, row);
+        try {
+            return insert(row);
+        } finally {
+            mtrs.clearPending();
+        }
+    }
+
+    /** Deletes a row (by key) as part of {@code trx}; see {@link #insert(Object[], Transaction)}. */
+    public Object[] delete(Object[] row, Transaction trx) {
+        long id = trx.beforeChange();
+        if (id == 0) {
+            return delete(row);
+        }
+        Object[] before = currentRow(row);
+        if (before == null) {
+            return null;
+        }
+        setUndo(id, before, null);
+        try {
+            return delete(row);
+        } finally {
+            mtrs.clearPending();
+        }
+    }
+
+    /** Updates a row as part of {@code trx}; see {@link #insert(Object[], Transaction)}. */
+    public Object[] update(Object[] oldRow, Object[] newRow, Transaction trx) {
+        long id = trx.beforeChange();
+        if (id == 0) {
+            return update(oldRow, newRow);
+        }
+        if (hiddenRowIdSlot >= 0) {
+            newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
+        }
+        setUndo(id, oldRow, newRow);
+        try {
+            return update(oldRow, newRow);
+        } finally {
+            mtrs.clearPending();
+        }
+    }
+
+    /** Rollback of an insert of {@code trx}, itself logged as a change of {@code trx}. */
+    public void undoInsert(Object[] row, Transaction trx) {
+        withUndo(trx, row, null, () -> undoInsert(row));
+    }
+
+    public void undoDelete(Object[] row, Transaction trx) {
+        withUndo(trx, null, row, () -> undoDelete(row));
+    }
+
+    public void undoUpdate(Object[] updated, Object[] original, Transaction trx) {
+        withUndo(trx, updated, original, () -> undoUpdate(updated, original));
+    }
+
+    private void withUndo(Transaction trx, Object[] before, Object[] after, Runnable change) {
+        long id = trx.beforeChange();
+        if (id != 0) {
+            setUndo(id, before, after);
+        }
+        try {
+            change.run();
+        } finally {
+            if (id != 0) {
+                mtrs.clearPending();
+            }
+        }
+    }
+
+    /** The row with {@code row}'s key as stored, long values read in full; null if there is none. */
+    private Object[] currentRow(Object[] row) {
+        Scratch s = scratch.get();
+        encodeKey(row, s.key);
+        Object[][] found = new Object[1][];
+        clustered.find(s.key, clustered.keyLayout(), clustered.keyFields(),
+                (p, r) -> found[0] = decodeRow(p, r, null, false));
+        Object[] v = found[0];
+        if (v == null) {
+            return null;
+        }
+        RecordLayout layout = clustered.leafLayout();
+        for (int c = 0; c < def.columns().size(); c++) {
+            if (v[c] instanceof ExternalRef ref) {
+                v[c] = readExternal(ref, layout.field(columnField[c]));
+            }
+        }
+        return v;
+    }
+
+    /** Holds the undo record (transaction id, before and after images) for the next index change. */
+    private void setUndo(long trxId, Object[] before, Object[] after) {
+        int len = 9 + RowImage.encodedLength(before) + RowImage.encodedLength(after);
+        ByteBuffer b = ByteBuffer.allocate(len);
+        b.putLong(trxId);
+        b.put((byte) ((before != null ? 1 : 0) | (after != null ? 2 : 0)));
+        RowImage.encode(before, b);
+        RowImage.encode(after, b);
+        mtrs.setPending(RedoRecordType.TRX_UNDO, spaceId, b.array(), len);
+    }
+
+    /**
+     * Recovery: applies one TRX_UNDO payload (after its transaction id) of this table with
+     * {@link #undoForRecovery}.
+     */
+    public void undoFromRedo(byte[] payload) {
+        ByteBuffer b = ByteBuffer.wrap(payload);
+        b.get(); // flags: the images say themselves whether a row is there
+        Object[] before = RowImage.decode(b);
+        Object[] after = RowImage.decode(b);
+        undoForRecovery(before, after);
+    }
+
     // ---- undo: a transaction's rollback, not counted as row operations --------------------------
 
     /** Removes a row the rolling-back transaction inserted ({@code row} as it was stored). */
@@ -341,6 +472,131 @@ public final class TableStore {
     /** Restores {@code original} over {@code updated}, a row the rolling-back transaction changed. */
     public void undoUpdate(Object[] updated, Object[] original) {
         updateRow(updated, original);
+    }
+
+    /**
+     * Crash recovery's undo of one row change of a transaction that did not commit, from its
+     * logical undo record: brings the table to "the row is {@code before}" (absent if null) from
+     * any state between "none of the change was applied" and "all of it was applied", where the
+     * change was an insert ({@code before} null), a delete ({@code after} null) or an update. Both
+     * rows are as stored (the hidden row id filled in) with their long values in full.
+     *
+     * <ul>
+     *   <li>{@code after}: the clustered record with its key, if any, is deleted with the secondary
+     *       entries of the record as stored (missing ones ignored), then its overflow chains are
+     *       freed; then whatever secondary entries of {@code after} remain are deleted.</li>
+     *   <li>{@code before}: inserted if no clustered record has its key (new overflow chains),
+     *       then each of its secondary entries that is missing is inserted.</li>
+     * </ul>
+     *
+     * <p>Idempotent, so an undo interrupted by a crash can be applied again. Each tree change is
+     * its own mini-transaction and records are removed before the chains they refer to are freed
+     * (ROW3), so an interruption leaks overflow pages at worst. Not counted as a row operation.
+     * Overflow chains the interrupted change wrote but never referred to are not found and stay
+     * allocated.
+     *
+     * @throws IllegalArgumentException if both rows are null, a row is not {@link #rowWidth()}
+     *                                  wide, or a table without a primary key gets a row without
+     *                                  its hidden row id
+     */
+    public void undoForRecovery(Object[] before, Object[] after) {
+        if (before == null && after == null) {
+            throw new IllegalArgumentException("undo of a change without rows");
+        }
+        checkImage(before);
+        checkImage(after);
+        Scratch s = scratch.get();
+        if (after != null) {
+            removeRowAndEntries(after, s);
+        }
+        if (before != null) {
+            if (hiddenRowIdSlot >= 0) {
+                observeRowId(((Number) before[hiddenRowIdSlot]).longValue());
+            }
+            restoreRowAndEntries(before, s);
+        }
+    }
+
+    private void checkImage(Object[] row) {
+        if (row == null) {
+            return;
+        }
+        if (row.length != rowWidth()) {
+            throw new IllegalArgumentException("row of " + row.length + " values for " + def.qualifiedName()
+                    + ", whose rows have " + rowWidth());
+        }
+        if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
+            throw new IllegalArgumentException("row of " + def.qualifiedName() + " without its hidden row id");
+        }
+    }
+
+    /**
+     * Deletes the clustered record with {@code row}'s key, if any, with the secondary entries of the
+     * record as stored, and frees its overflow chains; then deletes the entries of {@code row} that
+     * are left. Missing entries are ignored.
+     */
+    private void removeRowAndEntries(Object[] row, Scratch s) {
+        encodeKey(row, s.key);
+        if (clustered.delete(s.key, clustered.keyLayout(), s.old)) {
+            List<ExternalRef> externals = externalsOf(s.old, 0);
+            Object[] stored = decodeForSecondaries(s.old, 0);
+            deleteSecondaryEntries(stored, s);
+            freeExternals(externals);
+        }
+        deleteSecondaryEntries(row, s);
+    }
+
+    /** Inserts {@code row} if no clustered record has its key, then each of its missing entries. */
+    private void restoreRowAndEntries(Object[] row, Scratch s) {
+        encodeKey(row, s.key);
+        if (!clustered.find(s.key, clustered.keyLayout(), clustered.keyFields(), (p, r) -> { })) {
+            List<ExternalRef> externals = new ArrayList<>(0);
+            int len = encodeClustered(row, s, externals);
+            try {
+                clustered.insert(s.record, len);
+            } catch (RuntimeException e) {
+                freeExternals(externals);
+                throw e;
+            }
+        }
+        for (int i = 0; i < secondaries.length; i++) {
+            int len = encodeSecondary(i, row, s.entry);
+            BTree sec = secondaries[i];
+            if (!sec.find(s.entry, sec.leafLayout(), sec.keyFields(), (p, r) -> { })) {
+                try {
+                    sec.insert(s.entry, len);
+                } catch (DuplicateKeyException transientConflict) {
+                    // Recovery undoes newest first, so a state on the way back can hold another
+                    // row's equal unique value: a change older than this one (undone next) put
+                    // that row there or will remove this one. The final state is unique.
+                }
+            }
+        }
+    }
+
+    /** Deletes the entry of {@code row} from every secondary index that has it. */
+    private void deleteSecondaryEntries(Object[] row, Scratch s) {
+        for (int i = 0; i < secondaries.length; i++) {
+            encodeSecondary(i, row, s.entry);
+            secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null);
+        }
+    }
+
+    /**
+     * Decodes the clustered record at {@code rec} with the overflow values of indexed columns read
+     * (secondary entries hold them inline), the others left as {@link ExternalRef}s.
+     */
+    private Object[] decodeForSecondaries(ByteBuffer buf, int rec) {
+        Object[] row = decodeRow(buf, rec, null, false);
+        RecordLayout layout = clustered.leafLayout();
+        for (int[] fc : secondaryFieldColumn) {
+            for (int c : fc) {
+                if (c >= 0 && row[c] instanceof ExternalRef ref) {
+                    row[c] = readExternal(ref, layout.field(columnField[c]));
+                }
+            }
+        }
+        return row;
     }
 
     private Object[] updateRow(Object[] oldRow, Object[] newRow) {
@@ -653,6 +909,16 @@ public final class TableStore {
 
     private synchronized long allocateRowId() {
         return nextRowId++;
+    }
+
+    /**
+     * Keeps the row id counter above {@code rowId}, a row put back by recovery's undo: the counter
+     * was set at open from the rows present then, which may not have included it.
+     */
+    private synchronized void observeRowId(long rowId) {
+        if (rowId >= nextRowId) {
+            nextRowId = rowId + 1;
+        }
     }
 
     /** The next AUTO_INCREMENT value that would be handed out (SHOW TABLE STATUS's Auto_increment). */

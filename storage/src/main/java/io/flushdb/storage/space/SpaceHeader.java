@@ -33,6 +33,8 @@ public final class SpaceHeader {
     public static final int OFFSET_FREE_COUNT = PageHeader.BODY + 24;
     public static final int OFFSET_AUTO_INCREMENT = PageHeader.BODY + 28;
     public static final int OFFSET_NEXT_ROW_ID = PageHeader.BODY + 36;
+    /** Bytes of page 0 that hold everything above (FIL header and space header). */
+    public static final int IMAGE_BYTES = PageHeader.BODY + 44;
 
     private SpaceHeader() {
     }

@@ -33,8 +33,15 @@ public final class TablespaceRegistry implements PageStore {
         return store;
     }
 
-    /** Opens (or with {@code create}, creates) the file of space {@code spaceId}. */
+    /**
+     * Opens (or with {@code create}, creates) the file of space {@code spaceId}. A space already
+     * open on the same file (opened by recovery) is returned as it is.
+     */
     public Tablespace open(int spaceId, String fileName, boolean create) {
+        Tablespace open = spaces.get(spaceId);
+        if (open != null && open.fileName().equals(fileName) && !create) {
+            return open;
+        }
         Tablespace ts = new Tablespace(spaceId, fileName, store.open(fileName, create));
         Tablespace prev = spaces.putIfAbsent(spaceId, ts);
         if (prev != null) {
@@ -58,6 +65,25 @@ public final class TablespaceRegistry implements PageStore {
             throw new IllegalStateException("tablespace " + spaceId + " is not open");
         }
         return ts;
+    }
+
+    public boolean isOpen(int spaceId) {
+        return spaces.containsKey(spaceId);
+    }
+
+    /** Forces one space's file; a space closed meanwhile is skipped. */
+    public void force(int spaceId) {
+        Tablespace ts = spaces.get(spaceId);
+        if (ts == null) {
+            return;
+        }
+        try {
+            ts.file().force();
+        } catch (RuntimeException e) {
+            if (spaces.get(spaceId) == ts) {
+                throw e;
+            }
+        }
     }
 
     public Collection<Tablespace> all() {

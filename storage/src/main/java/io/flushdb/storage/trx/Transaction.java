@@ -25,11 +25,31 @@ public final class Transaction {
     }
 
     private final long id;
+    private final TransactionLog log;
     private final List<Undo> undo = new ArrayList<>();
     private final List<Held> locks = new ArrayList<>();
 
+    /** A transaction whose changes are not redo-logged as a transaction (tests of the row layer). */
     public Transaction(long id) {
+        this(id, null);
+    }
+
+    /** A transaction of an engine: its changes carry undo records and it commits through {@code log}. */
+    public Transaction(long id, TransactionLog log) {
         this.id = id;
+        this.log = log;
+    }
+
+    /**
+     * Called by {@code TableStore} before each row change: the transaction becomes active in the
+     * log from the current LSN. Returns the id its undo records carry (0: log none).
+     */
+    public long beforeChange() {
+        if (log == null) {
+            return 0;
+        }
+        log.beforeChange(id);
+        return id;
     }
 
     public long id() {
@@ -78,24 +98,42 @@ public final class Transaction {
         for (int i = undo.size() - 1; i >= savepoint; i--) {
             Undo u = undo.get(i);
             switch (u.kind) {
-                case INSERT -> u.table.undoInsert(u.after);
-                case DELETE -> u.table.undoDelete(u.before.clone());
-                case UPDATE -> u.table.undoUpdate(u.after, u.before.clone());
+                case INSERT -> u.table.undoInsert(u.after, this);
+                case DELETE -> u.table.undoDelete(u.before.clone(), this);
+                case UPDATE -> u.table.undoUpdate(u.after, u.before.clone(), this);
             }
             undo.remove(i);
         }
     }
 
-    /** Forgets the undo log (the changes are final) and releases every lock. */
+    /** Commits with full durability ({@code innodb_flush_log_at_trx_commit=1}). */
     public void commit() {
-        undo.clear();
-        releaseAll();
+        commit(1);
     }
 
-    /** Undoes everything and releases every lock. */
+    /**
+     * Writes the commit record and waits for the log as {@code flushMode}
+     * ({@code innodb_flush_log_at_trx_commit}) says, then forgets the undo log and releases every
+     * lock. The locks are released even when the log write fails.
+     */
+    public void commit(int flushMode) {
+        try {
+            if (log != null) {
+                log.commit(id, flushMode);
+            }
+            undo.clear();
+        } finally {
+            releaseAll();
+        }
+    }
+
+    /** Undoes everything, records the rollback and releases every lock. */
     public void rollback() {
         try {
             rollbackTo(0);
+            if (log != null) {
+                log.rolledBack(id);
+            }
         } finally {
             releaseAll();
         }

@@ -1,0 +1,124 @@
+package io.flushdb.storage.recovery;
+
+import io.flushdb.storage.log.LogFiles;
+import io.flushdb.storage.log.LogFormat;
+import io.flushdb.storage.log.RedoLogCorruptException;
+import java.nio.ByteBuffer;
+
+/**
+ * Reads the redo stream's data bytes from a start LSN to the true end of the log: the first block
+ * that is not a valid block of the expected LSN (a stale block of an earlier lap of the ring, a
+ * block never written, a torn one), or the first partly filled block's last byte.
+ *
+ * <p>A block that fails its checksum while the block after it is a valid block of the next LSN is
+ * damage in the middle of the redo, not its end: {@link RedoLogCorruptException} names its LSN
+ * (recovery must not silently drop what follows).
+ *
+ * <p>Concurrency: confined to the recovering thread.
+ */
+final class RedoReader {
+    private static final int CHUNK_BLOCKS = 128;
+
+    private final LogFiles files;
+    private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BLOCKS * LogFormat.BLOCK);
+    private final ByteBuffer probe = ByteBuffer.allocate(LogFormat.BLOCK);
+    /** Block LSN of the chunk's first block. */
+    private long chunkLsn;
+    private int chunkBlocks;
+    /** The data LSN of the next byte to return. */
+    private long lsn;
+    /** The data LSN where valid data ends, once known (else Long.MAX_VALUE). */
+    private long end = Long.MAX_VALUE;
+    private final long limit;
+    private long blocksRead;
+
+    /**
+     * @param start a data LSN (a checkpoint)
+     * @param limit stop at this LSN even if the log goes on (the end found by an earlier pass)
+     */
+    RedoReader(LogFiles files, long start, long limit) {
+        this.files = files;
+        this.lsn = start;
+        this.limit = limit;
+        this.chunkLsn = -1;
+    }
+
+    /** The data LSN of the next byte. */
+    long lsn() {
+        return lsn;
+    }
+
+    long blocksRead() {
+        return blocksRead;
+    }
+
+    /**
+     * Copies the next {@code n} data bytes into {@code dst[off, off + n)} and returns true, or
+     * returns false (having consumed nothing usable) when the log ends first.
+     */
+    boolean read(byte[] dst, int off, int n) {
+        long at = lsn;
+        int done = 0;
+        while (done < n) {
+            if (at >= limit) {
+                return false;
+            }
+            long block = LogFormat.blockStart(at);
+            int used = blockLength(block);
+            if (used < 0) {
+                return false;
+            }
+            int inBlock = (int) (at - block);
+            if (inBlock >= used) {
+                return false; // past the data of the last, partly filled block
+            }
+            int k = Math.min(n - done, used - inBlock);
+            int pos = (int) (block - chunkLsn) + inBlock;
+            System.arraycopy(chunk.array(), pos, dst, off + done, k);
+            done += k;
+            at = LogFormat.advance(at, k);
+        }
+        lsn = at;
+        return true;
+    }
+
+    /** The data length of the valid block at {@code block}, loading chunks as needed; -1 past the end. */
+    private int blockLength(long block) {
+        if (block >= end) {
+            return -1;
+        }
+        if (chunkLsn < 0 || block < chunkLsn || block >= chunkLsn + (long) chunkBlocks * LogFormat.BLOCK) {
+            chunk.clear();
+            files.read(block, chunk);
+            chunkLsn = block;
+            chunkBlocks = CHUNK_BLOCKS;
+            blocksRead += CHUNK_BLOCKS;
+        }
+        int off = (int) (block - chunkLsn);
+        int used = LogFormat.checkBlock(chunk, off, block);
+        if (used < 0) {
+            checkNotMidLogDamage(block, off);
+            end = block;
+            return -1;
+        }
+        if (used < LogFormat.DATA_END) {
+            end = Math.min(end, block + LogFormat.BLOCK);
+        }
+        return used;
+    }
+
+    /** A bad block followed by a valid block of the next LSN is corruption, not the end. */
+    private void checkNotMidLogDamage(long block, int off) {
+        if (LogFormat.checksumValid(chunk, off) && chunk.getLong(off) != block) {
+            return; // an intact block of another lap: the log ends here
+        }
+        long next = block + LogFormat.BLOCK;
+        probe.clear();
+        files.read(next, probe);
+        int used = LogFormat.checkBlock(probe, 0, next);
+        if (used >= 0) {
+            throw new RedoLogCorruptException(block, "the block fails its checksum but valid redo follows it "
+                    + "(at LSN " + next + "); refusing to recover past damaged redo");
+        }
+    }
+}
