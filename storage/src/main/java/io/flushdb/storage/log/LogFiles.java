@@ -84,8 +84,9 @@ public final class LogFiles implements AutoCloseable {
         ByteBuffer header = ByteBuffer.allocate(LogFormat.BLOCK);
         try {
             for (int i = FILES - 1; i >= 0; i--) {
+                // Not preallocated: a file grows as the ring first passes over it, and a block never
+                // written reads as zeros, which no valid block is.
                 files[i] = store.open(LogFormat.fileName(i), true);
-                files[i].truncate(fileSize);
                 header.clear();
                 for (int b = 0; b < LogFormat.BLOCK; b += 8) {
                     header.putLong(b, 0);
