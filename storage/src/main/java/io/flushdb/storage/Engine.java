@@ -141,6 +141,7 @@ public final class Engine implements AutoCloseable {
                 this.checkpointNumber = 1;
             }
             this.redo = new RedoLog(logFiles, startLsn, checkpointLsn, logBufferSize(config), counters);
+            redo.setFailureListener(this::fail);
             if (recovery != null) {
                 redo.seedLastBlock(recovery.lastBlock());
             }

@@ -44,7 +44,9 @@ public final class SqlErrors {
         if (e instanceof CorruptPageException || e instanceof CorruptIndexException) {
             return new MySqlException(MySqlError.ER_GET_ERRNO, "Got error 1877 - '" + e.getMessage() + "' from storage engine", e);
         }
-        if (e instanceof EngineFailedException || e instanceof DataDirectoryInUseException) {
+        if (e instanceof EngineFailedException || e instanceof DataDirectoryInUseException
+                || e instanceof io.flushdb.storage.log.RedoLogFailedException
+                || e instanceof io.flushdb.storage.log.RedoLogCorruptException) {
             return new MySqlException(MySqlError.ER_UNKNOWN_ERROR, e.getMessage(), e);
         }
         if (e instanceof io.flushdb.storage.io.StorageIOException) {

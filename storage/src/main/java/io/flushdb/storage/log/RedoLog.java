@@ -126,6 +126,8 @@ public final class RedoLog {
     private final Condition checkpointMoved = space.newCondition();
     private volatile long lastCheckpointLsn;
     private volatile SpaceRequester spaceRequester = age -> { };
+    /** Told of the first failed log write or fsync (the engine enters FAILED). */
+    private volatile java.util.function.Consumer<Throwable> failureListener = e -> { };
     private final long freeLimit;
     private final long asyncAge;
     private final long syncAge;
@@ -430,6 +432,8 @@ public final class RedoLog {
             } finally {
                 writer.unlock();
             }
+            failureListener.accept(e);
+            wakeSpaceWaiters(e);
             throw e;
         }
         writer.lock();
@@ -519,6 +523,11 @@ public final class RedoLog {
     /** Current LSN minus the last checkpoint. */
     public long checkpointAge() {
         return currentLsn - lastCheckpointLsn;
+    }
+
+    /** Installs the listener told of the first failed log write or fsync. */
+    public void setFailureListener(java.util.function.Consumer<Throwable> l) {
+        this.failureListener = l;
     }
 
     public void setSpaceRequester(SpaceRequester r) {
