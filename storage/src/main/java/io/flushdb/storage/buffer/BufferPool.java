@@ -104,11 +104,16 @@ public final class BufferPool {
         writeRequests.increment();
         frame.newestModification = endLsn;
         frame.page().putLong(PageHeader.OFFSET_LSN, endLsn);
+        addIfClean(frame, startLsn);
+    }
+
+    /** Puts a page that was clean on its flush list with oldest modification {@code lsn} (FL2). */
+    private static void addIfClean(BufferFrame frame, long lsn) {
         if (frame.oldestModification == 0) {
             FlushList fl = frame.instance.flushList;
             fl.lock.lock();
             try {
-                fl.addHead(frame, startLsn);
+                fl.addHead(frame, lsn);
             } finally {
                 fl.lock.unlock();
             }
@@ -123,15 +128,7 @@ public final class BufferPool {
      */
     public void noteRecovered(BufferFrame frame, long oldestLsn, long newestLsn) {
         frame.newestModification = newestLsn;
-        if (frame.oldestModification == 0) {
-            FlushList fl = frame.instance.flushList;
-            fl.lock.lock();
-            try {
-                fl.addHead(frame, oldestLsn);
-            } finally {
-                fl.lock.unlock();
-            }
-        }
+        addIfClean(frame, oldestLsn);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.flushdb.storage.log;
 import io.flushdb.storage.latch.LatchLevel;
 import io.flushdb.storage.latch.OrderedLock;
 import io.flushdb.storage.util.Clock;
+import io.flushdb.storage.util.Threads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
@@ -255,19 +256,6 @@ public final class LogCheckpointer implements AutoCloseable {
         } finally {
             mutex.unlock();
         }
-        if (thread.isAlive() && thread != Thread.currentThread()) {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Threads.joinUninterruptibly(thread);
     }
 }

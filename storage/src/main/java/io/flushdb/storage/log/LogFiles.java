@@ -192,29 +192,18 @@ public final class LogFiles implements AutoCloseable {
      * {@code blockLsn}, wrapping around the ring and across files as needed.
      */
     public void write(long blockLsn, ByteBuffer src) {
-        int pos = src.position();
-        int end = src.limit();
-        long lsn = blockLsn;
-        try {
-            while (pos < end) {
-                long ring = ringOffset(lsn);
-                int file = (int) (ring / dataPerFile);
-                long inFile = ring % dataPerFile;
-                int n = (int) Math.min(end - pos, dataPerFile - inFile);
-                src.limit(pos + n).position(pos);
-                files[file].write(LogFormat.FILE_HEADER + inFile, src);
-                pos += n;
-                lsn += n;
-            }
-        } finally {
-            src.limit(end).position(end);
-        }
+        transfer(blockLsn, src, true);
     }
 
     /** Reads whole blocks into {@code dst[position, limit)} starting with the block at {@code blockLsn}. */
     public void read(long blockLsn, ByteBuffer dst) {
-        int pos = dst.position();
-        int end = dst.limit();
+        transfer(blockLsn, dst, false);
+    }
+
+    /** Moves {@code buf[position, limit)} to or from the ring from block LSN {@code blockLsn} on. */
+    private void transfer(long blockLsn, ByteBuffer buf, boolean write) {
+        int pos = buf.position();
+        int end = buf.limit();
         long lsn = blockLsn;
         try {
             while (pos < end) {
@@ -222,13 +211,17 @@ public final class LogFiles implements AutoCloseable {
                 int file = (int) (ring / dataPerFile);
                 long inFile = ring % dataPerFile;
                 int n = (int) Math.min(end - pos, dataPerFile - inFile);
-                dst.limit(pos + n).position(pos);
-                files[file].read(LogFormat.FILE_HEADER + inFile, dst);
+                buf.limit(pos + n).position(pos);
+                if (write) {
+                    files[file].write(LogFormat.FILE_HEADER + inFile, buf);
+                } else {
+                    files[file].read(LogFormat.FILE_HEADER + inFile, buf);
+                }
                 pos += n;
                 lsn += n;
             }
         } finally {
-            dst.limit(end).position(end);
+            buf.limit(end).position(end);
         }
     }
 

@@ -3,6 +3,7 @@ package io.flushdb.storage.log;
 import io.flushdb.storage.latch.LatchLevel;
 import io.flushdb.storage.latch.OrderedLock;
 import io.flushdb.storage.util.Clock;
+import io.flushdb.storage.util.Threads;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 
@@ -96,16 +97,6 @@ public final class LogFlusher implements AutoCloseable {
         } finally {
             mutex.unlock();
         }
-        boolean interrupted = false;
-        while (thread.isAlive() && thread != Thread.currentThread()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
-        }
+        Threads.joinUninterruptibly(thread);
     }
 }
