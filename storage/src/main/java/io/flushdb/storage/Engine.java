@@ -202,8 +202,10 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /** The redo ring; in-memory engines keep theirs on the heap, so it is capped at 8 MiB there. */
     private static long redoCapacity(EngineConfig config) {
-        return config.redoLogCapacity();
+        long capacity = config.redoLogCapacity();
+        return config.store().persistent() ? capacity : Math.min(capacity, 8L << 20);
     }
 
     /** The log buffer; capped for in-memory engines, which tests open by the hundred. */

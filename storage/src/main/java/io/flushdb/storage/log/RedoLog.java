@@ -117,8 +117,8 @@ public final class RedoLog {
     private volatile long writtenLsn;
     private volatile long flushedLsn;
     private volatile Throwable failure;
-    /** The leader's copy of the blocks it writes (only the leader touches it). */
-    private final ByteBuffer io;
+    /** The leader's copy of the blocks it writes (only the leader touches it); grown as needed. */
+    private ByteBuffer io;
     private long passes;
 
     // ---- space: guarded by space ---------------------------------------------------------------
@@ -155,7 +155,7 @@ public final class RedoLog {
         this.bufferSize = (int) Math.max(4 * LogFormat.BLOCK,
                 Math.min(bufferBytes, ring / 4) & ~(long) (LogFormat.BLOCK - 1));
         this.buffer = files == null ? null : ByteBuffer.allocate(bufferSize);
-        this.io = files == null ? null : ByteBuffer.allocate(bufferSize + LogFormat.BLOCK);
+        this.io = files == null ? null : ByteBuffer.allocate(64 * LogFormat.BLOCK);
         this.currentLsn = startLsn;
         this.writtenLsn = startLsn;
         this.flushedLsn = startLsn;
@@ -457,11 +457,15 @@ public final class RedoLog {
      * {@link #io}, stamping headers and trailers. Requires: {@link #mutex}.
      */
     private void copyOut(long fromBlock, long goal) {
-        io.clear();
         long endBlock = LogFormat.blockStart(goal);
         if ((goal & (LogFormat.BLOCK - 1)) > LogFormat.HEADER) {
             endBlock += LogFormat.BLOCK; // the last block holds data: write it, partly filled
         }
+        if (endBlock - fromBlock > io.capacity()) {
+            io = ByteBuffer.allocate((int) Math.min(bufferSize + (long) LogFormat.BLOCK,
+                    Math.max(endBlock - fromBlock, 2L * io.capacity())));
+        }
+        io.clear();
         int at = 0;
         for (long b = fromBlock; b < endBlock; b += LogFormat.BLOCK) {
             io.put(at, buffer, (int) (b % bufferSize), LogFormat.BLOCK);
