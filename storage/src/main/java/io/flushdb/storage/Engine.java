@@ -493,14 +493,17 @@ public final class Engine implements AutoCloseable {
 
     /**
      * {@code SET GLOBAL innodb_log_checkpoint_now=ON}: writes every page dirtied before the call,
-     * then has the checkpointer make a checkpoint at or past the LSN of the call and waits until it
-     * is durable.
+     * then has the checkpointer make a checkpoint at or past the LSN of the call (or at the first
+     * change of the oldest open transaction, if that is older) and waits until it is durable.
      */
     public void checkpointNow() {
         checkWritable();
         long lsn = redo.currentLsn();
         pool.flushUpTo(lsn);
-        checkpointer.requestCheckpoint(lsn);
+        // An open transaction's undo records must stay in the redo (TRX1): the checkpoint cannot pass
+        // its first change, so waiting for one past it would never end (the caller's own open
+        // transaction included).
+        checkpointer.requestCheckpoint(Math.min(lsn, transactions.oldestActiveLsn()));
     }
 
     /** What a checkpointer pass does to this engine. */
@@ -717,6 +720,9 @@ public final class Engine implements AutoCloseable {
             mtr.commit();
         }
         pool.flushAll();
-        writeCheckpoint(redo.currentLsn());
+        // Transactions still open (a session not closed) stay open in the redo: the next open rolls
+        // them back, as after a crash (TRX1).
+        writeCheckpoint(availableCheckpointLsn());
+        redo.flushUpTo(redo.currentLsn(), true);
     }
 }

@@ -17,6 +17,11 @@
  *   <li>{@link io.flushdb.compat.jdbc.EngineStatusTest}: SHOW ENGINE INNODB STATUS read with
  *       MySQL's line formats ({@link io.flushdb.compat.jdbc.InnodbStatusReader}) agrees with
  *       SHOW STATUS, moves with work, adds up per buffer pool instance, lists every session.
+ *   <li>{@link io.flushdb.compat.jdbc.KillDuringAutocommitTest}: a child JVM
+ *       ({@link io.flushdb.compat.jdbc.KillDuringAutocommitMain}) running autocommit statements is
+ *       killed with SIGKILL 30 times; after each kill, recovery must leave exactly the statements
+ *       its journal ({@link io.flushdb.compat.jdbc.CrashJournal}) shows committed, the one running
+ *       statement wholly or not at all, and a table CHECK TABLE finds OK. About 70 s on two cores.
  * </ul>
  *
  * <p>Each test checks exact values (rows compared with a seeded generator, exact counts and sums),

@@ -150,8 +150,9 @@ public final class SystemVariables {
             .configure((c, v) -> c.redoLogCapacity((Long) v))
             .doc("Total size of the redo log ring (#innodb_redo/#ib_redo0 and #ib_redo1), fixed when the data "
                     + "directory is created.",
-                    "Larger allows older checkpoints (less flushing pressure) and longer recovery; a transaction "
-                            + "that writes more redo than about 90 % of it while open fails.")
+                    "Larger allows older checkpoints (less flushing pressure) and longer recovery. A transaction "
+                            + "that writes more redo than about 94 % of it while open stalls every writer: the "
+                            + "checkpoint cannot pass its first change until it ends.")
             .differs("Startup-only and used when the data directory is created (MySQL 8.0.30+ resizes it online).");
     public static final SystemVariable INNODB_LOG_FILE_SIZE = integer("innodb_log_file_size", 50_331_648L, 4_194_304L,
             Long.MAX_VALUE).unit("bytes").readOnly()

@@ -13,8 +13,10 @@
  * shared without one.
  *
  * <p>Threads: every thread that reads or changes pages, in the foreground. There is no page
- * cleaner yet: dirty pages are written by a thread that finds no free frame (a single-page flush)
- * and by {@code Engine.close} ({@code flushAll}).
+ * cleaner yet: dirty pages are written by a thread that finds no free frame (a single-page flush),
+ * by the log checkpointer when the checkpoint age passes the async point and by
+ * {@code innodb_log_checkpoint_now} ({@code flushUpTo}, flush-list batches through the doublewrite
+ * file), and by {@code Engine.close} ({@code flushAll}).
  *
  * <p>Locks: the instance mutex ({@code BUFFER_POOL}) guards the page hash, the free list, the LRU
  * list and frame states; the flush-list mutex ({@code FLUSH_LIST}) guards the flush list and

@@ -8,7 +8,7 @@ package io.flushdb.storage.latch;
  * <p>What is checked: each {@link OrderedLock} and {@link OrderedRwLock} carries its level, and
  * under {@code -ea} (always on in tests) {@link LatchOrderChecker} records every acquisition in a
  * per-thread list and fails at once with an {@code AssertionError} on one that breaks the order.
- * That covers DICTIONARY, INDEX_TREE, BUFFER_POOL, LOG and FLUSH_LIST. Page latches are not
+ * That covers every level below but PAGE. Page latches are not
  * checked by anything: they are {@code StampedLock}s in the buffer frames and are never recorded,
  * so neither their order among themselves nor their place on the ladder is verified; the B+tree
  * and allocation code keep the PAGE rules below by construction. (The mini-transaction checks only

@@ -77,7 +77,7 @@ public final class LogFiles implements AutoCloseable {
         store.createDirectory(LogFormat.DIRECTORY);
         // Old files go first: a crash in between leaves no redo at all, which open() refuses
         // rather than mistakes for a log.
-        for (int i = FILES; i >= 0; i--) {
+        for (int i = FILES - 1; i >= 0; i--) {
             store.delete(LogFormat.fileName(i));
         }
         FileIO[] files = new FileIO[FILES];

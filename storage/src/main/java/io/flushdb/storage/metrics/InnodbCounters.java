@@ -10,9 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Rows are counted by {@code row.TableStore}, split into user and system rows (the data
  * dictionary's own tables) as InnoDB splits {@code Innodb_rows_*} and
  * {@code Innodb_system_rows_*}. Data file I/O is counted by {@link CountingFileStore} for every
- * file of the data directory. The redo figures are fed by the redo log writer; the redo log has
- * no file yet, so nothing increments them and they read 0, which is what a log that writes
- * nothing has done.
+ * file of the data directory. The redo figures are fed by the redo log writer ({@code RedoLog}).
  *
  * <p>Concurrency: thread-safe; every counter is a {@link LongAdder}.
  */
@@ -52,18 +50,18 @@ public final class InnodbCounters {
     /** {@code Innodb_data_pending_fsyncs}: forces in flight. */
     public final LongAdder dataPendingFsyncs = new LongAdder();
 
-    /** {@code Innodb_log_writes}: writes to redo files (fed by the log writer; none yet). */
+    /** {@code Innodb_log_writes}: writes to redo files (fed by the log writer). */
     public final LongAdder logWrites = new LongAdder();
-    /** {@code Innodb_os_log_written}: bytes written to redo files (none yet). */
+    /** {@code Innodb_os_log_written}: bytes written to redo files . */
     public final LongAdder logBytesWritten = new LongAdder();
-    /** {@code Innodb_os_log_fsyncs}: fsyncs of redo files (none yet). */
+    /** {@code Innodb_os_log_fsyncs}: fsyncs of redo files . */
     public final LongAdder logFsyncs = new LongAdder();
-    /** {@code Innodb_os_log_pending_writes} (none yet). */
+    /** {@code Innodb_os_log_pending_writes} . */
     public final LongAdder logPendingWrites = new LongAdder();
-    /** {@code Innodb_os_log_pending_fsyncs} (none yet). */
+    /** {@code Innodb_os_log_pending_fsyncs} . */
     public final LongAdder logPendingFsyncs = new LongAdder();
-    /** {@code Innodb_log_waits}: waits for free log buffer or log space (none yet). */
+    /** {@code Innodb_log_waits}: waits for free log buffer or log space . */
     public final LongAdder logWaits = new LongAdder();
-    /** INNODB_METRICS {@code log_checkpoints}: checkpoints recorded through {@code Engine.checkpointed}. */
+    /** INNODB_METRICS {@code log_checkpoints}: checkpoints recorded by the checkpointer. */
     public final LongAdder checkpoints = new LongAdder();
 }

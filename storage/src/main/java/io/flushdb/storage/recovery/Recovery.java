@@ -90,6 +90,8 @@ public final class Recovery {
     private final Map<Long, List<UndoRecord>> openTransactions = new LinkedHashMap<>();
     private final List<Integer> deferred = new ArrayList<>();
     private int groups;
+    /** Groups of pass 1 that held nothing but FILE_MODIFY records. */
+    private int fileModifyOnly;
     private long maxTransactionId;
 
     public Recovery(LogFiles log, FileStore store, TablespaceRegistry spaces, BufferPool pool, Doublewrite doublewrite,
@@ -159,11 +161,14 @@ public final class Recovery {
             if (!in.read(group, 0, n)) {
                 break;
             }
+            int before = fileModifyOnly;
             if (!parseGroup(ByteBuffer.wrap(group, 0, n), groupStart, null)) {
                 break; // a group that does not parse is not redo this log wrote
             }
             end = in.lsn();
-            groups++;
+            if (fileModifyOnly == before) {
+                groups++; // a checkpoint's own FILE_MODIFY records are not work to recover
+            }
             if (end >= nextReport) {
                 messages.accept("FlushDB: recovery scanned redo to LSN " + end);
                 nextReport = end + Math.max(1, log.capacity() / 10);
@@ -178,11 +183,13 @@ public final class Recovery {
      */
     private boolean parseGroup(ByteBuffer g, long groupStart, Batch batch) {
         long groupEnd = LogFormat.advance(groupStart, LogFormat.GROUP_HEADER + g.remaining());
+        boolean onlyFileModify = true;
         try {
             while (g.hasRemaining()) {
                 int recStart = g.position();
                 RedoRecordType type = RedoRecordType.of(g.get());
                 int space = RedoApplier.readVarint(g);
+                onlyFileModify &= type == RedoRecordType.FILE_MODIFY;
                 if (type.isPageRecord()) {
                     int pageNo = RedoApplier.readVarint(g);
                     RedoApplier.skipBody(type, g);
@@ -200,6 +207,9 @@ public final class Recovery {
                 if (batch == null) {
                     fileOrTransactionRecord(type, space, payload);
                 }
+            }
+            if (batch == null && onlyFileModify) {
+                fileModifyOnly++;
             }
             return true;
         } catch (RuntimeException malformed) {

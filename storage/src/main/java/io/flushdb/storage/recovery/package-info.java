@@ -2,14 +2,15 @@
  * Replaying redo onto page images: {@link io.flushdb.storage.recovery.RedoApplier} applies one
  * mini-transaction's records (the kinds of {@code log.RedoRecordType}) by running the same page
  * operations the mini-transaction ran ({@code MiniTransaction.apply*}, {@code IndexPage.apply*}).
- * The recovery driver (redo scan, parse, batches, deferred tablespaces) does not exist yet, and
- * with no log file there is nothing to recover from: today only {@code RedoReplayTest} calls the
- * applier, with records captured through {@code RedoLog.setSink}.
+ * {@link io.flushdb.storage.recovery.Recovery} is the recovery driver run by {@code Engine.open}:
+ * checkpoint, redo scan to the true end ({@link io.flushdb.storage.recovery.RedoReader}), file records,
+ * doublewrite restore, deferred tablespaces, page records applied in batches, transactions to roll
+ * back; {@code docs/storage.md} describes it.
  *
- * <p>Owns: nothing but the decoding of records. Never touches: the buffer pool, latches or files;
- * the caller supplies the page images.
+ * <p>Owns: the applier decodes records onto images the caller supplies; the driver works through
+ * the buffer pool and the tablespace registry before the engine serves anyone.
  *
- * <p>Threads: the caller's; the applier is stateless.
+ * <p>Threads: the opening thread's; the applier is stateless.
  *
  * <p>Invariants:
  * <ul>

@@ -7,8 +7,10 @@
  * <p>Owns: the undo entries of a transaction (row images, before and after) and the lock state of
  * every table. Never touches: pages, latches or redo directly; undo is applied through
  * {@code row.TableStore}, so each undo step is an ordinary row operation with its own
- * mini-transactions. Nothing here is persistent: transaction ids come from a counter in
- * {@code Engine} that restarts at 1 on every open, and {@code DB_TRX_ID} is written as 0.
+ * mini-transactions. A transaction's changes carry undo records in the redo and its commit a
+ * commit record ({@code TransactionLog}), so recovery rolls back what never committed; transaction
+ * ids come from a counter in {@code Engine} that restarts past the highest id the recovered redo
+ * holds, and {@code DB_TRX_ID} is written as 0.
  *
  * <p>Threads: a {@code Transaction} is used by its session's thread only. A {@code TableLock} is
  * shared by every session; all its state is guarded by its monitor, on which waiters wait until a
