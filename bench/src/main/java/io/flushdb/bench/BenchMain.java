@@ -1,5 +1,8 @@
 package io.flushdb.bench;
 
+import io.flushdb.bench.report.CommitRates;
+import io.flushdb.bench.report.FsyncRate;
+import io.flushdb.bench.report.GroupCommitReport;
 import io.flushdb.bench.report.MachineFacts;
 import io.flushdb.bench.report.Report;
 import io.flushdb.bench.report.RunResult;
@@ -20,8 +23,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The bench command line: runs each workload against each target, prints the report to stdout
- * and writes it, with a CSV, to the results directory. See {@code docs/bench.md}.
+ * The bench command line: runs each workload against each target (or, with {@code --scenario
+ * group-commit}, measures durable commits per second by number of committing threads beside the
+ * raw fsync rate), prints the report to stdout and writes it, with a CSV, to the results
+ * directory. See {@code docs/bench.md}.
  *
  * <p>Progress goes to stderr. Exit status: 0 when the runs completed (a target that failed is a
  * row in the report, not an error), 2 for a bad command line. The JVM is ended with
@@ -49,7 +54,12 @@ public final class BenchMain {
             System.out.print(BenchOptions.USAGE);
             return;
         }
-        int status = options.childResultFile() != null ? runChild(options) : runAll(options);
+        int status;
+        if (options.groupCommit()) {
+            status = options.childResultFile() != null ? runGroupCommitChild(options) : runGroupCommit(options);
+        } else {
+            status = options.childResultFile() != null ? runChild(options) : runAll(options);
+        }
         System.exit(status);
     }
 
@@ -64,6 +74,72 @@ public final class BenchMain {
             System.err.println("error: could not write the result: " + e);
             return 1;
         }
+    }
+
+    /** In a child JVM: the group-commit scenario on the one target, result written for the parent. */
+    private static int runGroupCommitChild(BenchOptions options) {
+        CommitRates result = new GroupCommitRun(options.targets().get(0), options, System.err).run();
+        try (Writer out = Files.newBufferedWriter(options.childResultFile(), StandardCharsets.UTF_8)) {
+            result.store(out);
+            return 0;
+        } catch (IOException e) {
+            System.err.println("error: could not write the result: " + e);
+            return 1;
+        }
+    }
+
+    /**
+     * The group-commit scenario: the raw fsync rate of the file system under {@code --tmpdir},
+     * then each target with 1, 4, 16 (--threads) committing threads. See {@code docs/bench.md}.
+     */
+    private static int runGroupCommit(BenchOptions options) {
+        Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        MachineFacts machine = MachineFacts.collect(options.tempRoot());
+        FsyncRate raw = null;
+        FsyncRate rawWithMetadata = null;
+        FsyncRate rawAfter = null;
+        String rawFailure = null;
+        try {
+            System.err.printf(Locale.ROOT, "raw fsync rate: force(false) for %.1f s, force(true) for %.1f s%n",
+                    options.fsyncSeconds(), options.fsyncSeconds() / 2);
+            raw = FsyncProbe.measure(options.tempRoot(), options.fsyncSeconds(), false);
+            // For reference: ChannelFileIO, under the redo log, forces with force(true).
+            rawWithMetadata = FsyncProbe.measure(options.tempRoot(), options.fsyncSeconds() / 2, true);
+        } catch (IOException | RuntimeException e) {
+            rawFailure = e.toString();
+        }
+        List<CommitRates> results = new ArrayList<>();
+        int n = 0;
+        for (String target : options.targets()) {
+            System.err.printf(Locale.ROOT, "[%d/%d] group-commit on %s%n", ++n, options.targets().size(), target);
+            CommitRates result = options.fork()
+                    ? ForkedRun.runGroupCommit(target, options)
+                    : new GroupCommitRun(target, options, System.err).run();
+            if (!result.succeeded()) {
+                System.err.printf(Locale.ROOT, "[%d/%d] group-commit on %s failed: %s%n", n,
+                        options.targets().size(), target, result.failure());
+            }
+            results.add(result);
+        }
+        if (raw != null) {
+            try {
+                System.err.printf(Locale.ROOT, "raw fsync rate again: force(false) for %.1f s%n", options.fsyncSeconds());
+                rawAfter = FsyncProbe.measure(options.tempRoot(), options.fsyncSeconds(), false);
+            } catch (IOException | RuntimeException e) {
+                System.err.println("could not measure the raw fsync rate again: " + e);
+            }
+        }
+        String settings = String.format(Locale.ROOT, "threads %s; warm-up %.1f s + timed %.1f s per thread count;"
+                + " raw fsync measured for %.1f s before and after; %s, each target in a fresh data directory",
+                options.threads().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
+                options.warmupSeconds(), options.seconds(), options.fsyncSeconds(),
+                options.fork() ? "one JVM per target" : "all targets in one JVM");
+        GroupCommitReport report = new GroupCommitReport("FlushDB bench, group commit, " + started, machine,
+                settings, String.join(" ", options.arguments()), options.durability().optionName(),
+                GroupCommitRun.OPERATION, raw, rawWithMetadata, rawAfter, FsyncProbe.SETUP, rawFailure, results);
+        String text = report.text();
+        System.out.print(text);
+        return writeResults(options.resultsDir(), "group-commit-" + FILE_STAMP.format(started), text, report.csv());
     }
 
     private static int runAll(BenchOptions options) {
@@ -95,7 +171,7 @@ public final class BenchMain {
                 options.baseline(), operations, results);
         String text = report.text();
         System.out.print(text);
-        return writeResults(options.resultsDir(), FILE_STAMP.format(started), text, report.csv());
+        return writeResults(options.resultsDir(), "bench-" + FILE_STAMP.format(started), text, report.csv());
     }
 
     private static String runSettings(BenchOptions options) {
@@ -105,11 +181,12 @@ public final class BenchMain {
                 options.fork() ? "one JVM per run" : "all runs in one JVM");
     }
 
-    private static int writeResults(Path dir, String stamp, String text, String csv) {
+    /** Writes {@code <name>.txt} and {@code <name>.csv} into {@code dir}. */
+    private static int writeResults(Path dir, String name, String text, String csv) {
         try {
             Files.createDirectories(dir);
-            Path txt = dir.resolve("bench-" + stamp + ".txt");
-            Path csvFile = dir.resolve("bench-" + stamp + ".csv");
+            Path txt = dir.resolve(name + ".txt");
+            Path csvFile = dir.resolve(name + ".csv");
             Files.writeString(txt, text, StandardCharsets.UTF_8);
             Files.writeString(csvFile, csv, StandardCharsets.UTF_8);
             System.err.println("wrote " + csvFile.toAbsolutePath().normalize() + " and " + txt.getFileName());

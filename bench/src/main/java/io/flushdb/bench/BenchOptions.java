@@ -7,22 +7,51 @@ import io.flushdb.bench.workloads.Workloads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The parsed command line. Options take their value as the next argument or after '='
  * ({@code --ops 100000} or {@code --ops=100000}); numbers may use '_' separators.
  *
  * @param childResultFile set only in a child JVM started by {@link ForkedRun}: run the one
- *     workload on the one target and write the result there
+ *     workload (or scenario) on the one target and write the result there
+ * @param scenario {@link #WORKLOADS} (each workload on each target, the default) or
+ *     {@link #GROUP_COMMIT} (durable commits per second by number of committing threads)
+ * @param threads group-commit scenario: the numbers of committing threads, one timed phase each
+ * @param seconds group-commit scenario: length of each timed phase
+ * @param warmupSeconds group-commit scenario: untimed committing before each timed phase
+ * @param fsyncSeconds group-commit scenario: length of the raw fsync measurement
  */
 public record BenchOptions(List<String> workloads, List<String> targets, int ops, int warmup,
         int rows, Durability durability, long seed, String baseline, Path resultsDir,
         Path tempRoot, boolean fork, Duration runTimeout, boolean help, Path childResultFile,
-        List<String> arguments) {
+        List<String> arguments, String scenario, List<Integer> threads, double seconds,
+        double warmupSeconds, double fsyncSeconds) {
+
+    /** The default scenario: every workload on every target, one timed run each. */
+    public static final String WORKLOADS = "workloads";
+
+    /** Durable commits per second with 1, 4, 16 committing threads, next to the raw fsync rate. */
+    public static final String GROUP_COMMIT = "group-commit";
+
+    static final List<String> SCENARIOS = List.of(WORKLOADS, GROUP_COMMIT);
+
+    /** Options that only the workloads scenario reads. */
+    private static final Set<String> WORKLOAD_OPTIONS =
+            Set.of("--workloads", "--workload", "--ops", "--warmup", "--rows", "--seed", "--baseline");
+
+    /** Options that only the group-commit scenario reads. */
+    private static final Set<String> GROUP_COMMIT_OPTIONS =
+            Set.of("--threads", "--seconds", "--warmup-seconds", "--fsync-seconds");
 
     static final String USAGE = """
             usage: BenchMain [options]
+              --scenario S         workloads|group-commit; default workloads
+                                   workloads: each workload on each target (options below)
+                                   group-commit: durable commits/s by number of committing
+                                   threads, beside the raw fsync rate (see the last block)
               --workloads LIST     comma-separated, or 'all' (%s); default %s
               --targets LIST       comma-separated, or 'all' (%s); default %s
                                    mariadb starts a MariaDB server (about 10 s per run)
@@ -40,6 +69,11 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
               --timeout-minutes N  a run still going after this is stopped and reported
                                    failed; default 30
               --help
+            group-commit scenario (targets default to flushdb, durability to fsync-per-commit):
+              --threads LIST       committing threads per timed phase; default 1,4,16
+              --seconds X          length of each timed phase; default 3
+              --warmup-seconds X   untimed committing before each timed phase; default 1
+              --fsync-seconds X    length of the raw fsync measurement; default 2
             """.formatted(String.join(",", Workloads.ALL), String.join(",", Workloads.ALL),
             String.join(",", Peers.ALL), String.join(",", Peers.DEFAULT));
 
@@ -58,6 +92,12 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         Duration runTimeout = Duration.ofMinutes(30);
         boolean help = false;
         Path childResultFile = null;
+        String scenario = WORKLOADS;
+        List<Integer> threads = List.of(1, 4, 16);
+        double seconds = 3;
+        double warmupSeconds = 1;
+        double fsyncSeconds = 2;
+        Set<String> given = new HashSet<>();
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -82,6 +122,7 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
                 }
                 value = args[++i];
             }
+            given.add(name);
             switch (name) {
                 case "--workloads", "--workload" -> workloads = names(value, Workloads.ALL, "workload");
                 case "--targets", "--target" -> targets = names(value, Peers.ALL, "target");
@@ -95,11 +136,44 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
                 case "--tmpdir" -> tempRoot = Path.of(value);
                 case "--timeout-minutes" -> runTimeout = Duration.ofMinutes(positive(name, value));
                 case "--child-result" -> childResultFile = Path.of(value);
+                case "--scenario" -> {
+                    if (!SCENARIOS.contains(value)) {
+                        throw new IllegalArgumentException("unknown scenario '" + value + "', expected one of "
+                                + String.join("|", SCENARIOS));
+                    }
+                    scenario = value;
+                }
+                case "--threads" -> threads = threadCounts(value);
+                case "--seconds" -> seconds = seconds(name, value, false);
+                case "--warmup-seconds" -> warmupSeconds = seconds(name, value, true);
+                case "--fsync-seconds" -> fsyncSeconds = seconds(name, value, false);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
+        Set<String> foreign = new HashSet<>(scenario.equals(GROUP_COMMIT) ? WORKLOAD_OPTIONS : GROUP_COMMIT_OPTIONS);
+        foreign.retainAll(given);
+        if (!foreign.isEmpty()) {
+            throw new IllegalArgumentException(String.join(", ", foreign.stream().sorted().toList())
+                    + " does not apply to --scenario " + scenario);
+        }
+        if (scenario.equals(GROUP_COMMIT)) {
+            // The scenario measures durable commits: FlushDB alone (the peers are opt-in, they
+            // would take the run past half a minute), each peer with its per-commit fsync setting.
+            if (!given.contains("--targets") && !given.contains("--target")) {
+                targets = List.of(Peers.FLUSHDB);
+            }
+            if (!given.contains("--durability")) {
+                durability = Durability.FSYNC_PER_COMMIT;
+            }
+            workloads = List.of(GROUP_COMMIT);
+        }
         return new BenchOptions(workloads, targets, ops, warmup, rows, durability, seed, baseline,
-                resultsDir, tempRoot, fork, runTimeout, help, childResultFile, List.of(args));
+                resultsDir, tempRoot, fork, runTimeout, help, childResultFile, List.of(args), scenario,
+                threads, seconds, warmupSeconds, fsyncSeconds);
+    }
+
+    public boolean groupCommit() {
+        return scenario.equals(GROUP_COMMIT);
     }
 
     public WorkloadSettings settings() {
@@ -116,6 +190,47 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
                 "--durability", durability.optionName(), "--seed", Long.toString(seed),
                 "--tmpdir", tempRoot.toString(), "--no-fork", "--child-result",
                 resultFile.toString());
+    }
+
+    /**
+     * The arguments of a child JVM that runs the group-commit scenario on {@code target} only,
+     * with its data directory under {@code tempRoot}.
+     */
+    List<String> groupCommitChildArguments(String target, Path tempRoot, Path resultFile) {
+        return List.of("--scenario", GROUP_COMMIT, "--targets", target, "--threads",
+                String.join(",", threads.stream().map(String::valueOf).toList()),
+                "--seconds", Double.toString(seconds), "--warmup-seconds", Double.toString(warmupSeconds),
+                "--durability", durability.optionName(), "--tmpdir", tempRoot.toString(), "--no-fork",
+                "--child-result", resultFile.toString());
+    }
+
+    /** A comma-separated list of positive thread counts; duplicates dropped, order kept. */
+    private static List<Integer> threadCounts(String value) {
+        List<Integer> counts = new ArrayList<>();
+        for (String part : value.split(",")) {
+            int n = positive("--threads", part.trim());
+            if (n > 1024) {
+                throw new IllegalArgumentException("--threads " + n + " is more than 1024");
+            }
+            if (!counts.contains(n)) {
+                counts.add(n);
+            }
+        }
+        return List.copyOf(counts);
+    }
+
+    private static double seconds(String option, String value, boolean zeroAllowed) {
+        double s;
+        try {
+            s = Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " needs a number of seconds, got '" + value + "'");
+        }
+        if (!(s >= 0) || (s == 0 && !zeroAllowed) || s > 3600) {
+            throw new IllegalArgumentException(option + " must be " + (zeroAllowed ? "0" : "above 0")
+                    + " to 3600 seconds, got '" + value + "'");
+        }
+        return s;
     }
 
     /** A comma-separated list of known names, or 'all'; duplicates dropped, order kept. */

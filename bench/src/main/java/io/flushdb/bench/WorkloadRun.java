@@ -137,7 +137,7 @@ final class WorkloadRun {
                 ? message.substring(0, MAX_FAILURE_LENGTH) + "..." : message;
     }
 
-    private static String firstLine(Throwable e) {
+    static String firstLine(Throwable e) {
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             message = e.getClass().getName();

@@ -7,6 +7,12 @@
  * ({@code WorkloadRun}) and hands back a {@link io.flushdb.bench.report.RunResult}; the parent
  * renders the {@link io.flushdb.bench.report.Report}.
  *
+ * <p>{@code --scenario group-commit} is the other mode: the parent measures the raw fsync rate
+ * ({@code FsyncProbe}), then each target runs in a child JVM ({@code GroupCommitRun}) that times
+ * 1, 4 and 16 threads committing one insert per transaction and hands back a
+ * {@link io.flushdb.bench.report.CommitRates}; the parent renders the
+ * {@link io.flushdb.bench.report.GroupCommitReport}.
+ *
  * <ul>
  *   <li>{@code workloads/}: what one operation is ({@link io.flushdb.bench.workloads.Workload}),
  *       one class per workload, registered in {@code Workloads}.</li>

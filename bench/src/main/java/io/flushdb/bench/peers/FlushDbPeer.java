@@ -3,16 +3,21 @@ package io.flushdb.bench.peers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalLong;
 
 /**
  * FlushDB in file mode: {@code jdbc:flushdb:<datadir>}, found through plain
  * {@link DriverManager} like any application would find it.
  *
- * <p>Durability: FlushDB has no redo log yet (it comes with the durability issue), so a commit
- * is not made durable at all: committed changes reach the data files when pages are evicted or
- * at a clean close. Every run is therefore reported as "no durability", whatever was asked;
- * when the redo log lands this maps onto {@code innodb_flush_log_at_trx_commit} like MariaDB's.
+ * <p>Durability maps onto {@code innodb_flush_log_at_trx_commit}, as for MariaDB, through the
+ * URL (which sets the variable's starting value, so every session inherits it): default leaves
+ * it as shipped (1), fsync-per-commit sets 1 (redo written and fsynced at every commit, one
+ * fsync serving every commit of a group-commit pass), none sets 2 (redo written at commit,
+ * fsynced about once a second). The read-back is the session value, which governs a session's
+ * commits, and the global one.
  */
 final class FlushDbPeer extends Peer {
 
@@ -30,8 +35,13 @@ final class FlushDbPeer extends Peer {
 
     @Override
     public void start(Path dataDir, Durability durability) {
+        String settings = switch (durability) {
+            case DEFAULT -> "";
+            case FSYNC_PER_COMMIT -> "&innodb_flush_log_at_trx_commit=1";
+            case NONE -> "&innodb_flush_log_at_trx_commit=2";
+        };
         // A MySQL-style server has no default database: name one, as a JDBC URL to MySQL would.
-        url = "jdbc:flushdb:" + dataDir + "?database=bench&createDatabaseIfNotExist=true";
+        url = "jdbc:flushdb:" + dataDir + "?database=bench&createDatabaseIfNotExist=true" + settings;
     }
 
     @Override
@@ -45,9 +55,38 @@ final class FlushDbPeer extends Peer {
     }
 
     @Override
-    public DurabilityInForce durabilityInForce(Connection connection, Durability requested) {
-        return new DurabilityInForce("no redo log yet: commits are not durable (a clean close writes every page)",
-                requested == Durability.NONE);
+    public DurabilityInForce durabilityInForce(Connection connection, Durability requested)
+            throws SQLException {
+        int session;
+        int global;
+        String doublewrite;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SELECT @@session.innodb_flush_log_at_trx_commit,"
+                        + " @@global.innodb_flush_log_at_trx_commit, @@innodb_doublewrite")) {
+            rs.next();
+            session = rs.getInt(1);
+            global = rs.getInt(2);
+            doublewrite = rs.getString(3);
+        }
+        String meaning = switch (session) {
+            case 1 -> "redo written and fsynced at every commit (group commit)";
+            case 2 -> "redo written at commit, fsynced about once a second";
+            default -> "redo written and fsynced about once a second";
+        };
+        boolean asRequested = switch (requested) {
+            case DEFAULT -> true;
+            case FSYNC_PER_COMMIT -> session == 1 && global == 1;
+            case NONE -> session != 1 && global != 1;
+        };
+        return new DurabilityInForce("innodb_flush_log_at_trx_commit=" + session
+                + (global == session ? "" : " (global " + global + ")") + ": " + meaning
+                + "; innodb_doublewrite=" + doublewrite, asRequested);
+    }
+
+    /** The redo log's fsync count ({@code Innodb_os_log_fsyncs}): one per group-commit pass. */
+    @Override
+    public OptionalLong logFsyncs(Connection connection) throws SQLException {
+        return globalStatus(connection, "Innodb_os_log_fsyncs");
     }
 
     @Override

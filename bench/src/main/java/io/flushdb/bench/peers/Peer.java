@@ -2,7 +2,10 @@ package io.flushdb.bench.peers;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.OptionalLong;
 
 /**
  * One database product under test, started fresh and empty for one workload run.
@@ -64,6 +67,23 @@ public abstract class Peer implements AutoCloseable {
     public String createTable(String table, String idColumn, String otherColumns) {
         return "CREATE TABLE " + table + " (" + idColumn + " BIGINT NOT NULL PRIMARY KEY, "
                 + otherColumns + ")";
+    }
+
+    /**
+     * How many times the database has forced its commit log (redo, WAL) to disk so far, as it
+     * counts them itself, or empty for a peer that keeps no such count. The group-commit
+     * scenario divides commits by the difference to show how many commits one fsync served.
+     */
+    public OptionalLong logFsyncs(Connection connection) throws SQLException {
+        return OptionalLong.empty();
+    }
+
+    /** A numeric {@code SHOW GLOBAL STATUS} value (MySQL family), or empty if there is none. */
+    protected static OptionalLong globalStatus(Connection connection, String name) throws SQLException {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("SHOW GLOBAL STATUS LIKE '" + name + "'")) {
+            return rs.next() ? OptionalLong.of(Long.parseLong(rs.getString(2).trim())) : OptionalLong.empty();
+        }
     }
 
     /** Stops the instance and releases its files. Idempotent; a peer never started is a no-op. */

@@ -50,12 +50,15 @@ public final class LogFiles implements AutoCloseable {
     private final long baseLsn;
     private final int pageSize;
     private final ByteBuffer slotBuffer = ByteBuffer.allocate(LogFormat.BLOCK);
+    /** Files written since their last force (written and read by the log writer's leader only). */
+    private final boolean[] unforced;
 
     private LogFiles(FileIO[] files, long fileSize, long baseLsn, int pageSize) {
         this.pageSize = pageSize;
         this.files = files;
         this.fileSize = fileSize;
         this.dataPerFile = fileSize - LogFormat.FILE_HEADER;
+        this.unforced = new boolean[files.length];
         this.capacity = dataPerFile * files.length;
         this.baseLsn = baseLsn;
     }
@@ -214,6 +217,7 @@ public final class LogFiles implements AutoCloseable {
                 buf.limit(pos + n).position(pos);
                 if (write) {
                     files[file].write(LogFormat.FILE_HEADER + inFile, buf);
+                    unforced[file] = true;
                 } else {
                     files[file].read(LogFormat.FILE_HEADER + inFile, buf);
                 }
@@ -232,10 +236,16 @@ public final class LogFiles implements AutoCloseable {
         return (blockLsn - baseLsn) % capacity;
     }
 
-    /** Forces every redo file (the data blocks written so far become durable). */
+    /**
+     * Forces the redo files written since their last force (the data blocks written so far become
+     * durable): usually one fsync per flush pass, two when the pass crossed into the next file.
+     */
     public void force() {
-        for (FileIO f : files) {
-            f.force();
+        for (int i = 0; i < files.length; i++) {
+            if (unforced[i]) {
+                unforced[i] = false;
+                files[i].force();
+            }
         }
     }
 
