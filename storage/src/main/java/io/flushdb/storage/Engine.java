@@ -164,7 +164,7 @@ public final class Engine implements AutoCloseable {
                 rollBackIncomplete(recovery.incomplete());
             }
             this.checkpointer = new LogCheckpointer(new CheckpointTarget(), config.clock(), 1000, store.location());
-            redo.setSpaceRequester(age -> checkpointer.requestSpace());
+            redo.setSpaceRequester(checkpointer::requestSpace);
             this.logFlusher = new LogFlusher(redo, config.clock(), config.flushLogAtTimeoutSeconds(), store.location(),
                     () -> fail(redo.failure()));
             checkpointer.start();
@@ -551,10 +551,7 @@ public final class Engine implements AutoCloseable {
      * so a page dirtied meanwhile cannot make the answer newer than a change still unwritten.
      */
     public long availableCheckpointLsn() {
-        long lsn = redo.currentLsn();
-        long oldest = pool.oldestModification();
-        long c = oldest == 0 ? lsn : Math.min(oldest, lsn);
-        return Math.min(c, transactions.oldestActiveLsn());
+        return Math.min(oldestModificationLsn(), transactions.oldestActiveLsn());
     }
 
     /**

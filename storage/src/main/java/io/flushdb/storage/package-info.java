@@ -59,8 +59,9 @@
  *         <td>{@code LogFlusher}</td></tr>
  *     <tr><td>log_free_check, checkpoint age, async / sync flush points, log capacity</td>
  *         <td>{@code RedoLog.freeCheck}, called by {@code MtrContext.start};
- *             {@code checkpointAge()}, {@code asyncAge()}, {@code syncAge()} (computed, not yet
- *             acted on), {@code freeLimit()}, {@code capacity()}</td></tr>
+ *             {@code checkpointAge()}, {@code asyncAge()} (no separate sync point yet: past the
+ *             async point the checkpointer's flush is already synchronous), {@code freeLimit()},
+ *             {@code capacity()}</td></tr>
  *     <tr><td>log checkpointer, fuzzy checkpoint</td>
  *         <td>{@code LogCheckpointer}; {@code Engine.availableCheckpointLsn} and its private
  *             {@code writeCheckpoint}</td></tr>

@@ -9,7 +9,7 @@ import java.nio.ByteBuffer;
  * The redo files of a data directory: {@code #innodb_redo/#ib_redo0} … {@code #ib_redoN-1}, whose
  * data areas form one ring of {@link #capacity()} bytes (format in {@link LogFormat}).
  *
- * <p>Block 0 of file 0 describes the ring:
+ * <p>Block 0 of every file holds the same description of the ring (only file 0's is read):
  * <pre>
  * offset  size  field
  *      0     4  magic "FDBR"
@@ -180,10 +180,6 @@ public final class LogFiles implements AutoCloseable {
     /** The data directory's page size as recorded when the log was created. */
     public int pageSize() {
         return pageSize;
-    }
-
-    public int fileCount() {
-        return files.length;
     }
 
     public long fileSize() {

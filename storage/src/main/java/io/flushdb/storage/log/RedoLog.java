@@ -66,11 +66,8 @@ public final class RedoLog {
     /** What a thread short of log space asks of the checkpointer. */
     @FunctionalInterface
     public interface SpaceRequester {
-        /**
-         * Asks for pages to be flushed and a checkpoint made so that the age falls below
-         * {@code targetAge}. Must not block.
-         */
-        void requestSpace(long targetAge);
+        /** Asks for pages to be flushed and a checkpoint made as soon as possible. Must not block. */
+        void requestSpace();
     }
 
     /**
@@ -119,18 +116,16 @@ public final class RedoLog {
     private volatile Throwable failure;
     /** The leader's copy of the blocks it writes (only the leader touches it); grown as needed. */
     private ByteBuffer io;
-    private long passes;
 
     // ---- space: guarded by space ---------------------------------------------------------------
     private final OrderedLock space = new OrderedLock(LatchLevel.LOG_SPACE, "log_space");
     private final Condition checkpointMoved = space.newCondition();
     private volatile long lastCheckpointLsn;
-    private volatile SpaceRequester spaceRequester = age -> { };
+    private volatile SpaceRequester spaceRequester = () -> { };
     /** Told of the first failed log write or fsync (the engine enters FAILED). */
     private volatile java.util.function.Consumer<Throwable> failureListener = e -> { };
     private final long freeLimit;
     private final long asyncAge;
-    private final long syncAge;
 
     /**
      * A log without files: LSNs are assigned and records handed to the sink, and everything counts
@@ -162,7 +157,6 @@ public final class RedoLog {
         this.lastCheckpointLsn = checkpointLsn;
         long cap = files == null ? Long.MAX_VALUE / 4 : files.capacity();
         this.asyncAge = cap / 100 * 75;
-        this.syncAge = cap / 100 * 90;
         // Writers stop short of the capacity by a margin for the mini-transactions already past their
         // free check: each may add at most a few pages' worth of redo.
         this.freeLimit = cap - Math.min(cap / 4, Math.max(cap / 16, 256 * 1024));
@@ -298,24 +292,9 @@ public final class RedoLog {
         return mtrCommits.sum();
     }
 
-    /** Flush passes that wrote blocks. */
-    public long flushPasses() {
-        writer.lock();
-        try {
-            return passes;
-        } finally {
-            writer.unlock();
-        }
-    }
-
     /** Installs (or, with null, removes) the sink that sees every committed record group. */
     public void setSink(RedoSink sink) {
         this.sink = sink;
-    }
-
-    /** Whether the log has files (false for the file-less test log). */
-    public boolean durable() {
-        return files != null;
     }
 
     public LogFiles files() {
@@ -444,7 +423,6 @@ public final class RedoLog {
             if (sync && goal > flushedLsn) {
                 flushedLsn = goal;
             }
-            passes++;
             state = nextLeader != null ? FlushState.NEW_LEADER : FlushState.IDLE;
             passChanged.signalAll();
         } finally {
@@ -488,16 +466,6 @@ public final class RedoLog {
         return failure;
     }
 
-    /** The state of the current flush pass, for status output and tests. */
-    public FlushState flushState() {
-        writer.lock();
-        try {
-            return state;
-        } finally {
-            writer.unlock();
-        }
-    }
-
     // ---- space --------------------------------------------------------------------------------
 
     /** Bytes of the ring (Long.MAX_VALUE / 4 without files). */
@@ -508,11 +476,6 @@ public final class RedoLog {
     /** Checkpoint age past which the checkpointer flushes pages in the background (75 %). */
     public long asyncAge() {
         return asyncAge;
-    }
-
-    /** Checkpoint age past which flushing is urgent (90 %). */
-    public long syncAge() {
-        return syncAge;
     }
 
     /** Checkpoint age past which a new mini-transaction waits for space. */
@@ -555,7 +518,7 @@ public final class RedoLog {
         while (currentLsn - lastCheckpointLsn > age) {
             checkFailure();
             // Asked without the space mutex: the checkpointer's mutex comes before it in the order.
-            spaceRequester.requestSpace(age - age / 8);
+            spaceRequester.requestSpace();
             space.lock();
             try {
                 if (currentLsn - lastCheckpointLsn > age && failure == null) {

@@ -86,6 +86,8 @@ public final class Recovery {
     // ---- pass 1 results -----------------------------------------------------------------------
     private final Map<Integer, String> spaceFiles = new TreeMap<>();
     private final Set<Integer> deletedSpaces = new HashSet<>();
+    /** FILE_RENAME records in LSN order: {from, to}. */
+    private final List<String[]> renames = new ArrayList<>();
     private final Map<Integer, byte[]> pageZeroImages = new HashMap<>();
     private final Map<Long, List<UndoRecord>> openTransactions = new LinkedHashMap<>();
     private final List<Integer> deferred = new ArrayList<>();
@@ -253,8 +255,6 @@ public final class Recovery {
             default -> throw new IllegalStateException("page record in the file record path: " + type);
         }
     }
-
-    private final List<String[]> renames = new ArrayList<>();
 
     // ---- files --------------------------------------------------------------------------------
 

@@ -416,22 +416,8 @@ public final class TableStore {
 
     /** The row with {@code row}'s key as stored, long values read in full; null if there is none. */
     private Object[] currentRow(Object[] row) {
-        Scratch s = scratch.get();
-        encodeKey(row, s.key);
-        Object[][] found = new Object[1][];
-        clustered.find(s.key, clustered.keyLayout(), clustered.keyFields(),
-                (p, r) -> found[0] = decodeRow(p, r, null, false));
-        Object[] v = found[0];
-        if (v == null) {
-            return null;
-        }
-        RecordLayout layout = clustered.leafLayout();
-        for (int c = 0; c < def.columns().size(); c++) {
-            if (v[c] instanceof ExternalRef ref) {
-                v[c] = readExternal(ref, layout.field(columnField[c]));
-            }
-        }
-        return v;
+        Object[] v = new Object[rowWidth()];
+        return lookupForChange(row, v) ? v : null;
     }
 
     /** Holds the undo record (transaction id, before and after images) for the next index change. */

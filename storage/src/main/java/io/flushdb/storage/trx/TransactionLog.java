@@ -50,11 +50,6 @@ public final class TransactionLog {
         return oldest;
     }
 
-    /** Transactions with changes not yet committed or rolled back. */
-    public int activeCount() {
-        return active.size();
-    }
-
     /**
      * Commits: writes the commit record of a transaction that changed rows and waits as
      * {@code flushMode} says: 1 until it is durable, 2 until it is written to the OS, 0 not at all.
