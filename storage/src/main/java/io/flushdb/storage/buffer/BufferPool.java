@@ -220,6 +220,9 @@ public final class BufferPool {
     private int flushBatch(BufferFrame[] frames, int from, int to, BatchBuffers b) {
         int n = 0;
         long newest = 0;
+        // The store may have narrowed the buffer's limit to the last batch's pages: the absolute
+        // puts below check against the limit.
+        b.images.clear();
         try {
             for (int i = from; i < to; i++) {
                 BufferFrame f = frames[i];

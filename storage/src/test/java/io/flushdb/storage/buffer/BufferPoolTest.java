@@ -241,4 +241,60 @@ class BufferPoolTest {
         }
         assertTrue(h.pool.checkInvariants());
     }
+
+    /**
+     * Flush-list batches through the doublewrite file across two instances: one instance's last,
+     * short batch, then the next instance's full one in the same flush. (The doublewrite store
+     * narrows the batch buffer's limit to the pages it wrote; the next batch must still fill all
+     * its slots.)
+     */
+    @Test
+    void aFullBatchAfterAShortOneWritesEveryPageThroughTheDoublewriteFile() {
+        io.flushdb.storage.io.MemoryFileStore files = new io.flushdb.storage.io.MemoryFileStore("dblwr");
+        io.flushdb.storage.space.TablespaceRegistry spaces = new io.flushdb.storage.space.TablespaceRegistry(files, PAGE);
+        Doublewrite dw = new Doublewrite(files, PAGE, spaces, spaces::force);
+        PageStore store = new PageStore() {
+            @Override
+            public void readPage(long pageId, ByteBuffer dst) {
+                spaces.readPage(pageId, dst);
+            }
+
+            @Override
+            public void writePage(long pageId, ByteBuffer src) {
+                dw.writeSingle(pageId, src);
+            }
+
+            @Override
+            public void writePages(long[] ids, ByteBuffer images, int n, int pageSize) {
+                dw.writeBatch(ids, images, n);
+            }
+        };
+        BufferPool pool = new BufferPool(new BufferPoolConfig(1024L * PAGE, 2, PAGE, 37, 1000, 1024), store,
+                new io.flushdb.storage.testing.ManualClock(), lsn -> { });
+        io.flushdb.storage.mtr.MtrContext mtrs = new io.flushdb.storage.mtr.MtrContext(pool,
+                new io.flushdb.storage.log.RedoLog(1), () -> { });
+        spaces.open(StorageHarness.SPACE, "space1.ibd", true);
+        int[] pages = new int[3 * BufferPool.BATCH];
+        try (MiniTransaction mtr = mtrs.start()) {
+            PageAllocator.initSpace(mtr, StorageHarness.SPACE);
+            mtr.commit();
+        }
+        for (int i = 0; i < pages.length; i++) {
+            try (MiniTransaction mtr = mtrs.start()) {
+                BufferFrame f = PageAllocator.allocate(mtr, StorageHarness.SPACE, PageType.INDEX);
+                mtr.writeInt(f, BODY, i);
+                pages[i] = f.pageNo();
+                mtr.commit();
+            }
+        }
+        assertTrue(pool.stats(0).modifiedPages() % BufferPool.BATCH != 0, "instance 0 ends on a short batch");
+        assertTrue(pool.stats(1).modifiedPages() >= BufferPool.BATCH, "instance 1 has a full batch");
+        assertEquals(pages.length + 1, pool.flushAll(), "every page and page 0");
+        assertEquals(0, pool.oldestModification());
+        ByteBuffer img = ByteBuffer.allocate(PAGE);
+        for (int i = 0; i < pages.length; i++) {
+            spaces.readPage(PageId.of(StorageHarness.SPACE, pages[i]), img);
+            assertEquals(i, img.getInt(BODY), "page " + pages[i] + " on disk");
+        }
+    }
 }
