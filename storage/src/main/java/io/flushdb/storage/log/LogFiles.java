@@ -52,6 +52,16 @@ public final class LogFiles implements AutoCloseable {
     private final ByteBuffer slotBuffer = ByteBuffer.allocate(LogFormat.BLOCK);
     /** Files written since their last force (written and read by the log writer's leader only). */
     private final boolean[] unforced;
+    /**
+     * How far each file holds written bytes (its size); the writer grows a file ahead of itself in
+     * {@link #GROWTH} steps of zeros, so a flush pass usually overwrites blocks that exist and its
+     * fsync need not change the file's size. Read and written by the log writer's leader only.
+     */
+    private final long[] grown;
+
+    /** Bytes of zeros a file is grown by ahead of the writer. */
+    static final int GROWTH = 1 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(64 * 1024).asReadOnlyBuffer();
 
     private LogFiles(FileIO[] files, long fileSize, long baseLsn, int pageSize) {
         this.pageSize = pageSize;
@@ -59,6 +69,11 @@ public final class LogFiles implements AutoCloseable {
         this.fileSize = fileSize;
         this.dataPerFile = fileSize - LogFormat.FILE_HEADER;
         this.unforced = new boolean[files.length];
+        this.grown = new long[files.length];
+        for (int i = 0; i < files.length; i++) {
+            // Never below the header area: zeros written there would erase the checkpoint slots.
+            grown[i] = Math.max(files[i].size(), LogFormat.FILE_HEADER);
+        }
         this.capacity = dataPerFile * files.length;
         this.baseLsn = baseLsn;
     }
@@ -87,8 +102,8 @@ public final class LogFiles implements AutoCloseable {
         ByteBuffer header = ByteBuffer.allocate(LogFormat.BLOCK);
         try {
             for (int i = FILES - 1; i >= 0; i--) {
-                // Not preallocated: a file grows as the ring first passes over it, and a block never
-                // written reads as zeros, which no valid block is.
+                // Not preallocated: a file grows (in GROWTH steps of zeros, see growFor) as the ring
+                // first passes over it, and a block never written reads as zeros, which no valid block is.
                 files[i] = store.open(LogFormat.fileName(i), true);
                 header.clear();
                 for (int b = 0; b < LogFormat.BLOCK; b += 8) {
@@ -212,6 +227,7 @@ public final class LogFiles implements AutoCloseable {
                 int n = (int) Math.min(end - pos, dataPerFile - inFile);
                 buf.limit(pos + n).position(pos);
                 if (write) {
+                    growFor(file, LogFormat.FILE_HEADER + inFile + n);
                     files[file].write(LogFormat.FILE_HEADER + inFile, buf);
                     unforced[file] = true;
                 } else {
@@ -223,6 +239,26 @@ public final class LogFiles implements AutoCloseable {
         } finally {
             buf.limit(end).position(end);
         }
+    }
+
+    /**
+     * Makes file {@code file} at least {@code end} bytes long by writing zeros, a step ahead of
+     * {@code end} (never past the file's size). Zeros are what a never-written block reads as, so
+     * the scan for the end of the redo sees no difference.
+     */
+    private void growFor(int file, long end) {
+        if (end <= grown[file]) {
+            return;
+        }
+        long target = Math.min(fileSize, (end + GROWTH - 1) / GROWTH * GROWTH);
+        for (long at = grown[file]; at < target; ) {
+            ByteBuffer z = ZEROS.duplicate();
+            z.limit((int) Math.min(z.capacity(), target - at));
+            files[file].write(at, z);
+            at += z.limit();
+        }
+        grown[file] = target;
+        unforced[file] = true;
     }
 
     private long ringOffset(long blockLsn) {
