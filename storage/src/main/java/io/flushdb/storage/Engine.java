@@ -148,6 +148,7 @@ public final class Engine implements AutoCloseable {
             this.mtrs = new MtrContext(pool, redo, () -> fail(new IllegalStateException(
                     "a mini-transaction was abandoned after changing pages")), counters);
             this.transactions = new TransactionLog(mtrs);
+            redo.setSpaceAccounting(transactions::oldestActiveLsn, transactions::reservedBytes);
             if (!exists) {
                 Dictionary.bootstrap(mtrs, pageSize);
             }
@@ -521,8 +522,11 @@ public final class Engine implements AutoCloseable {
         @Override
         public void syncFlush() {
             // Until the page cleaner exists the checkpointer flushes itself: every page older than
-            // the LSN that brings the age back to half the async point.
-            long target = redo.currentLsn() - redo.asyncAge() / 2;
+            // the LSN that brings the age back to half the async point, or lower when the space
+            // open transactions reserve for their rollback leaves less room below the free limit.
+            long room = redo.freeLimit() - transactions.reservedBytes();
+            long keep = Math.max(0, Math.min(redo.asyncAge() / 2, room / 2));
+            long target = redo.currentLsn() - keep;
             if (target > redo.lastCheckpointLsn()) {
                 pool.flushUpTo(target);
             }

@@ -9,6 +9,8 @@ public enum MySqlError {
     ER_DB_DROP_EXISTS(1008, "HY000", "Can't drop database '%s'; database doesn't exist"),
     ER_BAD_DB_ERROR(1049, "42000", "Unknown database '%s'"),
     ER_NO_DB_ERROR(1046, "3D000", "No database selected"),
+    /** InnoDB's "out of space" error; also the redo log held back by an open transaction. */
+    ER_RECORD_FILE_FULL(1114, "HY000", "The table '%s' is full"),
     ER_TABLE_EXISTS_ERROR(1050, "42S01", "Table '%s' already exists"),
     ER_BAD_TABLE_ERROR(1051, "42S02", "Unknown table '%s'"),
     ER_NON_UNIQ_ERROR(1052, "23000", "Column '%s' in %s is ambiguous"),

@@ -200,7 +200,7 @@ public final class BTree {
     public boolean find(ByteBuffer key, RecordLayout kl, int n, RecordVisitor visitor) {
         latch.lockShared();
         boolean treeLatched = true;
-        try (MiniTransaction mtr = mtrs.start()) {
+        try (MiniTransaction mtr = mtrs.startRead()) {
             BufferFrame f = mtr.getPage(PageId.of(spaceId, rootPage), LatchMode.SHARED);
             checkPage(f);
             while (IndexPage.level(f.page()) > 0) {
@@ -296,7 +296,7 @@ public final class BTree {
      * also carry the primary key, so equal prefixes may span leaves).
      */
     private void checkUniquePrefix(ByteBuffer rec) {
-        try (MiniTransaction mtr = mtrs.start()) {
+        try (MiniTransaction mtr = mtrs.startRead()) {
             long pid = PageId.of(spaceId, rootPage);
             BufferFrame f = mtr.getPage(pid, LatchMode.SHARED);
             checkPage(f);
@@ -713,7 +713,7 @@ public final class BTree {
      */
     public boolean readLast(ByteBuffer out) {
         latch.lockShared();
-        try (MiniTransaction mtr = mtrs.start()) {
+        try (MiniTransaction mtr = mtrs.startRead()) {
             BufferFrame f = mtr.getPage(PageId.of(spaceId, rootPage), LatchMode.SHARED);
             checkPage(f);
             while (IndexPage.level(f.page()) > 0) {

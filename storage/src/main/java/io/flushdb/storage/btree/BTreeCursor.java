@@ -129,7 +129,7 @@ public final class BTreeCursor {
 
     private void descend(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
         tree.latch().lockShared();
-        try (MiniTransaction mtr = tree.mtrs().start()) {
+        try (MiniTransaction mtr = tree.mtrs().startRead()) {
             BufferFrame f = mtr.getPage(PageId.of(tree.spaceId(), tree.rootPage()), LatchMode.SHARED);
             tree.checkPage(f);
             while (IndexPage.level(f.page()) > 0) {
@@ -179,7 +179,7 @@ public final class BTreeCursor {
         if (nextPage == PageId.NULL_PAGE) {
             return false;
         }
-        try (MiniTransaction mtr = tree.mtrs().start()) {
+        try (MiniTransaction mtr = tree.mtrs().startRead()) {
             BufferFrame f = mtr.getPage(PageId.of(tree.spaceId(), nextPage), LatchMode.SHARED);
             ByteBuffer p = f.page();
             boolean valid = PageHeader.type(p) == PageType.INDEX && IndexPage.indexId(p) == tree.indexId()

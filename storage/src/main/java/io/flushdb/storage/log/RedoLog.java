@@ -4,8 +4,12 @@ import io.flushdb.storage.latch.LatchLevel;
 import io.flushdb.storage.latch.OrderedLock;
 import io.flushdb.storage.metrics.InnodbCounters;
 import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The redo log: LSN assignment, the log buffer, the log writer with group commit, and the log
@@ -23,16 +27,21 @@ import java.util.concurrent.locks.Condition;
  * pass: it fixes the pass's goal as everything buffered now (the current LSN, not just its own
  * need), copies those blocks out of the buffer and stamps them, writes them, and forces the files
  * if the pass must be durable; then it publishes {@link #writtenLsn} / {@link #flushedLsn} and wakes
- * the waiters. A thread arriving during a pass either finds its LSN covered by the pass's goal and
- * waits for the pass to end, or registers as the leader of the next pass and waits for this one to
- * end. One fsync serves every commit in the pass, so durable commits per second grow with the
- * number of committers. The states of the pass are {@link FlushState}.
+ * exactly the waiters the pass satisfied. A thread arriving during a pass either finds its LSN
+ * covered by the pass's goal and waits for the pass to end, or registers as the leader of the next
+ * pass and waits for this one to end. One fsync serves every commit in the pass, so durable
+ * commits per second grow with the number of committers. The states of the pass are
+ * {@link FlushState}. Waiters park on their own {@link Waiter} record, not on a shared condition:
+ * the pass end wakes the next leader first, then the root of a binary tree of the satisfied
+ * waiters, each of which wakes its two children; nobody is woken only to wait again.
  *
  * <p><b>Space.</b> The ring holds {@link #capacity()} bytes: the redo from the last checkpoint to the
  * current LSN (the checkpoint age) must fit. A mini-transaction checks before it latches pages
  * ({@link #freeCheck}); past the {@linkplain #freeLimit() free limit} it waits (counted in
- * {@code Innodb_log_waits}) while the checkpointer flushes pages and checkpoints. Redo that recovery
- * still needs is never overwritten (LOG2).
+ * {@code Innodb_log_waits}) while the checkpointer flushes pages and checkpoints; the space open
+ * transactions reserve for their rollback counts as used, and when only an open transaction's end
+ * could free enough space the check throws {@link LogSpacePinnedException} instead of waiting
+ * ({@link #setSpaceAccounting}). Redo that recovery still needs is never overwritten (LOG2).
  *
  * <p>Invariants:
  * <ul>
@@ -89,9 +98,59 @@ public final class RedoLog {
         WRITING,
         /** The pass's blocks are written and the redo files are being forced. */
         SYNCING,
-        /** The pass ended; the thread that registered during it leads the next one. */
+        /**
+         * The pass ended; the thread that registered during it (or, if none did, the first waiter
+         * it did not satisfy) leads the next one.
+         */
         NEW_LEADER
     }
+
+    /**
+     * A thread parked in {@link #flushUpTo}: one per thread, reused for every wait (a commit
+     * allocates nothing). Its fields other than {@link #outcome} are guarded by {@link #writer}.
+     */
+    private static final class Waiter {
+        static final int WAITING = 0;
+        /** A pass made the waiter's LSN written (or durable, if it asked so): return. */
+        static final int SATISFIED = 1;
+        /** The waiter leads the next pass. */
+        static final int LEAD = 2;
+        /** The log failed: throw. */
+        static final int FAILED = 3;
+
+        final Thread thread = Thread.currentThread();
+        long lsn;
+        boolean sync;
+        volatile int outcome;
+        /**
+         * The waiters this one wakes once it is woken itself: the satisfied waiters of a pass form a
+         * binary tree, so their wakeups run on every core instead of one after another on the leader.
+         */
+        Waiter left;
+        Waiter right;
+
+        void wakeWith(int result) {
+            Thread t = thread; // read before the waiter can see its outcome and move on
+            outcome = result;
+            LockSupport.unpark(t);
+        }
+
+        /** Passes the outcome on to this waiter's subtree. */
+        void wakeChildren(int result) {
+            Waiter l = left;
+            Waiter r = right;
+            left = null;
+            right = null;
+            if (l != null) {
+                l.wakeWith(result);
+            }
+            if (r != null) {
+                r.wakeWith(result);
+            }
+        }
+    }
+
+    private static final ThreadLocal<Waiter> WAITER = ThreadLocal.withInitial(Waiter::new);
 
     private final OrderedLock mutex = new OrderedLock(LatchLevel.LOG, "log_sys");
     private final LogFiles files;
@@ -105,12 +164,16 @@ public final class RedoLog {
 
     // ---- writer state: guarded by writer -------------------------------------------------------
     private final OrderedLock writer = new OrderedLock(LatchLevel.LOG_WRITER, "log_writer");
-    private final Condition passChanged = writer.newCondition();
     private FlushState state = FlushState.IDLE;
     private long passGoal;
     private boolean passSync;
-    private Thread nextLeader;
-    private boolean nextSync;
+    /** Threads parked in {@link #flushUpTo}, in arrival order; [0, waiterCount) are live. */
+    private Waiter[] waiters = new Waiter[16];
+    private int waiterCount;
+    /** The waiter registered as the next pass's leader, or null. */
+    private Waiter nextLeader;
+    /** The waiters a pass end or failure wakes, [0, count) while {@link #writer} is held. */
+    private Waiter[] toWake = new Waiter[16];
     private volatile long writtenLsn;
     private volatile long flushedLsn;
     private volatile Throwable failure;
@@ -122,6 +185,9 @@ public final class RedoLog {
     private final Condition checkpointMoved = space.newCondition();
     private volatile long lastCheckpointLsn;
     private volatile SpaceRequester spaceRequester = () -> { };
+    private volatile LongSupplier pinnedLsn = () -> Long.MAX_VALUE;
+    private volatile LongSupplier reserved = () -> 0;
+    private final AtomicInteger spaceWaiters = new AtomicInteger();
     /** Told of the first failed log write or fsync (the engine enters FAILED). */
     private volatile java.util.function.Consumer<Throwable> failureListener = e -> { };
     private final long freeLimit;
@@ -211,7 +277,7 @@ public final class RedoLog {
                 try {
                     counters.logWaits.increment();
                     if (end - lastCheckpointLsn > files.capacity()) {
-                        awaitSpace(files.capacity() - n - LogFormat.BLOCK);
+                        awaitSpace(files.capacity() - n - LogFormat.BLOCK, false);
                     } else {
                         flushUpTo(start, false);
                     }
@@ -318,39 +384,70 @@ public final class RedoLog {
             checkFailure();
             return;
         }
-        Thread me = Thread.currentThread();
-        boolean lead;
+        Waiter me = WAITER.get();
         writer.lock();
         try {
-            while (true) {
-                checkFailure();
-                if ((sync ? flushedLsn : writtenLsn) >= lsn) {
-                    return;
-                }
-                if (state == FlushState.IDLE || (state == FlushState.NEW_LEADER && nextLeader == me)) {
-                    sync |= state == FlushState.NEW_LEADER && nextSync;
-                    state = FlushState.LEADER_DETECT;
-                    nextLeader = null;
-                    nextSync = false;
-                    lead = true;
-                    break;
-                }
-                boolean covered = (state == FlushState.WRITING || state == FlushState.SYNCING)
-                        && passGoal >= lsn && (passSync || !sync);
-                if (!covered && state != FlushState.LEADER_DETECT) {
-                    if (nextLeader == null || !nextLeader.isAlive()) {
-                        nextLeader = me;
-                    }
-                    nextSync |= sync;
-                }
-                passChanged.awaitUninterruptibly();
+            checkFailure();
+            if ((sync ? flushedLsn : writtenLsn) >= lsn) {
+                return;
+            }
+            if (state == FlushState.IDLE) {
+                state = FlushState.LEADER_DETECT;
+            } else {
+                enqueue(me, lsn, sync);
+                me = null;
             }
         } finally {
             writer.unlock();
         }
-        if (lead) {
-            runPass(sync);
+        if (me == null) {
+            me = WAITER.get();
+            if (awaitTurn(me) == Waiter.SATISFIED) {
+                return;
+            }
+            sync = me.sync; // chosen to lead the next pass
         }
+        runPass(sync);
+    }
+
+    /**
+     * Adds {@code w} to the waiters: it waits for the running pass if that pass covers it, else for
+     * the next, registering as that pass's leader if it is the first to need it. Requires:
+     * {@link #writer}.
+     */
+    private void enqueue(Waiter w, long lsn, boolean sync) {
+        w.lsn = lsn;
+        w.sync = sync;
+        w.outcome = Waiter.WAITING;
+        if (waiterCount == waiters.length) {
+            waiters = Arrays.copyOf(waiters, waiterCount * 2);
+            toWake = new Waiter[waiters.length];
+        }
+        waiters[waiterCount++] = w;
+        boolean covered = (state == FlushState.WRITING || state == FlushState.SYNCING)
+                && passGoal >= lsn && (passSync || !sync);
+        // During LEADER_DETECT the goal is not fixed yet; the pass end picks a leader if needed.
+        if (!covered && state != FlushState.LEADER_DETECT && nextLeader == null) {
+            nextLeader = w;
+        }
+    }
+
+    /** Parks until a pass end tells {@code w} its outcome; returns SATISFIED or LEAD, or throws. */
+    private int awaitTurn(Waiter w) {
+        boolean interrupted = false;
+        int outcome;
+        while ((outcome = w.outcome) == Waiter.WAITING) {
+            LockSupport.park(this);
+            interrupted |= Thread.interrupted();
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        w.wakeChildren(outcome);
+        if (outcome == Waiter.FAILED) {
+            throw new RedoLogFailedException(failure);
+        }
+        return outcome;
     }
 
     /** One flush pass, run by its leader without any latch. */
@@ -358,6 +455,7 @@ public final class RedoLog {
         long goal;
         long fromBlock;
         try {
+            checkFailure();
             mutex.lock();
             try {
                 goal = currentLsn;
@@ -368,10 +466,13 @@ public final class RedoLog {
             }
             writer.lock();
             try {
+                // Waiters that arrived while the goal was being fixed and need it forced make the pass sync.
+                for (int i = 0; i < waiterCount && !sync; i++) {
+                    sync = waiters[i].sync && waiters[i].lsn <= goal;
+                }
                 passGoal = goal;
                 passSync = sync;
                 state = FlushState.WRITING;
-                passChanged.signalAll();
             } finally {
                 writer.unlock();
             }
@@ -401,20 +502,26 @@ public final class RedoLog {
                 counters.logFsyncs.increment();
             }
         } catch (RuntimeException | Error e) {
-            writer.lock();
-            try {
-                if (failure == null) {
-                    failure = e;
-                }
-                state = nextLeader != null ? FlushState.NEW_LEADER : FlushState.IDLE;
-                passChanged.signalAll();
-            } finally {
-                writer.unlock();
+            boolean first = failure == null;
+            failAll(e);
+            if (first) {
+                failureListener.accept(e);
+                wakeSpaceWaiters(e);
             }
-            failureListener.accept(e);
-            wakeSpaceWaiters(e);
             throw e;
         }
+        endPass(goal, sync);
+    }
+
+    /**
+     * Ends a pass that reached {@code goal}: publishes it, hands the next pass to its registered
+     * leader (or, if none registered, to the first waiter it does not satisfy) and wakes exactly the
+     * waiters it satisfied. The next leader is woken first, so the next pass's write can start while
+     * the others are still being scheduled; no waiter is woken only to wait again.
+     */
+    private void endPass(long goal, boolean sync) {
+        Waiter lead = null;
+        Waiter woken;
         writer.lock();
         try {
             if (goal > writtenLsn) {
@@ -423,10 +530,77 @@ public final class RedoLog {
             if (sync && goal > flushedLsn) {
                 flushedLsn = goal;
             }
-            state = nextLeader != null ? FlushState.NEW_LEADER : FlushState.IDLE;
-            passChanged.signalAll();
+            int kept = 0;
+            int n = 0;
+            for (int i = 0; i < waiterCount; i++) {
+                Waiter w = waiters[i];
+                if ((w.sync ? flushedLsn : writtenLsn) >= w.lsn) {
+                    toWake[n++] = w;
+                } else {
+                    if (w == nextLeader || lead == null) {
+                        lead = w; // the registered leader if it still needs a pass, else the first
+                    }
+                    waiters[kept++] = w;
+                }
+            }
+            if (lead != null) {
+                int at = 0;
+                while (waiters[at] != lead) {
+                    at++;
+                }
+                System.arraycopy(waiters, at + 1, waiters, at, kept - at - 1);
+                kept--;
+            }
+            Arrays.fill(waiters, kept, waiterCount, null);
+            waiterCount = kept;
+            nextLeader = null;
+            state = lead != null ? FlushState.NEW_LEADER : FlushState.IDLE;
+            woken = wakeTree(n);
         } finally {
             writer.unlock();
+        }
+        if (lead != null) {
+            lead.wakeWith(Waiter.LEAD);
+        }
+        if (woken != null) {
+            woken.wakeWith(Waiter.SATISFIED);
+        }
+    }
+
+    /**
+     * Links {@code toWake[0, n)} into a binary tree (the children of i at 2i+1 and 2i+2) and
+     * returns its root, or null. Requires: {@link #writer}.
+     */
+    private Waiter wakeTree(int n) {
+        for (int i = 0; i < n; i++) {
+            Waiter w = toWake[i];
+            w.left = 2 * i + 1 < n ? toWake[2 * i + 1] : null;
+            w.right = 2 * i + 2 < n ? toWake[2 * i + 2] : null;
+        }
+        Waiter root = n > 0 ? toWake[0] : null;
+        Arrays.fill(toWake, 0, n, null);
+        return root;
+    }
+
+    /** Records the first failure and wakes every waiter with it; the log stays FAILED. */
+    private void failAll(Throwable e) {
+        Waiter woken;
+        writer.lock();
+        try {
+            if (failure == null) {
+                failure = e;
+            }
+            System.arraycopy(waiters, 0, toWake, 0, waiterCount);
+            woken = wakeTree(waiterCount);
+            Arrays.fill(waiters, 0, waiterCount, null);
+            waiterCount = 0;
+            nextLeader = null;
+            // The pass state no longer matters: every caller checks the failure before looking at it.
+        } finally {
+            writer.unlock();
+        }
+        if (woken != null) {
+            woken.wakeWith(Waiter.FAILED);
         }
     }
 
@@ -497,6 +671,30 @@ public final class RedoLog {
         this.failureListener = l;
     }
 
+    /**
+     * Installs what open transactions take from the log space: {@code pinnedLsn}, the oldest LSN
+     * the checkpoint may not pass whatever is flushed (the first change of the oldest open
+     * transaction; {@code Long.MAX_VALUE} when none), and {@code reserved}, the bytes their
+     * rollbacks may still write. Call {@link #spaceReleased} when either moves in the log's favour.
+     */
+    public void setSpaceAccounting(LongSupplier pinnedLsn, LongSupplier reserved) {
+        this.pinnedLsn = pinnedLsn;
+        this.reserved = reserved;
+    }
+
+    /** Wakes threads waiting for log space to look again (a transaction ended). */
+    public void spaceReleased() {
+        if (spaceWaiters.get() == 0) {
+            return; // a waiter counts itself before it looks, so it sees what was released
+        }
+        space.lock();
+        try {
+            checkpointMoved.signalAll();
+        } finally {
+            space.unlock();
+        }
+    }
+
     public void setSpaceRequester(SpaceRequester r) {
         this.spaceRequester = r;
     }
@@ -507,21 +705,44 @@ public final class RedoLog {
      * proceed.
      */
     public void freeCheck() {
-        if (currentLsn - lastCheckpointLsn <= freeLimit) {
+        if (currentLsn - lastCheckpointLsn + reserved.getAsLong() <= freeLimit) {
             return;
         }
         counters.logWaits.increment();
-        awaitSpace(freeLimit);
+        awaitSpace(freeLimit, true);
     }
 
-    private void awaitSpace(long age) {
-        while (currentLsn - lastCheckpointLsn > age) {
+    /**
+     * Waits until the checkpoint age is at most {@code age}. With {@code newWork} (a free check),
+     * the space open transactions reserve for their rollback counts as used, and instead of
+     * waiting it throws {@link LogSpacePinnedException} when open transactions hold the checkpoint
+     * so far back that flushing cannot reach the age: then only their end frees space, and waiting
+     * for that could wait for ever (the transaction may be this thread's own, or idle).
+     */
+    private void awaitSpace(long age, boolean newWork) {
+        spaceWaiters.incrementAndGet();
+        try {
+            awaitSpaceCounted(age, newWork);
+        } finally {
+            spaceWaiters.decrementAndGet();
+        }
+    }
+
+    private void awaitSpaceCounted(long age, boolean newWork) {
+        while (currentLsn - lastCheckpointLsn + (newWork ? reserved.getAsLong() : 0) > age) {
             checkFailure();
+            if (newWork) {
+                long pinned = pinnedLsn.getAsLong();
+                long r = reserved.getAsLong();
+                if (pinned != Long.MAX_VALUE && currentLsn - pinned + r > age) {
+                    throw new LogSpacePinnedException(pinned, currentLsn, r, freeLimit, capacity());
+                }
+            }
             // Asked without the space mutex: the checkpointer's mutex comes before it in the order.
             spaceRequester.requestSpace();
             space.lock();
             try {
-                if (currentLsn - lastCheckpointLsn > age && failure == null) {
+                if (currentLsn - lastCheckpointLsn + (newWork ? reserved.getAsLong() : 0) > age && failure == null) {
                     checkpointMoved.awaitUninterruptibly();
                 }
             } finally {
@@ -545,15 +766,7 @@ public final class RedoLog {
 
     /** Wakes space waiters so they see a failure (the engine failed and nothing will move). */
     public void wakeSpaceWaiters(Throwable cause) {
-        writer.lock();
-        try {
-            if (failure == null) {
-                failure = cause;
-            }
-            passChanged.signalAll();
-        } finally {
-            writer.unlock();
-        }
+        failAll(cause);
         space.lock();
         try {
             checkpointMoved.signalAll();

@@ -383,6 +383,7 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
         if (anyModified) {
             redo.flip();
             end = log.commit(redo, this);
+            MtrContext.noteRedo(redo.limit());
         } else {
             end = log.currentLsn();
         }

@@ -46,7 +46,8 @@ public final class MtrContext {
      * instead of it on failure) returns it to the pool.
      */
     public MiniTransaction start() {
-        if (DEPTH.get()[0] == 0) {
+        PerThread d = THREAD.get();
+        if (d.depth == 0 && d.exempt == 0) {
             // Log free check: only an outermost mini-transaction may wait for log space, since a
             // nested one's thread holds page latches the flushing it would wait for may need.
             log.freeCheck();
@@ -55,11 +56,63 @@ public final class MtrContext {
     }
 
     /**
+     * Opens a row operation (a row's change across its indexes and overflow pages): the log free
+     * check runs once, here, before anything is latched or changed, and the operation's
+     * mini-transactions skip it. So a refusal ({@code LogSpacePinnedException}) can only come
+     * before the row is touched, never between its clustered and secondary index changes. Close
+     * with {@link #endRowOperation} in a finally block.
+     */
+    public void beginRowOperation() {
+        PerThread d = THREAD.get();
+        if (d.depth == 0 && d.exempt == 0) {
+            log.freeCheck();
+        }
+        d.exempt++;
+    }
+
+    public void endRowOperation() {
+        THREAD.get().exempt--;
+    }
+
+    /**
+     * Starts a mini-transaction that only reads pages: it skips the log free check, so readers
+     * never wait for (or are refused) log space, as in InnoDB, where only changes check.
+     */
+    public MiniTransaction startRead() {
+        return startWithoutFreeCheck();
+    }
+
+    /**
+     * Runs {@code work} with the calling thread's mini-transactions exempt from the log free check:
+     * for a transaction's rollback, which frees the log space its transaction holds back, so must
+     * not wait for (or be refused) space itself. Its redo is bounded by the changes it undoes.
+     */
+    public static void exemptFromFreeCheck(Runnable work) {
+        PerThread d = THREAD.get();
+        d.exempt++;
+        try {
+            work.run();
+        } finally {
+            d.exempt--;
+        }
+    }
+
+    /** Bytes of redo the calling thread's mini-transactions have committed, ever (a running sum). */
+    public static long threadRedoBytes() {
+        return THREAD.get().redoBytes;
+    }
+
+    /** Adds a committed mini-transaction's redo to the calling thread's sum. */
+    static void noteRedo(int bytes) {
+        THREAD.get().redoBytes += bytes;
+    }
+
+    /**
      * Starts a mini-transaction that never waits for log space: for the threads that free it (the
      * checkpointer's own records) and for shutdown.
      */
     public MiniTransaction startWithoutFreeCheck() {
-        DEPTH.get()[0]++;
+        THREAD.get().depth++;
         MiniTransaction mtr = null;
         synchronized (this) {
             if (freeCount > 0) {
@@ -74,8 +127,17 @@ public final class MtrContext {
         return mtr;
     }
 
-    /** Mini-transactions open on each thread (to tell an outermost one). */
-    private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    /** What the mini-transactions of one thread share. */
+    private static final class PerThread {
+        /** Mini-transactions open (to tell an outermost one). */
+        int depth;
+        /** Nesting of {@link #exemptFromFreeCheck} and row operations ({@link #beginRowOperation}). */
+        int exempt;
+        /** Redo bytes committed by the thread's mini-transactions ({@link #threadRedoBytes}). */
+        long redoBytes;
+    }
+
+    private static final ThreadLocal<PerThread> THREAD = ThreadLocal.withInitial(PerThread::new);
 
     /** A record waiting, per thread, for the next B-tree change to carry it ({@link #setPending}). */
     private static final class Pending {
@@ -118,7 +180,7 @@ public final class MtrContext {
 
     /** Takes back a closed mini-transaction. */
     void recycle(MiniTransaction mtr) {
-        DEPTH.get()[0]--;
+        THREAD.get().depth--;
         synchronized (this) {
             if (freeCount < free.length) {
                 free[freeCount++] = mtr;

@@ -243,6 +243,15 @@ public final class TableStore {
     }
 
     private Object[] insertRow(Object[] row) {
+        mtrs.beginRowOperation();
+        try {
+            return insertRowInRow(row);
+        } finally {
+            mtrs.endRowOperation();
+        }
+    }
+
+    private Object[] insertRowInRow(Object[] row) {
         if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
             row[hiddenRowIdSlot] = allocateRowId();
         }
@@ -287,6 +296,15 @@ public final class TableStore {
     }
 
     private Object[] deleteRow(Object[] row) {
+        mtrs.beginRowOperation();
+        try {
+            return deleteRowInRow(row);
+        } finally {
+            mtrs.endRowOperation();
+        }
+    }
+
+    private Object[] deleteRowInRow(Object[] row) {
         Scratch s = scratch.get();
         int klen = encodeKey(row, s.key);
         if (!clustered.delete(s.key, clustered.keyLayout(), s.old)) {
@@ -586,6 +604,15 @@ public final class TableStore {
     }
 
     private Object[] updateRow(Object[] oldRow, Object[] newRow) {
+        mtrs.beginRowOperation();
+        try {
+            return updateRowInRow(oldRow, newRow);
+        } finally {
+            mtrs.endRowOperation();
+        }
+    }
+
+    private Object[] updateRowInRow(Object[] oldRow, Object[] newRow) {
         if (hiddenRowIdSlot >= 0) {
             newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
         }

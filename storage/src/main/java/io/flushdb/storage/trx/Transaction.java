@@ -1,5 +1,6 @@
 package io.flushdb.storage.trx;
 
+import io.flushdb.storage.mtr.MtrContext;
 import io.flushdb.storage.row.TableStore;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,11 @@ public final class Transaction {
     private final TransactionLog log;
     private final List<Undo> undo = new ArrayList<>();
     private final List<Held> locks = new ArrayList<>();
+    /** The thread's redo sum at the last change ({@link MtrContext#threadRedoBytes}), once changed. */
+    private long redoMark = -1;
+    /** Log space reserved for this transaction's rollback ({@link TransactionLog#reserve}). */
+    private long reserved;
+    private boolean undoing;
 
     /** A transaction whose changes are not redo-logged as a transaction (tests of the row layer). */
     public Transaction(long id) {
@@ -48,6 +54,15 @@ public final class Transaction {
         if (log == null) {
             return 0;
         }
+        // The redo this thread wrote since the last change is (mostly) that change's: keep twice
+        // as much for undoing it (an undo may split or merge pages its change did not).
+        long bytes = MtrContext.threadRedoBytes();
+        if (redoMark >= 0 && !undoing && bytes > redoMark) {
+            long more = 2 * (bytes - redoMark);
+            reserved += more;
+            log.reserve(more);
+        }
+        redoMark = bytes;
         log.beforeChange(id);
         return id;
     }
@@ -95,6 +110,16 @@ public final class Transaction {
      * operation counters ({@code TableStore.undoInsert} and its kin), as InnoDB's row undo is not.
      */
     public void rollbackTo(int savepoint) {
+        // A rollback frees the log space its transaction holds back: it must not wait for space.
+        undoing = true;
+        try {
+            MtrContext.exemptFromFreeCheck(() -> undoAfter(savepoint));
+        } finally {
+            undoing = false;
+        }
+    }
+
+    private void undoAfter(int savepoint) {
         for (int i = undo.size() - 1; i >= savepoint; i--) {
             Undo u = undo.get(i);
             switch (u.kind) {
@@ -124,6 +149,7 @@ public final class Transaction {
             undo.clear();
         } finally {
             releaseAll();
+            releaseLogSpace();
         }
     }
 
@@ -136,6 +162,15 @@ public final class Transaction {
             }
         } finally {
             releaseAll();
+            releaseLogSpace();
+        }
+    }
+
+    private void releaseLogSpace() {
+        if (log != null && redoMark >= 0) {
+            log.release(reserved);
+            reserved = 0;
+            redoMark = -1;
         }
     }
 

@@ -5,6 +5,7 @@ import io.flushdb.storage.log.RedoRecordType;
 import io.flushdb.storage.mtr.MiniTransaction;
 import io.flushdb.storage.mtr.MtrContext;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Transactions as the redo log sees them: which are active with changes (and since which LSN),
@@ -17,9 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * checkpoint never passes the LSN at which an active transaction made its first change
  * ({@link #oldestActiveLsn}), so its undo records stay in the redo recovery reads (TRX1).
  *
- * <p>Limit of this version: a transaction that stays active while it writes more redo than the
- * log's free limit holds the checkpoint back until it ends; undo pages (the transactions issue)
- * remove that bound.
+ * <p>Limit of this version: a transaction holds the checkpoint back from its first change until
+ * it ends. Its commit record and its rollback never wait for log space (ending it is what frees
+ * space); for the rollback to always fit, each open transaction reserves twice the redo its changes
+ * wrote ({@link #reserve}), and a free check counts the reservations as used. When the redo written
+ * since the oldest open transaction's first change plus the reservations reach the log's free
+ * limit, new mini-transactions are refused with {@code LogSpacePinnedException} instead of
+ * waiting for a checkpoint that flushing cannot make. Undo pages (the transactions issue) remove
+ * the bound.
  *
  * <p>Concurrency: thread-safe (a concurrent map); each transaction is used by one thread at a time.
  */
@@ -28,6 +34,8 @@ public final class TransactionLog {
     private final RedoLog redo;
     private final ConcurrentHashMap<Long, Long> active = new ConcurrentHashMap<>();
     private final ThreadLocal<byte[]> idBytes = ThreadLocal.withInitial(() -> new byte[8]);
+    /** Log space open transactions keep for their rollback ({@link #reserve}). */
+    private final LongAdder reserved = new LongAdder();
 
     public TransactionLog(MtrContext mtrs) {
         this.mtrs = mtrs;
@@ -39,6 +47,27 @@ public final class TransactionLog {
         if (!active.containsKey(trxId)) {
             active.putIfAbsent(trxId, redo.currentLsn());
         }
+    }
+
+    /**
+     * Keeps {@code bytes} of log space for a transaction's rollback: new work is held back (or
+     * refused) so that a rollback, which never waits for space, always finds it.
+     */
+    public void reserve(long bytes) {
+        reserved.add(bytes);
+    }
+
+    /** Gives back what a transaction reserved, once it ended; wakes threads waiting for space. */
+    public void release(long bytes) {
+        if (bytes != 0) {
+            reserved.add(-bytes);
+        }
+        redo.spaceReleased();
+    }
+
+    /** Log space reserved for the rollback of open transactions. */
+    public long reservedBytes() {
+        return reserved.sum();
     }
 
     /** The LSN of the oldest active transaction's first change, or Long.MAX_VALUE when none has one. */
@@ -82,7 +111,8 @@ public final class TransactionLog {
         for (int i = 0; i < 8; i++) {
             b[i] = (byte) (trxId >>> (56 - 8 * i));
         }
-        try (MiniTransaction mtr = mtrs.start()) {
+        // Never waits for log space: ending the transaction is what frees the space it holds back.
+        try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) {
             mtr.logNonPage(type, 0, b, 0, 8);
             return mtr.commit();
         }
