@@ -90,7 +90,8 @@ public final class BenchMain {
 
     /**
      * The group-commit scenario: the raw fsync rate of the file system under {@code --tmpdir},
-     * then each target with 1, 4, 16 (--threads) committing threads. See {@code docs/bench.md}.
+     * then each target with 1, 4, 16 (--threads) committing threads, in interleaved rounds
+     * (--rounds). See {@code docs/bench.md}.
      */
     private static int runGroupCommit(BenchOptions options) {
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -129,9 +130,11 @@ public final class BenchMain {
                 System.err.println("could not measure the raw fsync rate again: " + e);
             }
         }
-        String settings = String.format(Locale.ROOT, "threads %s; warm-up %.1f s + timed %.1f s per thread count;"
-                + " raw fsync measured for %.1f s before and after; %s, each target in a fresh data directory",
+        String settings = String.format(Locale.ROOT, "threads %s, %d round%s (each round runs every thread count"
+                + " once, in this order); warm-up %.1f s + timed %.1f s per phase; raw fsync measured for %.1f s"
+                + " before and after; %s, each target in a fresh data directory",
                 options.threads().stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElse(""),
+                options.rounds(), options.rounds() == 1 ? "" : "s",
                 options.warmupSeconds(), options.seconds(), options.fsyncSeconds(),
                 options.fork() ? "one JVM per target" : "all targets in one JVM");
         GroupCommitReport report = new GroupCommitReport("FlushDB bench, group commit, " + started, machine,

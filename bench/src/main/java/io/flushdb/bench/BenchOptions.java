@@ -20,6 +20,9 @@ import java.util.Set;
  * @param scenario {@link #WORKLOADS} (each workload on each target, the default) or
  *     {@link #GROUP_COMMIT} (durable commits per second by number of committing threads)
  * @param threads group-commit scenario: the numbers of committing threads, one timed phase each
+ *     per round
+ * @param rounds group-commit scenario: how many times every thread count runs, interleaved
+ *     (round 1: each count of {@code threads} in order; round 2: the same; ...)
  * @param seconds group-commit scenario: length of each timed phase
  * @param warmupSeconds group-commit scenario: untimed committing before each timed phase
  * @param fsyncSeconds group-commit scenario: length of the raw fsync measurement
@@ -27,7 +30,7 @@ import java.util.Set;
 public record BenchOptions(List<String> workloads, List<String> targets, int ops, int warmup,
         int rows, Durability durability, long seed, String baseline, Path resultsDir,
         Path tempRoot, boolean fork, Duration runTimeout, boolean help, Path childResultFile,
-        List<String> arguments, String scenario, List<Integer> threads, double seconds,
+        List<String> arguments, String scenario, List<Integer> threads, int rounds, double seconds,
         double warmupSeconds, double fsyncSeconds) {
 
     /** The default scenario: every workload on every target, one timed run each. */
@@ -44,7 +47,7 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
 
     /** Options that only the group-commit scenario reads. */
     private static final Set<String> GROUP_COMMIT_OPTIONS =
-            Set.of("--threads", "--seconds", "--warmup-seconds", "--fsync-seconds");
+            Set.of("--threads", "--rounds", "--seconds", "--warmup-seconds", "--fsync-seconds");
 
     static final String USAGE = """
             usage: BenchMain [options]
@@ -71,7 +74,10 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
               --help
             group-commit scenario (targets default to flushdb, durability to fsync-per-commit):
               --threads LIST       committing threads per timed phase; default 1,4,16
-              --seconds X          length of each timed phase; default 3
+              --rounds R           rounds of timed phases, each running every thread count
+                                   once, in the order of --threads; the report takes medians
+                                   over the rounds; default 3
+              --seconds X          length of each timed phase; default 2
               --warmup-seconds X   untimed committing before each timed phase; default 1
               --fsync-seconds X    length of the raw fsync measurement; default 2
             """.formatted(String.join(",", Workloads.ALL), String.join(",", Workloads.ALL),
@@ -94,7 +100,8 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         Path childResultFile = null;
         String scenario = WORKLOADS;
         List<Integer> threads = List.of(1, 4, 16);
-        double seconds = 3;
+        int rounds = 3;
+        double seconds = 2;
         double warmupSeconds = 1;
         double fsyncSeconds = 2;
         Set<String> given = new HashSet<>();
@@ -144,6 +151,12 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
                     scenario = value;
                 }
                 case "--threads" -> threads = threadCounts(value);
+                case "--rounds" -> {
+                    rounds = positive(name, value);
+                    if (rounds > 100) {
+                        throw new IllegalArgumentException("--rounds " + rounds + " is more than 100");
+                    }
+                }
                 case "--seconds" -> seconds = seconds(name, value, false);
                 case "--warmup-seconds" -> warmupSeconds = seconds(name, value, true);
                 case "--fsync-seconds" -> fsyncSeconds = seconds(name, value, false);
@@ -169,7 +182,7 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         }
         return new BenchOptions(workloads, targets, ops, warmup, rows, durability, seed, baseline,
                 resultsDir, tempRoot, fork, runTimeout, help, childResultFile, List.of(args), scenario,
-                threads, seconds, warmupSeconds, fsyncSeconds);
+                threads, rounds, seconds, warmupSeconds, fsyncSeconds);
     }
 
     public boolean groupCommit() {
@@ -198,7 +211,7 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
      */
     List<String> groupCommitChildArguments(String target, Path tempRoot, Path resultFile) {
         return List.of("--scenario", GROUP_COMMIT, "--targets", target, "--threads",
-                String.join(",", threads.stream().map(String::valueOf).toList()),
+                String.join(",", threads.stream().map(String::valueOf).toList()), "--rounds", Integer.toString(rounds),
                 "--seconds", Double.toString(seconds), "--warmup-seconds", Double.toString(warmupSeconds),
                 "--durability", durability.optionName(), "--tmpdir", tempRoot.toString(), "--no-fork",
                 "--child-result", resultFile.toString());

@@ -30,13 +30,17 @@ import java.util.concurrent.atomic.AtomicReference;
  * afterwards; never throws: whatever goes wrong becomes a failed {@link CommitRates} (with the
  * phases that completed).
  *
- * <p>Creates {@code c(id BIGINT PRIMARY KEY, v INT)} (with the peer's DDL hook), then for each
- * thread count N: opens N connections (autocommit on), starts N threads that each run
- * {@value #INSERT} in a loop with distinct ids, lets them commit untimed for the warm-up, then
- * counts the statements completed and the database's log fsyncs over the timed phase, and stops
- * them. All phases share one table; ids come from one counter, so they ascend across threads
- * as with AUTO_INCREMENT. Afterwards the table must hold exactly the rows inserted, and the
- * last one must read back as written (BENCH3).
+ * <p>Creates {@code c(id BIGINT PRIMARY KEY, v INT)} (with the peer's DDL hook), then runs
+ * {@code --rounds} rounds, each a phase per thread count in the order of {@code --threads}
+ * (round 1: 1, 4, 16 threads; round 2: 1, 4, 16; ...), so that each ratio the report takes
+ * compares two phases of the same round, seconds apart while the disk's fsync latency drifts,
+ * and the report gives the median over the rounds. A phase with N threads
+ * opens N connections (autocommit on), starts N threads that each run {@value #INSERT} in a loop
+ * with distinct ids, lets them commit untimed for the warm-up, then counts the statements
+ * completed and the database's log fsyncs over the timed phase, and stops them. All phases of
+ * all rounds share one table; ids come from one counter, so they ascend across threads as with
+ * AUTO_INCREMENT. Afterwards the table must hold exactly the rows inserted, and the last one
+ * must read back as written (BENCH3).
  *
  * <p>Threads are named {@code group-commit-<N>-<i>}, to find them in a thread dump.
  */
@@ -53,6 +57,7 @@ final class GroupCommitRun {
     private final String target;
     private final Durability durability;
     private final List<Integer> threadCounts;
+    private final int rounds;
     private final long warmupNanos;
     private final long timedNanos;
     private final Path tempRoot;
@@ -67,6 +72,7 @@ final class GroupCommitRun {
         this.target = target;
         this.durability = options.durability();
         this.threadCounts = options.threads();
+        this.rounds = options.rounds();
         this.warmupNanos = (long) (options.warmupSeconds() * 1e9);
         this.timedNanos = (long) (options.seconds() * 1e9);
         this.tempRoot = options.tempRoot();
@@ -117,13 +123,15 @@ final class GroupCommitRun {
                 }
                 admin.setAutoCommit(true);
                 AtomicLong nextId = new AtomicLong();
-                for (int n : threadCounts) {
-                    CommitRates.Phase phase = phase(peer, admin, n, nextId);
-                    phases.add(phase);
-                    say(String.format(Locale.ROOT, "%d thread%s: %,.0f commits/s, %s commits per log fsync", n,
-                            n == 1 ? "" : "s", phase.commitsPerSecond(), phase.commitsPerFsync().isPresent()
-                                    ? String.format(Locale.ROOT, "%.2f", phase.commitsPerFsync().getAsDouble())
-                                    : "n/a"));
+                for (int round = 1; round <= rounds; round++) {
+                    for (int n : threadCounts) {
+                        CommitRates.Phase phase = phase(peer, admin, round, n, nextId);
+                        phases.add(phase);
+                        say(String.format(Locale.ROOT, "%s: %,.0f commits/s, %s commits per log fsync",
+                                phaseName(round, n), phase.commitsPerSecond(), phase.commitsPerFsync().isPresent()
+                                        ? String.format(Locale.ROOT, "%.2f", phase.commitsPerFsync().getAsDouble())
+                                        : "n/a"));
+                    }
                 }
                 verify(admin, nextId.get());
             }
@@ -180,7 +188,12 @@ final class GroupCommitRun {
         }
     }
 
-    private CommitRates.Phase phase(Peer peer, Connection admin, int n, AtomicLong nextId) throws Exception {
+    private String phaseName(int round, int n) {
+        return String.format(Locale.ROOT, "round %d/%d, %d thread%s", round, rounds, n, n == 1 ? "" : "s");
+    }
+
+    private CommitRates.Phase phase(Peer peer, Connection admin, int round, int n, AtomicLong nextId)
+            throws Exception {
         CountDownLatch go = new CountDownLatch(1);
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Committer> committers = new ArrayList<>();
@@ -196,7 +209,7 @@ final class GroupCommitRun {
                 }
             }
             committers.forEach(Thread::start);
-            say(String.format(Locale.ROOT, "%d thread%s: warm-up %.1f s, timing %.1f s", n, n == 1 ? "" : "s",
+            say(String.format(Locale.ROOT, "%s: warm-up %.1f s, timing %.1f s", phaseName(round, n),
                     warmupNanos / 1e9, timedNanos / 1e9));
             go.countDown();
             sleepWatching(warmupNanos, failure);
@@ -210,7 +223,7 @@ final class GroupCommitRun {
             stop(committers);
             throwIfFailed(failure);
             long fsyncs = f0.isPresent() && f1.isPresent() ? f1.getAsLong() - f0.getAsLong() : -1;
-            return new CommitRates.Phase(n, c1 - c0, t1 - t0, fsyncs);
+            return new CommitRates.Phase(round, n, c1 - c0, t1 - t0, fsyncs);
         } finally {
             stop(committers);
             for (Committer c : committers) {

@@ -9,8 +9,8 @@
  *
  * <p>{@code --scenario group-commit} is the other mode: the parent measures the raw fsync rate
  * ({@code FsyncProbe}), then each target runs in a child JVM ({@code GroupCommitRun}) that times
- * 1, 4 and 16 threads committing one insert per transaction and hands back a
- * {@link io.flushdb.bench.report.CommitRates}; the parent renders the
+ * 1, 4 and 16 threads committing one insert per transaction, in interleaved rounds, and hands
+ * back a {@link io.flushdb.bench.report.CommitRates}; the parent renders the
  * {@link io.flushdb.bench.report.GroupCommitReport}.
  *
  * <ul>

@@ -75,7 +75,8 @@ class BenchOptionsTest {
         assertEquals(List.of("flushdb"), o.targets());
         assertEquals(Durability.FSYNC_PER_COMMIT, o.durability());
         assertEquals(List.of(1, 4, 16), o.threads());
-        assertEquals(3.0, o.seconds());
+        assertEquals(3, o.rounds());
+        assertEquals(2.0, o.seconds());
         assertEquals(1.0, o.warmupSeconds());
         assertEquals(2.0, o.fsyncSeconds());
         assertFalse(BenchOptions.parse().groupCommit());
@@ -84,14 +85,21 @@ class BenchOptionsTest {
     @Test
     void groupCommitScenarioTakesItsOwnOptionsOnly() {
         BenchOptions o = BenchOptions.parse("--scenario=group-commit", "--targets", "flushdb,sqlite",
-                "--threads", "2,8,2", "--seconds", "0.5", "--warmup-seconds", "0", "--durability", "none");
+                "--threads", "2,8,2", "--rounds=5", "--seconds", "0.5", "--warmup-seconds", "0", "--durability",
+                "none");
         assertEquals(List.of("flushdb", "sqlite"), o.targets());
         assertEquals(List.of(2, 8), o.threads());
+        assertEquals(5, o.rounds());
         assertEquals(0.5, o.seconds());
         assertEquals(0.0, o.warmupSeconds());
         assertEquals(Durability.NONE, o.durability());
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--scenario", "group-commit", "--ops", "5"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--threads", "4"));
+        assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--rounds", "2"));
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse("--scenario", "group-commit", "--rounds", "0"));
+        assertThrows(IllegalArgumentException.class,
+                () -> BenchOptions.parse("--scenario", "group-commit", "--rounds", "101"));
         assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse("--scenario", "all"));
         assertThrows(IllegalArgumentException.class,
                 () -> BenchOptions.parse("--scenario", "group-commit", "--threads", "0"));
@@ -102,12 +110,13 @@ class BenchOptionsTest {
     @Test
     void groupCommitChildArgumentsReproduceTheRunForOneTarget() {
         BenchOptions parent = BenchOptions.parse("--scenario", "group-commit", "--targets", "flushdb,hsqldb",
-                "--threads", "1,3", "--seconds", "1.5", "--warmup-seconds", "0.25");
+                "--threads", "1,3", "--rounds", "4", "--seconds", "1.5", "--warmup-seconds", "0.25");
         BenchOptions child = BenchOptions.parse(parent.groupCommitChildArguments("hsqldb", Path.of("run-2"),
                 Path.of("result.properties")).toArray(String[]::new));
         assertTrue(child.groupCommit());
         assertEquals(List.of("hsqldb"), child.targets());
         assertEquals(List.of(1, 3), child.threads());
+        assertEquals(4, child.rounds());
         assertEquals(1.5, child.seconds());
         assertEquals(0.25, child.warmupSeconds());
         assertEquals(Durability.FSYNC_PER_COMMIT, child.durability());

@@ -1,14 +1,18 @@
 package io.flushdb.bench.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
 
 /**
  * The group-commit scenario's report: the raw fsync rate of the file system, then per target
- * and number of committing threads the durable commits per second, commits per log fsync, and
- * the rate as a multiple of the target's 1-thread rate and of the raw fsync rate. Rendered as
- * text (stdout and the {@code .txt} file) and CSV (one line per target and thread count).
+ * and number of committing threads the durable commits per second (median over the rounds),
+ * commits per log fsync (over all rounds), and the rate as a multiple of the target's rate with
+ * the first thread count (median over the rounds of the ratio within each round) and of the raw
+ * fsync rate; then each round's rates. Rendered as text (stdout and the {@code .txt} file) and
+ * CSV (one line per target, thread count and round, then one summary line per target and
+ * thread count).
  *
  * @param operation what one commit is, one line
  * @param rawFsync the {@code force(false)} rate measured before the targets ran, or null if it
@@ -25,7 +29,9 @@ public record GroupCommitReport(String title, MachineFacts machine, String runSe
         String durabilityRequested, String operation, FsyncRate rawFsync, FsyncRate rawFsyncWithMetadata,
         FsyncRate rawFsyncAfter, String rawFsyncSetup, String rawFsyncFailure, List<CommitRates> results) {
 
-    private static final String ROW = "%-12s %7s %12s %9s %13s %14s %11s %12s%n";
+    private static final String ROW = "%-12s %7s %6s %12s %9s %13s %14s %12s %12s%n";
+    private static final String ROUND_LABEL = "%-12s %7s";
+    private static final String ROUND_CELL = " %16s";
 
     public String text() {
         StringBuilder out = new StringBuilder();
@@ -51,31 +57,93 @@ public record GroupCommitReport(String title, MachineFacts machine, String runSe
         out.append('\n');
         appendTargets(out);
         out.append('\n');
+        String base = baseThreads() + "-thread";
+        String ratioHeader = "x/" + baseThreads() + (baseThreads() == 1 ? " thread" : " threads");
         out.append("group-commit: ").append(operation).append('\n');
-        out.append(String.format(Locale.ROOT, ROW, "target", "threads", "commits/s", "mean us", "log fsyncs/s",
-                "commits/fsync", "x/1 thread", "x/raw fsync"));
+        out.append(String.format(Locale.ROOT, ROW, "target", "threads", "rounds", "commits/s", "mean us",
+                "log fsyncs/s", "commits/fsync", ratioHeader, "x/raw fsync"));
         for (CommitRates r : results) {
-            String target = r.target() + (r.durabilityAsRequested() ? "" : " (!)");
-            for (CommitRates.Phase p : r.phases()) {
-                out.append(String.format(Locale.ROOT, ROW, target, p.threads(),
-                        String.format(Locale.ROOT, "%,.0f", p.commitsPerSecond()), Report.micros(p.meanNanos()),
-                        rate(p.logFsyncsPerSecond()), Report.ratio(p.commitsPerFsync()),
-                        Report.ratio(r.overOneThread(p)), Report.ratio(overRaw(p))));
+            String target = marked(r);
+            for (CommitRates.Summary s : r.summaries()) {
+                CommitRates.Phase total = s.total();
+                out.append(String.format(Locale.ROOT, ROW, target, s.threads(), s.rounds().size(),
+                        String.format(Locale.ROOT, "%,.0f", s.medianPerSecond()), Report.micros(s.meanNanos()),
+                        rate(s.medianLogFsyncsPerSecond()), Report.ratio(total.commitsPerFsync()),
+                        Report.ratio(s.overFirst()), Report.ratio(overRaw(s.medianPerSecond()))));
             }
             if (!r.succeeded()) {
                 out.append(String.format(Locale.ROOT, "%-12s failed: %s%n", target, r.failure()));
             }
         }
         out.append('\n');
-        out.append("commits/s = statements committed in the timed phase / its wall time, all threads together."
-                + " mean us = threads x wall time / commits.\n");
-        out.append("log fsyncs/s, commits/fsync: from the database's own count of log fsyncs"
-                + " (Innodb_os_log_fsyncs) over the timed phase; n/a where it keeps none.\n");
-        out.append("x/1 thread = commits/s / the same target's 1-thread commits/s."
-                + " x/raw fsync = commits/s / the raw force(false) rate it names above.\n");
+        appendRounds(out, base);
+        out.append('\n');
+        out.append("rounds = timed phases per thread count: every round runs each thread count once, in the order"
+                + " of --threads, so each ratio below compares two phases of the same round, seconds apart.\n");
+        out.append("commits/s = median over the rounds of (statements committed in the timed phase / its wall time,"
+                + " all threads together). mean us = threads / commits/s (every thread is always in a commit).\n");
+        out.append("log fsyncs/s, commits/fsync: from the database's own count of log fsyncs (Innodb_os_log_fsyncs)"
+                + " in each timed phase; log fsyncs/s = median over the rounds of (fsyncs / wall time),"
+                + " commits/fsync = total commits / total fsyncs over all rounds; n/a where it keeps none.\n");
+        out.append(ratioHeader + " = median over the rounds of (commits/s in round r / the same"
+                + " target's " + base + " commits/s in round r), not the ratio of the medians."
+                + " x/raw fsync = the median commits/s / the raw force(false) rate it names above.\n");
         out.append("Commits/fsync is the group-commit effect itself; commits/s also moves with the disk's fsync"
                 + " latency, which drifts on a shared or virtual disk (compare the raw rates before and after).\n");
         return out.toString();
+    }
+
+    /** Each round on a line: every thread count's commits/s and its ratio within the round. */
+    private void appendRounds(StringBuilder out, String base) {
+        List<Integer> counts = new ArrayList<>();
+        for (CommitRates r : results) {
+            for (int n : r.threadCounts()) {
+                if (!counts.contains(n)) {
+                    counts.add(n);
+                }
+            }
+        }
+        out.append("per round, in the order they ran: each timed phase's commits/s, in parentheses / the same"
+                + " target's " + base + " commits/s in that round:\n");
+        out.append(String.format(Locale.ROOT, ROUND_LABEL, "target", "round"));
+        for (int n : counts) {
+            out.append(String.format(Locale.ROOT, ROUND_CELL, n + (n == 1 ? " thread" : " threads")));
+        }
+        out.append('\n');
+        for (CommitRates r : results) {
+            List<Integer> rounds = r.phases().stream().map(CommitRates.Phase::round).distinct().toList();
+            for (int round : rounds) {
+                out.append(String.format(Locale.ROOT, ROUND_LABEL, marked(r), round));
+                for (int n : counts) {
+                    String cell = "-";
+                    for (CommitRates.Phase p : r.phases()) {
+                        if (p.round() == round && p.threads() == n) {
+                            cell = String.format(Locale.ROOT, "%,.0f (%s)", p.commitsPerSecond(),
+                                    Report.ratio(r.ratioInRound(p)));
+                        }
+                    }
+                    out.append(String.format(Locale.ROOT, ROUND_CELL, cell));
+                }
+                out.append('\n');
+            }
+        }
+    }
+
+    /**
+     * The thread count the ratios divide by: the first of {@code --threads} (1 by default), the
+     * same for every target.
+     */
+    private int baseThreads() {
+        for (CommitRates r : results) {
+            if (r.firstThreads() > 0) {
+                return r.firstThreads();
+            }
+        }
+        return 1;
+    }
+
+    private static String marked(CommitRates r) {
+        return r.target() + (r.durabilityAsRequested() ? "" : " (!)");
     }
 
     private static void appendFsync(StringBuilder out, String when, FsyncRate rate, String note) {
@@ -114,39 +182,65 @@ public record GroupCommitReport(String title, MachineFacts machine, String runSe
         }
     }
 
-    private OptionalDouble overRaw(CommitRates.Phase p) {
+    private OptionalDouble overRaw(double commitsPerSecond) {
         OptionalDouble raw = rawFsyncPerSecond();
-        return raw.isEmpty() ? raw : OptionalDouble.of(p.commitsPerSecond() / raw.getAsDouble());
+        return raw.isEmpty() ? raw : OptionalDouble.of(commitsPerSecond / raw.getAsDouble());
     }
 
     private static String rate(OptionalDouble perSecond) {
         return perSecond.isPresent() ? String.format(Locale.ROOT, "%,.0f", perSecond.getAsDouble()) : "n/a";
     }
 
+    /**
+     * One line per target, thread count and round ({@code row} = {@code round}: that phase's own
+     * figures, its ratio within the round), then one per target and thread count ({@code row} =
+     * {@code summary}, {@code round} empty, {@code rounds} the number of rounds: the figures of
+     * the text table, that is medians over the rounds of commits/s, log fsyncs/s and the ratio
+     * within each round, mean latency at the median rate, and total commits, wall time and log
+     * fsyncs over the rounds with commits/fsync from those totals).
+     */
     public String csv() {
         StringBuilder out = new StringBuilder();
-        out.append(Csv.line(List.of("scenario", "target", "status", "threads", "commits", "elapsed_s",
-                "commits_per_s", "mean_us", "log_fsyncs", "log_fsyncs_per_s", "commits_per_fsync",
-                "ratio_over_1_thread", "raw_fsyncs_per_s", "ratio_over_raw_fsync", "durability_requested",
-                "durability_in_force", "durability_as_requested", "product", "access", "failure")));
+        out.append(Csv.line(List.of("scenario", "target", "status", "row", "round", "rounds", "threads", "commits",
+                "elapsed_s", "commits_per_s", "mean_us", "log_fsyncs", "log_fsyncs_per_s", "commits_per_fsync",
+                "ratio_over_first_threads", "first_threads", "raw_fsyncs_per_s", "ratio_over_raw_fsync",
+                "durability_requested", "durability_in_force", "durability_as_requested", "product", "access",
+                "failure")));
         String raw = plain(rawFsyncPerSecond(), 1);
         for (CommitRates r : results) {
+            String status = r.succeeded() ? "ok" : "failed";
+            String first = r.firstThreads() > 0 ? Integer.toString(r.firstThreads()) : "";
+            List<String> tail = List.of(durabilityRequested, r.durability(), Boolean.toString(r.durabilityAsRequested()),
+                    r.product(), r.access(), r.failure() == null ? "" : r.failure());
             if (r.phases().isEmpty()) {
-                out.append(Csv.line(List.of("group-commit", r.target(), "failed", "", "", "", "", "", "", "", "",
-                        "", raw, "", durabilityRequested, r.durability(),
-                        Boolean.toString(r.durabilityAsRequested()), r.product(), r.access(), r.failure())));
+                out.append(line(List.of("group-commit", r.target(), status, "", "", "", "", "", "", "", "", "", "",
+                        "", "", "", raw, ""), tail));
             }
             for (CommitRates.Phase p : r.phases()) {
-                out.append(Csv.line(List.of("group-commit", r.target(), r.succeeded() ? "ok" : "failed",
+                out.append(line(List.of("group-commit", r.target(), status, "round", Integer.toString(p.round()), "",
                         Integer.toString(p.threads()), Long.toString(p.commits()), plain(p.elapsedNanos() / 1e9, 3),
                         plain(p.commitsPerSecond(), 1), plain(p.meanNanos() / 1e3, 3),
                         p.logFsyncs() < 0 ? "" : Long.toString(p.logFsyncs()), plain(p.logFsyncsPerSecond(), 1),
-                        plain(p.commitsPerFsync(), 3), plain(r.overOneThread(p), 4), raw, plain(overRaw(p), 4),
-                        durabilityRequested, r.durability(), Boolean.toString(r.durabilityAsRequested()),
-                        r.product(), r.access(), r.failure() == null ? "" : r.failure())));
+                        plain(p.commitsPerFsync(), 3), plain(r.ratioInRound(p), 4), first, raw,
+                        plain(overRaw(p.commitsPerSecond()), 4)), tail));
+            }
+            for (CommitRates.Summary s : r.summaries()) {
+                CommitRates.Phase t = s.total();
+                out.append(line(List.of("group-commit", r.target(), status, "summary", "",
+                        Integer.toString(s.rounds().size()), Integer.toString(s.threads()), Long.toString(t.commits()),
+                        plain(t.elapsedNanos() / 1e9, 3), plain(s.medianPerSecond(), 1), plain(s.meanNanos() / 1e3, 3),
+                        t.logFsyncs() < 0 ? "" : Long.toString(t.logFsyncs()), plain(s.medianLogFsyncsPerSecond(), 1),
+                        plain(t.commitsPerFsync(), 3), plain(s.overFirst(), 4), first, raw,
+                        plain(overRaw(s.medianPerSecond()), 4)), tail));
             }
         }
         return out.toString();
+    }
+
+    private static String line(List<String> head, List<String> tail) {
+        List<String> fields = new ArrayList<>(head);
+        fields.addAll(tail);
+        return Csv.line(fields);
     }
 
     private static String plain(double value, int decimals) {

@@ -12,12 +12,34 @@ import org.junit.jupiter.api.Test;
 class GroupCommitReportTest {
 
     private static final long SECOND = 1_000_000_000L;
+    private static final String ROW = "%-12s %7s %6s %12s %9s %13s %14s %12s %12s";
 
+    /**
+     * Three rounds of 1, 4, 16 threads; round 2 on a slow disk. Commits/s per round:
+     * 1 thread 4,000, 2,000, 5,000 (median 4,000); 4 threads 12,000, 5,000, 10,000 (median
+     * 10,000; ratios 3, 2.5, 2: median 2.5); 16 threads 16,000, 12,000, 25,000 (median 16,000;
+     * ratios 4, 6, 5: median 5, where the ratio of the medians would be 4). Log fsyncs/s with
+     * 16 threads: 2,000, 1,000, 2,000 (median 2,000; in total 7,000 in 4 s).
+     */
     private static CommitRates flushDb() {
         return new CommitRates("flushdb", "FlushDB 1.0", "embedded, in-process", "flush=1", true, List.of(
-                new CommitRates.Phase(1, 4_000, SECOND, 4_000),
-                new CommitRates.Phase(4, 12_000, SECOND, 3_000),
-                new CommitRates.Phase(16, 40_000, 2 * SECOND, 2_500)), null);
+                new CommitRates.Phase(1, 1, 4_000, SECOND, 4_000),
+                new CommitRates.Phase(1, 4, 12_000, SECOND, 3_000),
+                new CommitRates.Phase(1, 16, 16_000, SECOND, 2_000),
+                new CommitRates.Phase(2, 1, 2_000, SECOND, 2_000),
+                new CommitRates.Phase(2, 4, 5_000, SECOND, 1_000),
+                new CommitRates.Phase(2, 16, 12_000, SECOND, 1_000),
+                new CommitRates.Phase(3, 1, 5_000, SECOND, 5_000),
+                new CommitRates.Phase(3, 4, 10_000, SECOND, 2_000),
+                new CommitRates.Phase(3, 16, 50_000, 2 * SECOND, 4_000)), null);
+    }
+
+    /** Failed in round 2 after its 1-thread phase; keeps no fsync count. */
+    private static CommitRates sqlite() {
+        return new CommitRates("sqlite", "SQLite 3", "embedded, in-process", "wal, FULL", true, List.of(
+                new CommitRates.Phase(1, 1, 3_000, SECOND, -1),
+                new CommitRates.Phase(1, 4, 3_000, SECOND, -1),
+                new CommitRates.Phase(2, 1, 1_500, SECOND, -1)), "database is locked");
     }
 
     private static GroupCommitReport report(List<CommitRates> results) {
@@ -32,30 +54,83 @@ class GroupCommitReportTest {
                 "512-byte writes", null, results);
     }
 
-    @Test
-    void phaseFigures() {
-        CommitRates r = flushDb();
-        CommitRates.Phase sixteen = r.phases().get(2);
-        assertEquals(20_000, sixteen.commitsPerSecond(), 1e-9);
-        assertEquals(16.0, sixteen.commitsPerFsync().getAsDouble(), 1e-9);
-        assertEquals(1_250, sixteen.logFsyncsPerSecond().getAsDouble(), 1e-9);
-        assertEquals(5.0, r.overOneThread(sixteen).getAsDouble(), 1e-9);
-        assertEquals(800_000, sixteen.meanNanos(), 1e-6); // 16 threads x 2 s / 40,000 commits
-        assertTrue(new CommitRates.Phase(4, 100, SECOND, -1).commitsPerFsync().isEmpty());
+    private static String row(Object... columns) {
+        return String.format(ROW, columns);
     }
 
     @Test
-    void tableShowsRatiosToOneThreadAndToTheRawFsyncRate() {
-        CommitRates sqlite = new CommitRates("sqlite", "SQLite 3", "embedded, in-process", "wal, FULL", true,
-                List.of(new CommitRates.Phase(1, 3_000, SECOND, -1)), "database is locked");
-        String text = report(List.of(flushDb(), sqlite)).text();
+    void phaseFigures() {
+        CommitRates r = flushDb();
+        CommitRates.Phase sixteen = r.phases().get(8);
+        assertEquals(25_000, sixteen.commitsPerSecond(), 1e-9);
+        assertEquals(12.5, sixteen.commitsPerFsync().getAsDouble(), 1e-9);
+        assertEquals(2_000, sixteen.logFsyncsPerSecond().getAsDouble(), 1e-9);
+        assertEquals(5.0, r.ratioInRound(sixteen).getAsDouble(), 1e-9); // / round 3's 5,000
+        assertEquals(640_000, sixteen.meanNanos(), 1e-6); // 16 threads x 2 s / 50,000 commits
+        assertTrue(new CommitRates.Phase(1, 4, 100, SECOND, -1).commitsPerFsync().isEmpty());
+    }
+
+    @Test
+    void summariesTakeMediansOverRoundsAndTotalsForFsyncs() {
+        List<CommitRates.Summary> s = flushDb().summaries();
+        assertEquals(List.of(1, 4, 16), s.stream().map(CommitRates.Summary::threads).toList());
+        CommitRates.Summary sixteen = s.get(2);
+        assertEquals(3, sixteen.rounds().size());
+        assertEquals(16_000, sixteen.medianPerSecond(), 1e-9);
+        assertEquals(5.0, sixteen.overFirst().getAsDouble(), 1e-9);
+        assertEquals(1_000_000, sixteen.meanNanos(), 1e-6); // 16 threads / 16,000 commits/s
+        assertEquals(2_000, sixteen.medianLogFsyncsPerSecond().getAsDouble(), 1e-9);
+        // totals: 78,000 commits in 4 s, 7,000 fsyncs
+        assertEquals(78_000, sixteen.total().commits());
+        assertEquals(4 * SECOND, sixteen.total().elapsedNanos());
+        assertEquals(7_000, sixteen.total().logFsyncs());
+        assertEquals(78.0 / 7, sixteen.total().commitsPerFsync().getAsDouble(), 1e-9);
+        assertEquals(2.5, s.get(1).overFirst().getAsDouble(), 1e-9);
+        assertEquals(1.0, s.get(0).overFirst().getAsDouble(), 1e-9);
+
+        List<CommitRates.Summary> partial = sqlite().summaries();
+        assertEquals(2, partial.get(0).rounds().size());
+        assertEquals(2_250, partial.get(0).medianPerSecond(), 1e-9); // mean of 3,000 and 1,500
+        assertEquals(1, partial.get(1).rounds().size());
+        assertEquals(-1, partial.get(1).total().logFsyncs());
+        assertTrue(partial.get(1).medianLogFsyncsPerSecond().isEmpty());
+    }
+
+    @Test
+    void theFirstThreadCountIsTheBaseOfTheRatios() {
+        CommitRates r = new CommitRates("flushdb", "FlushDB 1.0", "", "", true, List.of(
+                new CommitRates.Phase(1, 4, 8_000, SECOND, 2_000),
+                new CommitRates.Phase(1, 1, 4_000, SECOND, 4_000)), null);
+        assertEquals(4, r.firstThreads());
+        assertEquals(0.5, r.summaries().get(1).overFirst().getAsDouble(), 1e-9);
+        String text = report(List.of(r)).text();
+        assertTrue(text.contains("x/4 threads"), text);
+        assertTrue(text.contains("4-thread commits/s in round r"), text);
+    }
+
+    @Test
+    void tableShowsMediansAndRatiosToOneThreadAndToTheRawFsyncRate() {
+        String text = report(List.of(flushDb(), sqlite())).text();
         // raw force(false): 10,000 in 2 s = 5,000/s
         assertTrue(text.contains("5,000 /s"), text);
-        assertTrue(text.contains(String.format("%-12s %7s %12s %9s %13s %14s %11s %12s", "flushdb", 16, "20,000",
-                "800.0", "1,250", "16.00", "5.00", "4.00")), text);
-        assertTrue(text.contains(String.format("%-12s %7s %12s %9s %13s %14s %11s %12s", "sqlite", 1, "3,000",
-                "333.3", "n/a", "n/a", "1.00", "0.60")), text);
+        assertTrue(text.contains(row("target", "threads", "rounds", "commits/s", "mean us", "log fsyncs/s",
+                "commits/fsync", "x/1 thread", "x/raw fsync")), text);
+        // 16 threads / 16,000 commits/s = 1,000 us; 78,000 / 7,000 = 11.14; 16,000 / 5,000 = 3.20
+        assertTrue(text.contains(row("flushdb", 16, 3, "16,000", "1,000", "2,000", "11.14", "5.00", "3.20")), text);
+        // 4 threads / 10,000 commits/s = 400 us; fsyncs/s 3,000, 1,000, 2,000; 27,000 / 6,000 = 4.50
+        assertTrue(text.contains(row("flushdb", 4, 3, "10,000", "400.0", "2,000", "4.50", "2.50", "2.00")), text);
+        assertTrue(text.contains(row("flushdb", 1, 3, "4,000", "250.0", "4,000", "1.00", "1.00", "0.80")), text);
+        // sqlite, 1 thread / 2,250 commits/s (the mean of its two rounds) = 444.4 us; 2,250 / 5,000 = 0.45
+        assertTrue(text.contains(row("sqlite", 1, 2, "2,250", "444.4", "n/a", "n/a", "1.00", "0.45")), text);
+        assertTrue(text.contains(row("sqlite", 4, 1, "3,000", "1,333", "n/a", "n/a", "1.00", "0.60")), text);
         assertTrue(text.contains("sqlite       failed: database is locked"), text);
+        // per round: each phase with its ratio within the round; a phase that did not run is '-'
+        assertTrue(text.contains(String.format("%-12s %7s %16s %16s %16s", "flushdb", 3, "5,000 (1.00)",
+                "10,000 (2.00)", "25,000 (5.00)")), text);
+        assertTrue(text.contains(String.format("%-12s %7s %16s %16s %16s", "sqlite", 2, "1,500 (1.00)", "-", "-")),
+                text);
+        assertTrue(text.contains("x/1 thread = median over the rounds of (commits/s in round r / the same target's"
+                + " 1-thread commits/s in round r)"), text);
     }
 
     @Test
@@ -72,21 +147,30 @@ class GroupCommitReportTest {
     }
 
     @Test
-    void csvHasOneLinePerPhase() {
+    void csvHasOneLinePerPhaseThenOneSummaryLinePerThreadCount() {
         String[] lines = report(List.of(flushDb())).csv().split("\n");
-        assertEquals(4, lines.length);
-        assertTrue(lines[3].startsWith("group-commit,flushdb,ok,16,40000,2.000,20000.0,800.000,2500,1250.0,16.000,"
-                + "5.0000,5000.0,4.0000,"), lines[3]);
+        assertEquals(1 + 9 + 3, lines.length);
+        assertTrue(lines[0].startsWith("scenario,target,status,row,round,rounds,threads,commits,elapsed_s,"
+                + "commits_per_s,mean_us,log_fsyncs,log_fsyncs_per_s,commits_per_fsync,ratio_over_first_threads,"
+                + "first_threads,raw_fsyncs_per_s,ratio_over_raw_fsync,"), lines[0]);
+        assertTrue(lines[9].startsWith("group-commit,flushdb,ok,round,3,,16,50000,2.000,25000.0,640.000,4000,"
+                + "2000.0,12.500,5.0000,1,5000.0,5.0000,"), lines[9]);
+        assertTrue(lines[12].startsWith("group-commit,flushdb,ok,summary,,3,16,78000,4.000,16000.0,1000.000,7000,"
+                + "2000.0,11.143,5.0000,1,5000.0,3.2000,"), lines[12]);
+        String[] failed = report(List.of(new CommitRates("h2", "", "", "", true, List.of(), "no driver")))
+                .csv().split("\n");
+        assertEquals(2, failed.length);
+        assertTrue(failed[1].startsWith("group-commit,h2,failed,,,,,,,,,,,,,,5000.0,,"), failed[1]);
+        assertTrue(failed[1].endsWith(",no driver"), failed[1]);
     }
 
     @Test
     void ratiosToTheRawRateUseTheMeanOfBeforeAndAfter() {
-        // before 5,000/s, after 7,000/s: 16 threads at 20,000 commits/s is 20,000 / 6,000 = 3.33
+        // before 5,000/s, after 7,000/s: 16 threads at a median 16,000 commits/s is 16,000 / 6,000 = 2.67
         GroupCommitReport r = report(List.of(flushDb()), new FsyncRate(512, false, 7_000, SECOND));
         assertEquals(6_000, r.rawFsyncPerSecond().getAsDouble(), 1e-9);
         String text = r.text();
         assertTrue(text.contains("the mean of the two force(false) rates: 6,000 /s"), text);
-        assertTrue(text.contains(String.format("%-12s %7s %12s %9s %13s %14s %11s %12s", "flushdb", 16, "20,000",
-                "800.0", "1,250", "16.00", "5.00", "3.33")), text);
+        assertTrue(text.contains(row("flushdb", 16, 3, "16,000", "1,000", "2,000", "11.14", "5.00", "2.67")), text);
     }
 }
