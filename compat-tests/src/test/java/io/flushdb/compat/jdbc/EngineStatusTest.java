@@ -259,6 +259,10 @@ class EngineStatusTest {
             assertTrue(s.get("Innodb_buffer_pool_wait_free") > 0, "with every page dirty, a free page means a write");
             assertTrue(s.get("Innodb_data_writes") >= written, "every page write is a file write");
             assertTrue(s.get("Innodb_data_written") >= written * s.get("Innodb_page_size"));
+            // innodb_doublewrite is ON: pages go through the doublewrite file first, several a write.
+            long dblwrPages = s.get("Innodb_dblwr_pages_written");
+            assertTrue(dblwrPages > 0 && dblwrPages <= written, dblwrPages + " of " + written);
+            assertTrue(s.get("Innodb_dblwr_writes") > 0 && s.get("Innodb_dblwr_writes") <= dblwrPages);
             assertEquals(s.get("Innodb_data_writes"), Long.parseLong(match(r.section("FILE I/O"), OS_FILE).group(2)));
             assertEquals(written, r.number("BUFFER POOL AND MEMORY", PAGES, 3));
             assertEquals(0, r.number("BUFFER POOL AND MEMORY", FREE, 1), "the pool is full");

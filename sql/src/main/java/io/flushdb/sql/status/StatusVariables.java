@@ -146,6 +146,9 @@ public final class StatusVariables {
         add(innodb, "Innodb_data_reads", c.dataReads.sum());
         add(innodb, "Innodb_data_writes", c.dataWrites.sum());
         add(innodb, "Innodb_data_written", c.dataBytesWritten.sum());
+        io.flushdb.storage.buffer.Doublewrite dblwr = e.doublewrite();
+        add(innodb, "Innodb_dblwr_pages_written", dblwr == null ? 0 : dblwr.pagesWritten());
+        add(innodb, "Innodb_dblwr_writes", dblwr == null ? 0 : dblwr.writes());
         add(innodb, "Innodb_redo_log_checkpoint_lsn", checkpoint);
         add(innodb, "Innodb_redo_log_current_lsn", current);
         add(innodb, "Innodb_redo_log_flushed_to_disk_lsn", e.flushedToDiskLsn());
