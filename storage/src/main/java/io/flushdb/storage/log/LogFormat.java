@@ -18,7 +18,9 @@ import java.util.zip.CRC32C;
  *                     ring from a stale one, and recovery's scan stops at the first mismatch
  *            8     2  data length: bytes used in the block counting the header (12..508); less
  *                     than 508 only in the last block written
- *           10     2  reserved (0)
+ *           10     2  durable distance: how many blocks before this one the block holding the
+ *                     durable (forced) LSN was when this block was written, at most 65535; every
+ *                     block before that one was forced before this block was written
  *           12   496  data: record groups, continuing across blocks
  *          508     4  CRC-32C of bytes [0, 508)
  * </pre>
@@ -102,18 +104,30 @@ public final class LogFormat {
         return blocks * PAYLOAD + (to & (BLOCK - 1)) - (from & (BLOCK - 1));
     }
 
-    /** Fills in the header and trailer of the block at {@code off} of {@code b}. */
-    public static void stampBlock(ByteBuffer b, int off, long blockLsn, int dataLength) {
+    /**
+     * Fills in the header and trailer of the block at {@code off} of {@code b}; {@code durableLsn}
+     * is the LSN the log is forced up to as the block is written.
+     */
+    public static void stampBlock(ByteBuffer b, int off, long blockLsn, int dataLength, long durableLsn) {
         b.putLong(off, blockLsn);
         b.putShort(off + 8, (short) dataLength);
-        b.putShort(off + 10, (short) 0);
+        long back = Math.max(0, (blockLsn - blockStart(durableLsn)) / BLOCK);
+        b.putShort(off + 10, (short) Math.min(MAX_DURABLE_DISTANCE, back));
         b.putInt(off + DATA_END, crc(b, off, DATA_END));
     }
 
+    /** The largest durable distance a block header holds (a longer one is stored as this). */
+    static final int MAX_DURABLE_DISTANCE = 0xFFFF;
+
     /**
-     * Checks the block at {@code off}: its checksum, that it is the block of {@code blockLsn}, and
-     * a sane data length. Returns its data length, or -1 if it is not a valid block of that LSN.
+     * The start of the block that held the durable LSN when the block at {@code off} (of LSN
+     * {@code blockLsn}) was written: every block before it had been forced by then. A block of a
+     * log written before the field existed reads as its own LSN (every earlier block counts as forced).
      */
+    public static long durableBlock(ByteBuffer b, int off, long blockLsn) {
+        return blockLsn - (long) (b.getShort(off + 10) & 0xFFFF) * BLOCK;
+    }
+
     public static int checkBlock(ByteBuffer b, int off, long blockLsn) {
         if (b.getInt(off + DATA_END) != crc(b, off, DATA_END)) {
             return -1;

@@ -619,10 +619,11 @@ public final class RedoLog {
         }
         io.clear();
         int at = 0;
+        long durable = flushedLsn; // only this pass's leader moves it
         for (long b = fromBlock; b < endBlock; b += LogFormat.BLOCK) {
             io.put(at, buffer, (int) (b % bufferSize), LogFormat.BLOCK);
             int used = b + LogFormat.BLOCK <= goal ? LogFormat.DATA_END : (int) (goal - b);
-            LogFormat.stampBlock(io, at, b, used);
+            LogFormat.stampBlock(io, at, b, used, durable);
             at += LogFormat.BLOCK;
         }
         io.limit(at).position(0);

@@ -10,9 +10,13 @@ import java.nio.ByteBuffer;
  * that is not a valid block of the expected LSN (a stale block of an earlier lap of the ring, a
  * block never written, a torn one), or the first partly filled block's last byte.
  *
- * <p>A block that fails its checksum while the block after it is a valid block of the next LSN is
- * damage in the middle of the redo, not its end: {@link RedoLogCorruptException} names its LSN
- * (recovery must not silently drop what follows).
+ * <p>A block that fails its checksum is damage in the middle of the redo, not its end, when a valid
+ * block of the expected LSN after it says (by its durable distance, {@link
+ * LogFormat#durableBlock}) that the damaged block had been forced before it was written:
+ * {@link RedoLogCorruptException} names its LSN (recovery must not silently drop what follows).
+ * Otherwise the damaged block may be part of a write that was never forced, whose sectors a power
+ * loss persisted out of order, and the log ends there: what follows was never acknowledged as
+ * durable.
  *
  * <p>Concurrency: confined to the recovering thread.
  */
@@ -107,18 +111,34 @@ final class RedoReader {
         return used;
     }
 
-    /** A bad block followed by a valid block of the next LSN is corruption, not the end. */
+    /**
+     * A bad block is corruption, not the end, if a valid block of the expected LSN after it was
+     * written when the bad block was already forced. Looks at the blocks that follow until an
+     * intact block of another lap of the ring, or {@link #PROBE_BLOCKS} blocks.
+     */
     private void checkNotMidLogDamage(long block, int off) {
         if (LogFormat.checksumValid(chunk, off) && chunk.getLong(off) != block) {
             return; // an intact block of another lap: the log ends here
         }
-        long next = block + LogFormat.BLOCK;
-        probe.clear();
-        files.read(next, probe);
-        int used = LogFormat.checkBlock(probe, 0, next);
-        if (used >= 0) {
-            throw new RedoLogCorruptException(block, "the block fails its checksum but valid redo follows it "
-                    + "(at LSN " + next + "); refusing to recover past damaged redo");
+        for (long next = block + LogFormat.BLOCK; next <= block + PROBE_BLOCKS * (long) LogFormat.BLOCK;
+                next += LogFormat.BLOCK) {
+            probe.clear();
+            files.read(next, probe);
+            if (LogFormat.checkBlock(probe, 0, next) >= 0) {
+                if (LogFormat.durableBlock(probe, 0, next) > block) {
+                    throw new RedoLogCorruptException(block, "the block fails its checksum, but redo written after"
+                            + " it was forced follows (at LSN " + next + "); refusing to recover past damaged redo");
+                }
+            } else if (LogFormat.checksumValid(probe, 0)) {
+                return; // an intact block of another lap: nothing of this lap follows
+            }
         }
     }
+
+    /**
+     * How far past a bad block to look for proof that it had been forced: a forced pass that
+     * follows a damaged stretch begins right after it, so this bounds only how long a damaged
+     * stretch can be and still be recognised.
+     */
+    private static final int PROBE_BLOCKS = 4096;
 }

@@ -1,6 +1,7 @@
 package io.flushdb.storage.recovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -182,5 +183,56 @@ class DeferredTablespaceTest {
         RedoLogCorruptException ex = assertThrows(RedoLogCorruptException.class,
                 () -> Engine.open(EngineConfig.store(survived).messages(m -> { })));
         assertEquals(block, ex.lsn());
+    }
+
+    /**
+     * A power loss can persist the sectors of a write that was never forced out of order: a block
+     * of that write is damaged while later blocks of it are intact. Those blocks say (their durable
+     * distance) that the damaged one was not yet forced when they were written, so the log ends
+     * at the damage and the open succeeds with every durable commit.
+     */
+    @Test
+    void damageInAWriteThatWasNeverForcedEndsTheLog() {
+        CrashingFileStore disk = new CrashingFileStore("unforced");
+        Engine e = Engine.open(EngineConfig.store(disk).flushLogAtTimeoutSeconds(2700));
+        long durable;
+        long written;
+        try {
+            e.checkpointer().setPeriodMillis(86_400_000L);
+            e.dictionary().createDatabase("db", Collation.UTF8MB4_0900_AI_CI, false);
+            TableStore t = e.dictionary().createTable(Tables.people("db")).store();
+            e.checkpointNow();
+            insertCommitted(e, t, 0, 200);
+            durable = e.redoLog().flushedLsn();
+            for (long id = 200; id < 400; id++) {
+                Transaction trx = e.newTransaction();
+                trx.recordInsert(t, t.insert(person(id), trx));
+                trx.commit(2); // written, not forced
+            }
+            written = e.redoLog().writtenLsn();
+            disk.crashNow();
+        } finally {
+            CrashRecoveryTest.abandon(e);
+        }
+        MemoryFileStore survived = disk.afterProcessKill();
+        long block = LogFormat.blockStart(durable) + 3 * LogFormat.BLOCK;
+        assertTrue(block + 8 * LogFormat.BLOCK < written, "intact unforced blocks follow the damage");
+        try (io.flushdb.storage.log.LogFiles log = io.flushdb.storage.log.LogFiles.open(survived)) {
+            ByteBuffer b = ByteBuffer.allocate(LogFormat.BLOCK);
+            log.read(block, b);
+            b.put(100, (byte) (b.get(100) ^ 0x5A));
+            b.flip();
+            log.write(block, b);
+        }
+        try (Engine r = Engine.open(EngineConfig.store(survived).messages(m -> { }))) {
+            TableStore t = r.dictionary().table("db", "people").store();
+            long rows = t.check();
+            assertTrue(rows >= 200 && rows < 400, "every durable commit, nothing past the damage: " + rows);
+            Object[] row = new Object[4];
+            for (long id = 0; id < 200; id++) {
+                assertTrue(t.lookup(new Object[] {id, null, null, null}, row), "durable row " + id);
+            }
+            assertFalse(t.lookup(new Object[] {399L, null, null, null}, row), "the last commit lay past the damage");
+        }
     }
 }
