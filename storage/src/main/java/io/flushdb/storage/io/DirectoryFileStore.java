@@ -14,7 +14,14 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@link FileStore} over a real directory; files are opened as {@link ChannelFileIO}. */
+/**
+ * {@link FileStore} over a real directory; files are opened as {@link ChannelFileIO}.
+ *
+ * <p>Creating, deleting and renaming a file or directory forces the directory that holds the
+ * entry (fsync of the directory), so the change to the name survives a power loss once the call
+ * returns, as the redo's file records and the data files' own forces assume. (On Windows, where a
+ * directory cannot be opened for that, the file system's own ordering is relied on.)
+ */
 public final class DirectoryFileStore implements FileStore {
     private final Path root;
 
@@ -41,9 +48,18 @@ public final class DirectoryFileStore implements FileStore {
             if (create && p.getParent() != null) {
                 Files.createDirectories(p.getParent());
             }
+            boolean created = create && !Files.exists(p);
             FileChannel ch = create
                     ? FileChannel.open(p, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE)
                     : FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            if (created) {
+                try {
+                    syncDirectory(p.getParent());
+                } catch (IOException e) {
+                    ch.close();
+                    throw e;
+                }
+            }
             return new ChannelFileIO(name, ch);
         } catch (IOException e) {
             throw new StorageIOException(name, -1, "open", e);
@@ -58,7 +74,10 @@ public final class DirectoryFileStore implements FileStore {
     @Override
     public void delete(String name) {
         try {
-            Files.deleteIfExists(resolve(name));
+            Path p = resolve(name);
+            if (Files.deleteIfExists(p)) {
+                syncDirectory(p.getParent());
+            }
         } catch (IOException e) {
             throw new StorageIOException(name, -1, "delete", e);
         }
@@ -71,7 +90,12 @@ public final class DirectoryFileStore implements FileStore {
             if (target.getParent() != null) {
                 Files.createDirectories(target.getParent());
             }
-            Files.move(resolve(from), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path source = resolve(from);
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            syncDirectory(target.getParent());
+            if (!target.getParent().equals(source.getParent())) {
+                syncDirectory(source.getParent());
+            }
         } catch (IOException e) {
             throw new StorageIOException(from, -1, "rename to '" + to + "'", e);
         }
@@ -80,7 +104,11 @@ public final class DirectoryFileStore implements FileStore {
     @Override
     public void createDirectory(String name) {
         try {
-            Files.createDirectories(resolve(name));
+            Path dir = resolve(name);
+            if (!Files.isDirectory(dir)) {
+                Files.createDirectories(dir);
+                syncDirectory(dir.getParent());
+            }
         } catch (IOException e) {
             throw new StorageIOException(name, -1, "mkdir", e);
         }
@@ -109,8 +137,21 @@ public final class DirectoryFileStore implements FileStore {
                     return FileVisitResult.CONTINUE;
                 }
             });
+            syncDirectory(dir.getParent());
         } catch (IOException e) {
             throw new StorageIOException(name, -1, "rmdir", e);
+        }
+    }
+
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+
+    /** Forces directory {@code dir}'s entries (its list of names) to disk. */
+    private static void syncDirectory(Path dir) throws IOException {
+        if (dir == null || WINDOWS) {
+            return;
+        }
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
         }
     }
 
