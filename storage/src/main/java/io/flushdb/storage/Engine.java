@@ -121,6 +121,12 @@ public final class Engine implements AutoCloseable {
             if (exists && LogFiles.exists(store)) {
                 this.logFiles = LogFiles.open(store);
                 openedLog = logFiles;
+                long asked = LogFiles.capacityFor(redoCapacity(config));
+                if (asked != logFiles.capacity() && config.redoLogCapacityGiven()) {
+                    config.messages().accept("FlushDB: innodb_redo_log_capacity asks for a " + asked + "-byte redo log, but "
+                            + store.location() + " has one of " + logFiles.capacity()
+                            + " bytes, which is kept: the redo log is not resized yet");
+                }
                 this.recovery = new Recovery(logFiles, store, spaces, pool, doublewrite, config.recoveryMemory(),
                         config.messages()).run();
                 startLsn = recovery.endLsn();

@@ -24,6 +24,7 @@ public final class EngineConfig {
     private int pageCleaners = 4;
     private Clock clock = Clock.SYSTEM;
     private long redoLogCapacity = 104_857_600L;
+    private boolean redoLogCapacityGiven;
     private long logBufferSize = 16_777_216L;
     private boolean doublewrite = true;
     private int fastShutdown = 1;
@@ -110,7 +111,13 @@ public final class EngineConfig {
     /** {@code innodb_redo_log_capacity}: the size of the redo ring created for a new data directory. */
     public EngineConfig redoLogCapacity(long bytes) {
         this.redoLogCapacity = bytes;
+        this.redoLogCapacityGiven = true;
         return this;
+    }
+
+    /** Whether {@link #redoLogCapacity(long)} was called (else the default applies). */
+    public boolean redoLogCapacityGiven() {
+        return redoLogCapacityGiven;
     }
 
     public long redoLogCapacity() {
@@ -139,6 +146,9 @@ public final class EngineConfig {
 
     /** {@code innodb_fast_shutdown} at open (the engine's setter changes it later). */
     public EngineConfig fastShutdown(int mode) {
+        if (mode < 0 || mode > 2) {
+            throw new IllegalArgumentException("innodb_fast_shutdown must be 0, 1 or 2: " + mode);
+        }
         this.fastShutdown = mode;
         return this;
     }

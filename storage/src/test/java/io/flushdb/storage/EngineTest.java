@@ -96,6 +96,24 @@ class EngineTest {
     }
 
     @Test
+    void aDifferentRedoCapacityAtReopenKeepsTheExistingLogAndSaysSo() {
+        try (Engine e = Engine.open(EngineConfig.directory(dir).redoLogCapacity(8L << 20))) {
+            assertEquals(8L << 20, e.redoLog().capacity());
+        }
+        List<String> said = new java.util.ArrayList<>();
+        try (Engine e = Engine.open(EngineConfig.directory(dir).redoLogCapacity(16L << 20).messages(said::add))) {
+            assertEquals(8L << 20, e.redoLog().capacity(), "the existing ring is kept");
+        }
+        assertTrue(said.stream().anyMatch(m -> m.contains("innodb_redo_log_capacity") && m.contains("not resized")),
+                said::toString);
+        said.clear();
+        try (Engine e = Engine.open(EngineConfig.directory(dir).messages(said::add))) {
+            assertEquals(8L << 20, e.redoLog().capacity());
+        }
+        assertTrue(said.stream().noneMatch(m -> m.contains("innodb_redo_log_capacity")), "not asked, not told: " + said);
+    }
+
+    @Test
     void aSecondOpenOfTheSameDirectoryIsRefused() {
         try (Engine e = Engine.open(EngineConfig.directory(dir))) {
             DataDirectoryInUseException ex = assertThrows(DataDirectoryInUseException.class,

@@ -150,10 +150,13 @@ public final class SystemVariables {
             .configure((c, v) -> c.redoLogCapacity((Long) v))
             .doc("Total size of the redo log ring (#innodb_redo/#ib_redo0 and #ib_redo1), fixed when the data "
                     + "directory is created.",
-                    "Larger allows older checkpoints (less flushing pressure) and longer recovery. A transaction "
-                            + "that writes more redo than about 94 % of it while open stalls every writer: the "
-                            + "checkpoint cannot pass its first change until it ends.")
-            .differs("Startup-only and used when the data directory is created (MySQL 8.0.30+ resizes it online).");
+                    "Larger allows older checkpoints (less flushing pressure) and longer recovery. The "
+                            + "checkpoint cannot pass an open transaction's first change: a transaction writing "
+                            + "more than about a third of it, or open while others write about 94 % of it, makes "
+                            + "new writes fail with error 1114 until it ends.")
+            .differs("Startup-only and used when the data directory is created; a different value for an existing "
+                    + "data directory is reported at open and the existing size kept (MySQL 8.0.30+ resizes it "
+                    + "online).");
     public static final SystemVariable INNODB_LOG_FILE_SIZE = integer("innodb_log_file_size", 50_331_648L, 4_194_304L,
             Long.MAX_VALUE).unit("bytes").readOnly()
             .doc("Deprecated size of one redo file (MySQL 8.0.30+: use innodb_redo_log_capacity).",

@@ -78,6 +78,11 @@ public final class LogFiles implements AutoCloseable {
         this.baseLsn = baseLsn;
     }
 
+    /** The capacity of a ring {@link #create} makes when asked for {@code capacity} bytes. */
+    public static long capacityFor(long capacity) {
+        return FILES * Math.max(8 * LogFormat.BLOCK, (capacity / FILES) & ~(long) (LogFormat.BLOCK - 1));
+    }
+
     /** Whether {@code store} holds a redo log. */
     public static boolean exists(FileStore store) {
         return store.exists(LogFormat.fileName(0));
@@ -89,7 +94,7 @@ public final class LogFiles implements AutoCloseable {
      * files are replaced.
      */
     public static LogFiles create(FileStore store, long capacity, long startLsn, int pageSize) {
-        long perFile = Math.max(8 * LogFormat.BLOCK, (capacity / FILES) & ~(long) (LogFormat.BLOCK - 1));
+        long perFile = capacityFor(capacity) / FILES;
         long fileSize = LogFormat.FILE_HEADER + perFile;
         long base = LogFormat.blockStart(startLsn);
         store.createDirectory(LogFormat.DIRECTORY);
