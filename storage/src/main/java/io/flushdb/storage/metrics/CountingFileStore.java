@@ -2,6 +2,7 @@ package io.flushdb.storage.metrics;
 
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.io.ForwardingFileIO;
 import java.nio.ByteBuffer;
 
 /**
@@ -30,18 +31,12 @@ public final class CountingFileStore extends io.flushdb.storage.io.ForwardingFil
     }
 
     /** One open file whose reads, writes and forces are counted. */
-    private static final class CountingFileIO implements FileIO {
-        private final FileIO file;
+    private static final class CountingFileIO extends ForwardingFileIO {
         private final InnodbCounters counters;
 
         CountingFileIO(FileIO file, InnodbCounters counters) {
-            this.file = file;
+            super(file);
             this.counters = counters;
-        }
-
-        @Override
-        public String name() {
-            return file.name();
         }
 
         @Override
@@ -79,21 +74,6 @@ public final class CountingFileStore extends io.flushdb.storage.io.ForwardingFil
             } finally {
                 counters.dataPendingFsyncs.decrement();
             }
-        }
-
-        @Override
-        public long size() {
-            return file.size();
-        }
-
-        @Override
-        public void truncate(long length) {
-            file.truncate(length);
-        }
-
-        @Override
-        public void close() {
-            file.close();
         }
     }
 }

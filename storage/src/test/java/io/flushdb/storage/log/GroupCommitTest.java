@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.io.ForwardingFileIO;
 import io.flushdb.storage.io.ForwardingFileStore;
 import io.flushdb.storage.io.MemoryFileStore;
 import io.flushdb.storage.io.StorageIOException;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,23 +46,7 @@ class GroupCommitTest {
 
         @Override
         public FileIO open(String name, boolean create) {
-            FileIO f = target.open(name, create);
-            return new FileIO() {
-                @Override
-                public String name() {
-                    return f.name();
-                }
-
-                @Override
-                public void read(long position, ByteBuffer dst) {
-                    f.read(position, dst);
-                }
-
-                @Override
-                public void write(long position, ByteBuffer src) {
-                    f.write(position, src);
-                }
-
+            return new ForwardingFileIO(target.open(name, create)) {
                 @Override
                 public void force() {
                     entered.countDown();
@@ -72,25 +58,10 @@ class GroupCommitTest {
                         throw new AssertionError(e);
                     }
                     if (failNext) {
-                        throw new StorageIOException(f.name(), 0, "injected fsync failure", null);
+                        throw new StorageIOException(file.name(), 0, "injected fsync failure", null);
                     }
                     forces.incrementAndGet();
-                    f.force();
-                }
-
-                @Override
-                public long size() {
-                    return f.size();
-                }
-
-                @Override
-                public void truncate(long length) {
-                    f.truncate(length);
-                }
-
-                @Override
-                public void close() {
-                    f.close();
+                    file.force();
                 }
             };
         }
@@ -136,6 +107,27 @@ class GroupCommitTest {
         return t;
     }
 
+    /**
+     * A leader commits and is held in its force; {@code followers} committers (syncing as
+     * {@code sync} says) arrive and park; then the force is let go and everyone must return.
+     */
+    private static void holdAForceWhileFollowersQueue(GatedStore store, RedoLog log, int followers,
+            IntPredicate sync, List<Throwable> failures, AtomicInteger notDurable) throws InterruptedException {
+        Thread leader = committer(log, "leader", true, failures, notDurable);
+        assertTrue(store.entered.await(30, TimeUnit.SECONDS), "the first committer leads a pass and forces");
+        List<Thread> all = new ArrayList<>(List.of(leader));
+        for (int i = 0; i < followers; i++) {
+            Thread t = committer(log, "follower-" + i, sync.test(i), failures, notDurable);
+            all.add(t);
+            awaitParkedIn(log, t);
+        }
+        store.gate.countDown();
+        for (Thread t : all) {
+            t.join(30_000);
+            assertTrue(!t.isAlive(), t.getName() + " still waits");
+        }
+    }
+
     @Test
     void committersArrivingDuringAForceShareTheNextOne() throws Exception {
         GatedStore store = new GatedStore(new MemoryFileStore("group-commit"));
@@ -148,20 +140,7 @@ class GroupCommitTest {
         List<Throwable> failures = new ArrayList<>();
         AtomicInteger notDurable = new AtomicInteger();
 
-        Thread leader = committer(log, "leader", true, failures, notDurable);
-        assertTrue(store.entered.await(30, TimeUnit.SECONDS), "the first committer leads a pass and forces");
-        List<Thread> followers = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            Thread t = committer(log, "follower-" + i, i % 4 != 3, failures, notDurable);
-            followers.add(t);
-            awaitParkedIn(log, t);
-        }
-        store.gate.countDown();
-        leader.join(30_000);
-        for (Thread t : followers) {
-            t.join(30_000);
-            assertTrue(!t.isAlive(), t.getName() + " still waits");
-        }
+        holdAForceWhileFollowersQueue(store, log, 8, i -> i % 4 != 3, failures, notDurable);
         assertTrue(failures.isEmpty(), failures::toString);
         assertEquals(0, notDurable.get(), "a committer returned before its LSN was durable");
         // The leader's pass, then one pass for all eight who arrived during its force.
@@ -182,20 +161,7 @@ class GroupCommitTest {
         List<Throwable> failures = new ArrayList<>();
         AtomicInteger notDurable = new AtomicInteger();
 
-        Thread leader = committer(log, "leader", true, failures, notDurable);
-        assertTrue(store.entered.await(30, TimeUnit.SECONDS));
-        List<Thread> followers = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            Thread t = committer(log, "follower-" + i, true, failures, notDurable);
-            followers.add(t);
-            awaitParkedIn(log, t);
-        }
-        store.gate.countDown();
-        leader.join(30_000);
-        for (Thread t : followers) {
-            t.join(30_000);
-            assertTrue(!t.isAlive(), t.getName() + " still waits");
-        }
+        holdAForceWhileFollowersQueue(store, log, 4, i -> true, failures, notDurable);
         assertEquals(5, failures.size(), failures::toString);
         Throwable first = told.get();
         assertTrue(first instanceof StorageIOException, String.valueOf(first));

@@ -153,6 +153,17 @@ class DeferredTablespaceTest {
         }
     }
 
+    /** Flips bits in one byte of the redo block at {@code block}, so it fails its checksum. */
+    private static void damageRedoBlock(MemoryFileStore store, long block) {
+        try (io.flushdb.storage.log.LogFiles log = io.flushdb.storage.log.LogFiles.open(store)) {
+            ByteBuffer b = ByteBuffer.allocate(LogFormat.BLOCK);
+            log.read(block, b);
+            b.put(100, (byte) (b.get(100) ^ 0x5A));
+            b.flip();
+            log.write(block, b);
+        }
+    }
+
     /** A damaged block with valid redo after it is corruption, named by LSN, and the open is refused. */
     @Test
     void damageInTheMiddleOfTheRedoRefusesTheOpen() {
@@ -173,13 +184,7 @@ class DeferredTablespaceTest {
         MemoryFileStore survived = disk.afterPowerLoss();
         // Damage one byte of a block some way after the checkpoint, inside the durable redo.
         long block = LogFormat.blockStart(lsn) + 4 * LogFormat.BLOCK;
-        try (io.flushdb.storage.log.LogFiles log = io.flushdb.storage.log.LogFiles.open(survived)) {
-            ByteBuffer b = ByteBuffer.allocate(LogFormat.BLOCK);
-            log.read(block, b);
-            b.put(100, (byte) (b.get(100) ^ 0x5A));
-            b.flip();
-            log.write(block, b);
-        }
+        damageRedoBlock(survived, block);
         RedoLogCorruptException ex = assertThrows(RedoLogCorruptException.class,
                 () -> Engine.open(EngineConfig.store(survived).messages(m -> { })));
         assertEquals(block, ex.lsn());
@@ -217,13 +222,7 @@ class DeferredTablespaceTest {
         MemoryFileStore survived = disk.afterProcessKill();
         long block = LogFormat.blockStart(durable) + 3 * LogFormat.BLOCK;
         assertTrue(block + 8 * LogFormat.BLOCK < written, "intact unforced blocks follow the damage");
-        try (io.flushdb.storage.log.LogFiles log = io.flushdb.storage.log.LogFiles.open(survived)) {
-            ByteBuffer b = ByteBuffer.allocate(LogFormat.BLOCK);
-            log.read(block, b);
-            b.put(100, (byte) (b.get(100) ^ 0x5A));
-            b.flip();
-            log.write(block, b);
-        }
+        damageRedoBlock(survived, block);
         try (Engine r = Engine.open(EngineConfig.store(survived).messages(m -> { }))) {
             TableStore t = r.dictionary().table("db", "people").store();
             long rows = t.check();

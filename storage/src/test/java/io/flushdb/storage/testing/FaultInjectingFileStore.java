@@ -2,6 +2,7 @@ package io.flushdb.storage.testing;
 
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
+import io.flushdb.storage.io.ForwardingFileIO;
 import io.flushdb.storage.io.StorageIOException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -58,23 +59,13 @@ public final class FaultInjectingFileStore extends io.flushdb.storage.io.Forward
     @Override
     public FileIO open(String name, boolean create) {
         FileIO f = target.open(name, create);
-        return new FileIO() {
-            @Override
-            public String name() {
-                return f.name();
-            }
-
-            @Override
-            public void read(long position, ByteBuffer dst) {
-                f.read(position, dst);
-            }
-
+        return new ForwardingFileIO(f) {
             @Override
             public void write(long position, ByteBuffer src) {
                 if (fileFilter.test(name) && shouldFailWrite()) {
                     throw new StorageIOException(name, position, "write", new IOException("injected write failure"));
                 }
-                f.write(position, src);
+                file.write(position, src);
             }
 
             @Override
@@ -82,22 +73,7 @@ public final class FaultInjectingFileStore extends io.flushdb.storage.io.Forward
                 if (fileFilter.test(name) && forcesUntilFailure.get() > 0 && forcesUntilFailure.decrementAndGet() == 0) {
                     throw new StorageIOException(name, -1, "fsync", new IOException("injected fsync failure"));
                 }
-                f.force();
-            }
-
-            @Override
-            public long size() {
-                return f.size();
-            }
-
-            @Override
-            public void truncate(long length) {
-                f.truncate(length);
-            }
-
-            @Override
-            public void close() {
-                f.close();
+                file.force();
             }
         };
     }
