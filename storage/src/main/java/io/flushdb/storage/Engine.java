@@ -168,7 +168,8 @@ public final class Engine implements AutoCloseable {
             if (recovery != null) {
                 // Ids in the redo must not be reused: recovery tells committed from open by them.
                 transactionIds.set(recovery.maxTransactionId() + 1);
-                rollBackIncomplete(recovery.incomplete());
+                // Before the checkpointer runs: nothing could free log space for a waiting check.
+                MtrContext.exemptFromFreeCheck(() -> rollBackIncomplete(recovery.incomplete()));
             }
             this.checkpointer = new LogCheckpointer(new CheckpointTarget(), config.clock(), 1000, store.location());
             redo.setSpaceRequester(checkpointer::requestSpace);
@@ -551,6 +552,11 @@ public final class Engine implements AutoCloseable {
         @Override
         public void failed(RuntimeException e) {
             fail(e);
+        }
+
+        @Override
+        public void spacePassDone() {
+            redo.spaceReleased();
         }
     }
 

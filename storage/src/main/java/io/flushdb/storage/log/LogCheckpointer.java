@@ -53,6 +53,12 @@ public final class LogCheckpointer implements AutoCloseable {
 
         /** Called with a failure of a pass (a failed fsync); the engine refuses writes after it. */
         void failed(RuntimeException e);
+
+        /**
+         * Called after a pass a writer short of log space asked for, whether or not it moved the
+         * checkpoint: the writers waiting for space look again (and ask again if need be).
+         */
+        void spacePassDone();
     }
 
     private final Target target;
@@ -211,6 +217,9 @@ public final class LogCheckpointer implements AutoCloseable {
                     long lsn = target.checkpointLsn();
                     if (lsn > target.lastCheckpointLsn()) {
                         target.makeDurable(lsn);
+                    }
+                    if (flush) {
+                        target.spacePassDone();
                     }
                 } catch (RuntimeException e) {
                     error = e;

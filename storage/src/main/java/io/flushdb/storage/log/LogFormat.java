@@ -19,8 +19,8 @@ import java.util.zip.CRC32C;
  *            8     2  data length: bytes used in the block counting the header (12..508); less
  *                     than 508 only in the last block written
  *           10     2  durable distance: how many blocks before this one the block holding the
- *                     durable (forced) LSN was when this block was written, at most 65535; every
- *                     block before that one was forced before this block was written
+ *                     last durable (forced) byte was when this block was written, at most 65535;
+ *                     that block and every one before it held forced redo by then
  *           12   496  data: record groups, continuing across blocks
  *          508     4  CRC-32C of bytes [0, 508)
  * </pre>
@@ -111,18 +111,23 @@ public final class LogFormat {
     public static void stampBlock(ByteBuffer b, int off, long blockLsn, int dataLength, long durableLsn) {
         b.putLong(off, blockLsn);
         b.putShort(off + 8, (short) dataLength);
-        long back = Math.max(0, (blockLsn - blockStart(durableLsn)) / BLOCK);
+        // The block holding the last durable byte (the one before durableLsn, a data LSN).
+        long back = Math.max(0, (blockLsn - blockStart(durableLsn - HEADER - 1)) / BLOCK);
         b.putShort(off + 10, (short) Math.min(MAX_DURABLE_DISTANCE, back));
         b.putInt(off + DATA_END, crc(b, off, DATA_END));
     }
 
-    /** The largest durable distance a block header holds (a longer one is stored as this). */
-    static final int MAX_DURABLE_DISTANCE = 0xFFFF;
+    /**
+     * The largest durable distance a block header holds. A longer one is stored as this, which
+     * claims too much: a reader may only trust distances to blocks fewer than this many back.
+     */
+    public static final int MAX_DURABLE_DISTANCE = 0xFFFF;
 
     /**
-     * The start of the block that held the durable LSN when the block at {@code off} (of LSN
-     * {@code blockLsn}) was written: every block before it had been forced by then. A block of a
-     * log written before the field existed reads as its own LSN (every earlier block counts as forced).
+     * The start of the block that held the last durable byte when the block at {@code off} (of LSN
+     * {@code blockLsn}) was written: it and every block before it held forced redo by then. A
+     * block of a log written before the field existed reads as its own LSN (every earlier block
+     * counts as forced).
      */
     public static long durableBlock(ByteBuffer b, int off, long blockLsn) {
         return blockLsn - (long) (b.getShort(off + 10) & 0xFFFF) * BLOCK;

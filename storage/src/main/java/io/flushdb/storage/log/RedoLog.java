@@ -277,7 +277,7 @@ public final class RedoLog {
                 try {
                     counters.logWaits.increment();
                     if (end - lastCheckpointLsn > files.capacity()) {
-                        awaitSpace(files.capacity() - n - LogFormat.BLOCK, false);
+                        awaitSpace(files.capacity() - n - LogFormat.BLOCK, false, false);
                     } else {
                         flushUpTo(start, false);
                     }
@@ -683,7 +683,10 @@ public final class RedoLog {
         this.reserved = reserved;
     }
 
-    /** Wakes threads waiting for log space to look again (a transaction ended). */
+    /**
+     * Wakes threads waiting for log space to look again: a transaction ended (its reservation and
+     * its pin are gone), or a checkpointer pass they asked for ended.
+     */
     public void spaceReleased() {
         if (spaceWaiters.get() == 0) {
             return; // a waiter counts itself before it looks, so it sees what was released
@@ -701,55 +704,78 @@ public final class RedoLog {
     }
 
     /**
-     * Called before a mini-transaction latches anything: waits while the checkpoint age is past
-     * the free limit (LOG2). Holding no page latch here is what lets the flushing it waits for
-     * proceed.
+     * Called before a mini-transaction that changes pages latches anything (outside row
+     * operations): waits while the checkpoint age, plus the space open transactions reserve for
+     * their rollback, is past the free limit (LOG2). Holding no page latch here is what lets the
+     * flushing it waits for proceed. When only an open transaction's end can free the space, it
+     * waits for that (as DDL waits for open transactions in MySQL).
      */
     public void freeCheck() {
         if (currentLsn - lastCheckpointLsn + reserved.getAsLong() <= freeLimit) {
             return;
         }
         counters.logWaits.increment();
-        awaitSpace(freeLimit, true);
+        awaitSpace(freeLimit, true, false);
     }
 
     /**
-     * Waits until the checkpoint age is at most {@code age}. With {@code newWork} (a free check),
-     * the space open transactions reserve for their rollback counts as used, and instead of
-     * waiting it throws {@link LogSpacePinnedException} when open transactions hold the checkpoint
-     * so far back that flushing cannot reach the age: then only their end frees space, and waiting
-     * for that could wait for ever (the transaction may be this thread's own, or idle).
+     * The free check of a row operation: as {@link #freeCheck}, but instead of waiting for an open
+     * transaction's end it throws {@link LogSpacePinnedException}: open transactions hold the
+     * checkpoint so far back that flushing cannot bring the age under the limit, and the
+     * transaction that would have to end may be this thread's own, or idle.
      */
-    private void awaitSpace(long age, boolean newWork) {
+    public void freeCheckOrRefuse() {
+        if (currentLsn - lastCheckpointLsn + reserved.getAsLong() <= freeLimit) {
+            return;
+        }
+        counters.logWaits.increment();
+        awaitSpace(freeLimit, true, true);
+    }
+
+    /**
+     * Waits until the checkpoint age (plus, with {@code reservations}, the space reserved for
+     * rollbacks) is at most {@code age}; with {@code refuse}, throws instead when only an open
+     * transaction's end could get it there.
+     */
+    private void awaitSpace(long age, boolean reservations, boolean refuse) {
         spaceWaiters.incrementAndGet();
         try {
-            awaitSpaceCounted(age, newWork);
+            while (true) {
+                checkFailure();
+                long r = reservations ? reserved.getAsLong() : 0;
+                if (currentLsn - lastCheckpointLsn + r <= age) {
+                    return;
+                }
+                boolean pinned = pinnedPast(age, r);
+                if (pinned && refuse) {
+                    throw new LogSpacePinnedException(pinnedLsn.getAsLong(), currentLsn, r, freeLimit, capacity());
+                }
+                if (!pinned) {
+                    // Asked without the space mutex: the checkpointer's mutex comes before it in the
+                    // order. (When pinned, no flushing helps: only a transaction's end, which signals.)
+                    spaceRequester.requestSpace();
+                }
+                space.lock();
+                try {
+                    // Looked at again under the mutex the signals are sent under, pin included: a
+                    // checkpoint that reached the pin just now sends no further signal.
+                    r = reservations ? reserved.getAsLong() : 0;
+                    if (currentLsn - lastCheckpointLsn + r > age && failure == null
+                            && !(refuse && pinnedPast(age, r)) && pinned == pinnedPast(age, r)) {
+                        checkpointMoved.awaitUninterruptibly();
+                    }
+                } finally {
+                    space.unlock();
+                }
+            }
         } finally {
             spaceWaiters.decrementAndGet();
         }
     }
 
-    private void awaitSpaceCounted(long age, boolean newWork) {
-        while (currentLsn - lastCheckpointLsn + (newWork ? reserved.getAsLong() : 0) > age) {
-            checkFailure();
-            if (newWork) {
-                long pinned = pinnedLsn.getAsLong();
-                long r = reserved.getAsLong();
-                if (pinned != Long.MAX_VALUE && currentLsn - pinned + r > age) {
-                    throw new LogSpacePinnedException(pinned, currentLsn, r, freeLimit, capacity());
-                }
-            }
-            // Asked without the space mutex: the checkpointer's mutex comes before it in the order.
-            spaceRequester.requestSpace();
-            space.lock();
-            try {
-                if (currentLsn - lastCheckpointLsn + (newWork ? reserved.getAsLong() : 0) > age && failure == null) {
-                    checkpointMoved.awaitUninterruptibly();
-                }
-            } finally {
-                space.unlock();
-            }
-        }
+    private boolean pinnedPast(long age, long r) {
+        long pinned = pinnedLsn.getAsLong();
+        return pinned != Long.MAX_VALUE && currentLsn - pinned + r > age;
     }
 
     /** Records a durable checkpoint at {@code lsn} (the value never moves backwards). */

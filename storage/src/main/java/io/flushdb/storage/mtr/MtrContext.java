@@ -65,7 +65,7 @@ public final class MtrContext {
     public void beginRowOperation() {
         PerThread d = THREAD.get();
         if (d.depth == 0 && d.exempt == 0) {
-            log.freeCheck();
+            log.freeCheckOrRefuse();
         }
         d.exempt++;
     }

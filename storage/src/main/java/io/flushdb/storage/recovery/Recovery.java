@@ -126,6 +126,7 @@ public final class Recovery {
         long[] stats = applyPageRecords(start, end);
         ByteBuffer lastBlock = ByteBuffer.allocate(LogFormat.BLOCK);
         log.read(LogFormat.blockStart(end), lastBlock);
+        RedoReader.eraseStaleTail(log, start, end);
         List<IncompleteTransaction> incomplete = new ArrayList<>();
         for (Map.Entry<Long, List<UndoRecord>> e : openTransactions.entrySet()) {
             incomplete.add(new IncompleteTransaction(e.getKey(), e.getValue()));

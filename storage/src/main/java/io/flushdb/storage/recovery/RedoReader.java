@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  *
  * <p>A block that fails its checksum is damage in the middle of the redo, not its end, when a valid
  * block of the expected LSN after it says (by its durable distance, {@link
- * LogFormat#durableBlock}) that the damaged block had been forced before it was written:
+ * LogFormat#durableBlock}) that the damaged block held forced redo before it was written:
  * {@link RedoLogCorruptException} names its LSN (recovery must not silently drop what follows).
  * Otherwise the damaged block may be part of a write that was never forced, whose sectors a power
  * loss persisted out of order, and the log ends there: what follows was never acknowledged as
@@ -25,7 +25,7 @@ final class RedoReader {
 
     private final LogFiles files;
     private final ByteBuffer chunk = ByteBuffer.allocate(CHUNK_BLOCKS * LogFormat.BLOCK);
-    private final ByteBuffer probe = ByteBuffer.allocate(LogFormat.BLOCK);
+    private final ByteBuffer probe = ByteBuffer.allocate(CHUNK_BLOCKS * LogFormat.BLOCK);
     /** Block LSN of the chunk's first block. */
     private long chunkLsn;
     private int chunkBlocks;
@@ -120,19 +120,61 @@ final class RedoReader {
         if (LogFormat.checksumValid(chunk, off) && chunk.getLong(off) != block) {
             return; // an intact block of another lap: the log ends here
         }
-        for (long next = block + LogFormat.BLOCK; next <= block + PROBE_BLOCKS * (long) LogFormat.BLOCK;
-                next += LogFormat.BLOCK) {
+        long last = block + PROBE_BLOCKS * (long) LogFormat.BLOCK;
+        for (long from = block + LogFormat.BLOCK; from <= last; from += probe.capacity()) {
             probe.clear();
-            files.read(next, probe);
-            if (LogFormat.checkBlock(probe, 0, next) >= 0) {
-                if (LogFormat.durableBlock(probe, 0, next) > block) {
-                    throw new RedoLogCorruptException(block, "the block fails its checksum, but redo written after"
-                            + " it was forced follows (at LSN " + next + "); refusing to recover past damaged redo");
+            probe.limit((int) Math.min(probe.capacity(), last + LogFormat.BLOCK - from));
+            files.read(from, probe);
+            for (int at = 0; at < probe.limit(); at += LogFormat.BLOCK) {
+                long next = from + at;
+                if (LogFormat.checkBlock(probe, at, next) >= 0) {
+                    if (LogFormat.durableBlock(probe, at, next) >= block) {
+                        throw new RedoLogCorruptException(block, "the block fails its checksum, but redo written"
+                                + " after it was forced follows (at LSN " + next + "); refusing to recover past"
+                                + " damaged redo");
+                    }
+                } else if (LogFormat.checksumValid(probe, at)) {
+                    return; // an intact block of another lap: nothing of this lap follows
                 }
-            } else if (LogFormat.checksumValid(probe, 0)) {
-                return; // an intact block of another lap: nothing of this lap follows
             }
         }
+    }
+
+    /**
+     * Erases (writes zeros over, and forces) every valid block of this lap of the ring that lies
+     * after the redo recovery found, which ends at data LSN {@code end}, within the probe window:
+     * blocks of a write that was never forced but partly persisted. Left in place, they could be
+     * read as a continuation of the log once new redo ends on a block boundary just before them.
+     * Never touches the redo from the checkpoint {@code start} on.
+     */
+    static void eraseStaleTail(LogFiles files, long start, long end) {
+        long first = LogFormat.blockStart(end - LogFormat.HEADER - 1) + LogFormat.BLOCK;
+        long limit = Math.min(first + PROBE_BLOCKS * (long) LogFormat.BLOCK,
+                LogFormat.blockStart(start) + files.capacity() - LogFormat.BLOCK);
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK_BLOCKS * LogFormat.BLOCK);
+        long lastValid = -1;
+        for (long from = first; from < limit; from += buf.capacity()) {
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), limit - from));
+            files.read(from, buf);
+            for (int at = 0; at < buf.limit(); at += LogFormat.BLOCK) {
+                if (LogFormat.checkBlock(buf, at, from + at) >= 0) {
+                    lastValid = from + at;
+                }
+            }
+        }
+        if (lastValid < 0) {
+            return;
+        }
+        for (long from = first; from <= lastValid; from += buf.capacity()) {
+            buf.clear();
+            buf.limit((int) Math.min(buf.capacity(), lastValid + LogFormat.BLOCK - from));
+            for (int i = 0; i < buf.limit(); i++) {
+                buf.put(i, (byte) 0);
+            }
+            files.write(from, buf);
+        }
+        files.force();
     }
 
     /**
@@ -141,4 +183,11 @@ final class RedoReader {
      * stretch can be and still be recognised.
      */
     private static final int PROBE_BLOCKS = 4096;
+
+    static {
+        // A capped durable distance over-claims; within the probe window it is never capped.
+        if (PROBE_BLOCKS >= LogFormat.MAX_DURABLE_DISTANCE) {
+            throw new AssertionError("the probe window must be shorter than the largest durable distance");
+        }
+    }
 }

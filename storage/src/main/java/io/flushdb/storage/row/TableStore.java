@@ -367,6 +367,7 @@ public final class TableStore {
             return insert(row);
         } finally {
             mtrs.clearPending();
+            trx.afterChange();
         }
     }
 
@@ -385,6 +386,7 @@ public final class TableStore {
             return delete(row);
         } finally {
             mtrs.clearPending();
+            trx.afterChange();
         }
     }
 
@@ -402,6 +404,7 @@ public final class TableStore {
             return update(oldRow, newRow);
         } finally {
             mtrs.clearPending();
+            trx.afterChange();
         }
     }
 
@@ -428,6 +431,7 @@ public final class TableStore {
         } finally {
             if (id != 0) {
                 mtrs.clearPending();
+                trx.afterChange();
             }
         }
     }
@@ -959,11 +963,18 @@ public final class TableStore {
     }
 
     private void persistAutoIncrement(long value) {
-        autoIncrement = value;
-        try (MiniTransaction mtr = mtrs.start()) {
-            BufferFrame h = mtr.getPage(PageId.of(spaceId, 0), LatchMode.EXCLUSIVE);
-            mtr.writeLong(h, SpaceHeader.OFFSET_AUTO_INCREMENT, value);
-            mtr.commit();
+        // Part of a statement's row work: refused (before anything changes) rather than parked
+        // when only an open transaction's end, maybe this thread's own, could free log space.
+        mtrs.beginRowOperation();
+        try {
+            autoIncrement = value;
+            try (MiniTransaction mtr = mtrs.start()) {
+                BufferFrame h = mtr.getPage(PageId.of(spaceId, 0), LatchMode.EXCLUSIVE);
+                mtr.writeLong(h, SpaceHeader.OFFSET_AUTO_INCREMENT, value);
+                mtr.commit();
+            }
+        } finally {
+            mtrs.endRowOperation();
         }
     }
 

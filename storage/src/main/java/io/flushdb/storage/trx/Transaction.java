@@ -29,7 +29,10 @@ public final class Transaction {
     private final TransactionLog log;
     private final List<Undo> undo = new ArrayList<>();
     private final List<Held> locks = new ArrayList<>();
-    /** The thread's redo sum at the last change ({@link MtrContext#threadRedoBytes}), once changed. */
+    /**
+     * The thread's redo sum ({@link MtrContext#threadRedoBytes}) when the current row change
+     * began; -1 until the transaction's first change.
+     */
     private long redoMark = -1;
     /** Log space reserved for this transaction's rollback ({@link TransactionLog#reserve}). */
     private long reserved;
@@ -54,17 +57,26 @@ public final class Transaction {
         if (log == null) {
             return 0;
         }
-        // The redo this thread wrote since the last change is (mostly) that change's: keep twice
-        // as much for undoing it (an undo may split or merge pages its change did not).
-        long bytes = MtrContext.threadRedoBytes();
-        if (redoMark >= 0 && !undoing && bytes > redoMark) {
-            long more = 2 * (bytes - redoMark);
-            reserved += more;
-            log.reserve(more);
-        }
-        redoMark = bytes;
+        redoMark = MtrContext.threadRedoBytes();
         log.beforeChange(id);
         return id;
+    }
+
+    /**
+     * Called by {@code TableStore} after each row change (done or failed), on the thread that
+     * called {@link #beforeChange}: reserves log space for undoing it, twice the redo it wrote
+     * (an undo may split or merge pages its change did not).
+     */
+    public void afterChange() {
+        if (log == null || redoMark < 0) {
+            return;
+        }
+        long wrote = MtrContext.threadRedoBytes() - redoMark;
+        if (!undoing && wrote > 0) {
+            reserved += 2 * wrote;
+            log.reserve(2 * wrote);
+        }
+        redoMark = MtrContext.threadRedoBytes();
     }
 
     public long id() {
@@ -148,8 +160,11 @@ public final class Transaction {
             }
             undo.clear();
         } finally {
-            releaseAll();
-            releaseLogSpace();
+            try {
+                releaseAll();
+            } finally {
+                releaseLogSpace();
+            }
         }
     }
 
@@ -161,8 +176,11 @@ public final class Transaction {
                 log.rolledBack(id);
             }
         } finally {
-            releaseAll();
-            releaseLogSpace();
+            try {
+                releaseAll();
+            } finally {
+                releaseLogSpace();
+            }
         }
     }
 

@@ -223,6 +223,16 @@ class DeferredTablespaceTest {
         long block = LogFormat.blockStart(durable) + 3 * LogFormat.BLOCK;
         assertTrue(block + 8 * LogFormat.BLOCK < written, "intact unforced blocks follow the damage");
         damageRedoBlock(survived, block);
+        List<byte[]> unforced = new ArrayList<>();
+        try (io.flushdb.storage.log.LogFiles log = io.flushdb.storage.log.LogFiles.open(survived)) {
+            for (long at = block + LogFormat.BLOCK; at + LogFormat.BLOCK <= LogFormat.blockStart(written);
+                    at += LogFormat.BLOCK) {
+                ByteBuffer b = ByteBuffer.allocate(LogFormat.BLOCK);
+                log.read(at, b);
+                assertTrue(LogFormat.checkBlock(b, 0, at) >= 0, "intact unforced block at " + at);
+                unforced.add(b.array());
+            }
+        }
         try (Engine r = Engine.open(EngineConfig.store(survived).messages(m -> { }))) {
             TableStore t = r.dictionary().table("db", "people").store();
             long rows = t.check();
@@ -232,6 +242,18 @@ class DeferredTablespaceTest {
                 assertTrue(t.lookup(new Object[] {id, null, null, null}, row), "durable row " + id);
             }
             assertFalse(t.lookup(new Object[] {399L, null, null, null}, row), "the last commit lay past the damage");
+        }
+        // No intact block of the unforced write after the damage is left (recovery erased those the
+        // new redo did not overwrite): new redo ending just before one could run on into it.
+        try (io.flushdb.storage.log.LogFiles log = io.flushdb.storage.log.LogFiles.open(survived)) {
+            ByteBuffer b = ByteBuffer.allocate(LogFormat.BLOCK);
+            for (int i = 0; i < unforced.size(); i++) {
+                long at = block + (i + 1L) * LogFormat.BLOCK;
+                b.clear();
+                log.read(at, b);
+                assertFalse(java.util.Arrays.equals(unforced.get(i), b.array()),
+                        "the block of the unforced write at LSN " + at + " is still there");
+            }
         }
     }
 }
