@@ -27,7 +27,7 @@ import java.util.Properties;
  * @param failure why the run failed, or null
  */
 public record CommitRates(String target, String product, String access, String durability,
-        boolean durabilityAsRequested, List<Phase> phases, String failure) {
+        boolean durabilityAsRequested, List<Phase> phases, String failure) implements TargetFacts {
 
     /**
      * One timed phase: {@code threads} threads, each on its own connection, committing one

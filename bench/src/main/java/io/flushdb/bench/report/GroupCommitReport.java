@@ -55,7 +55,7 @@ public record GroupCommitReport(String title, MachineFacts machine, String runSe
                     ? "the force(false) rate" : "the mean of the two force(false) rates", rawFsyncPerSecond().getAsDouble()));
         }
         out.append('\n');
-        appendTargets(out);
+        TargetFacts.appendTargets(out, durabilityRequested, results);
         out.append('\n');
         String base = baseThreads() + "-thread";
         String ratioHeader = "x/" + baseThreads() + (baseThreads() == 1 ? " thread" : " threads");
@@ -159,27 +159,6 @@ public record GroupCommitReport(String title, MachineFacts machine, String runSe
         }
         return OptionalDouble.of(rawFsyncAfter == null ? rawFsync.perSecond()
                 : (rawFsync.perSecond() + rawFsyncAfter.perSecond()) / 2);
-    }
-
-    /** Each target once: product, access path and durability as read back from the database. */
-    private void appendTargets(StringBuilder out) {
-        out.append("targets (durability requested: ").append(durabilityRequested)
-                .append("; settings as read back from each database):\n");
-        boolean anyWeaker = false;
-        for (CommitRates r : results) {
-            if (r.product().isEmpty()) {
-                out.append(String.format(Locale.ROOT, "  %-9s failed: %s%n", r.target(), r.failure()));
-                continue;
-            }
-            out.append(String.format(Locale.ROOT, "  %-9s %s; %s%n", r.target(), r.product(), r.access()));
-            String marker = r.durabilityAsRequested() ? "" : "(!) ";
-            anyWeaker |= !r.durabilityAsRequested();
-            out.append(String.format(Locale.ROOT, "  %-9s durability: %s%s%n", "", marker, r.durability()));
-        }
-        if (anyWeaker) {
-            out.append("  (!) not the requested durability: the peer cannot provide it, the setting"
-                    + " did not take effect, or it could not be read back\n");
-        }
     }
 
     private OptionalDouble overRaw(double commitsPerSecond) {

@@ -32,7 +32,7 @@ public record Report(String title, MachineFacts machine, String runSettings, Str
         out.append("run: ").append(runSettings).append('\n');
         out.append("command: ").append(commandLine).append('\n');
         out.append('\n');
-        appendTargets(out);
+        TargetFacts.appendTargets(out, durabilityRequested, representativePerTarget());
         for (Map.Entry<String, String> workload : operations.entrySet()) {
             out.append('\n');
             appendWorkload(out, workload.getKey(), workload.getValue());
@@ -43,27 +43,6 @@ public record Report(String title, MachineFacts machine, String runSettings, Str
         out.append("Latencies are per operation, wall clock, in microseconds; p50/p99 by nearest"
                 + " rank over every timed operation.\n");
         return out.toString();
-    }
-
-    /** Each target once: product, access path and durability as read back from the database. */
-    private void appendTargets(StringBuilder out) {
-        out.append("targets (durability requested: ").append(durabilityRequested)
-                .append("; settings as read back from each database):\n");
-        boolean anyWeaker = false;
-        for (RunResult r : representativePerTarget()) {
-            if (r.product().isEmpty()) {
-                out.append(String.format(Locale.ROOT, "  %-9s failed: %s%n", r.target(), r.failure()));
-                continue;
-            }
-            out.append(String.format(Locale.ROOT, "  %-9s %s; %s%n", r.target(), r.product(), r.access()));
-            String marker = r.durabilityAsRequested() ? "" : "(!) ";
-            anyWeaker |= !r.durabilityAsRequested();
-            out.append(String.format(Locale.ROOT, "  %-9s durability: %s%s%n", "", marker, r.durability()));
-        }
-        if (anyWeaker) {
-            out.append("  (!) not the requested durability: the peer cannot provide it, the setting"
-                    + " did not take effect, or it could not be read back\n");
-        }
     }
 
     /** Per target, its first run that reached the database, else its first run. */

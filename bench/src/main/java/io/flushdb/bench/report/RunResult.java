@@ -19,7 +19,8 @@ import java.util.Properties;
  * @param failure why the run failed, or null
  */
 public record RunResult(String workload, String target, String product, String access,
-        String durability, boolean durabilityAsRequested, LatencySummary latency, String failure) {
+        String durability, boolean durabilityAsRequested, LatencySummary latency, String failure)
+        implements TargetFacts {
 
     public static RunResult failed(String workload, String target, String product, String access,
             String durability, boolean durabilityAsRequested, String failure) {

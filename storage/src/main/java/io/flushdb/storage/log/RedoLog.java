@@ -711,11 +711,7 @@ public final class RedoLog {
      * waits for that (as DDL waits for open transactions in MySQL).
      */
     public void freeCheck() {
-        if (currentLsn - lastCheckpointLsn + reserved.getAsLong() <= freeLimit) {
-            return;
-        }
-        counters.logWaits.increment();
-        awaitSpace(freeLimit, true, false);
+        checkFree(false);
     }
 
     /**
@@ -725,11 +721,15 @@ public final class RedoLog {
      * transaction that would have to end may be this thread's own, or idle.
      */
     public void freeCheckOrRefuse() {
+        checkFree(true);
+    }
+
+    private void checkFree(boolean refuse) {
         if (currentLsn - lastCheckpointLsn + reserved.getAsLong() <= freeLimit) {
             return;
         }
         counters.logWaits.increment();
-        awaitSpace(freeLimit, true, true);
+        awaitSpace(freeLimit, true, refuse);
     }
 
     /**

@@ -71,12 +71,13 @@ public final class Transaction {
         if (log == null || redoMark < 0) {
             return;
         }
-        long wrote = MtrContext.threadRedoBytes() - redoMark;
+        long now = MtrContext.threadRedoBytes();
+        long wrote = now - redoMark;
         if (!undoing && wrote > 0) {
             reserved += 2 * wrote;
             log.reserve(2 * wrote);
         }
-        redoMark = MtrContext.threadRedoBytes();
+        redoMark = now;
     }
 
     public long id() {
