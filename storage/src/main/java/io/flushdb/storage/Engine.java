@@ -8,6 +8,10 @@ import io.flushdb.storage.dict.SystemPage;
 import io.flushdb.storage.io.FileIO;
 import io.flushdb.storage.io.FileStore;
 import io.flushdb.storage.buffer.Doublewrite;
+import io.flushdb.storage.buffer.BufferPoolStats;
+import io.flushdb.storage.buffer.FlushBatch;
+import io.flushdb.storage.cleaner.AdaptiveFlushing;
+import io.flushdb.storage.cleaner.PageCleaner;
 import io.flushdb.storage.log.LogCheckpointer;
 import io.flushdb.storage.log.LogFiles;
 import io.flushdb.storage.log.LogFlusher;
@@ -76,6 +80,7 @@ public final class Engine implements AutoCloseable {
     private final Object checkpointLock = new Object();
     private long checkpointNumber;
     private final LogCheckpointer checkpointer;
+    private final PageCleaner cleaner;
     private final LogFlusher logFlusher;
     private volatile int fastShutdown;
     private volatile State state = State.OPEN;
@@ -171,10 +176,14 @@ public final class Engine implements AutoCloseable {
                 // Before the checkpointer runs: nothing could free log space for a waiting check.
                 MtrContext.exemptFromFreeCheck(() -> rollBackIncomplete(recovery.incomplete()));
             }
+            this.cleaner = new PageCleaner(new CleanerTarget(), config.clock(), config.pageCleaners(), 200, 2000,
+                    config.messages(), store.location());
+            pool.setFreeShortageListener(cleaner::freeShortage);
             this.checkpointer = new LogCheckpointer(new CheckpointTarget(), config.clock(), 1000, store.location());
             redo.setSpaceRequester(checkpointer::requestSpace);
             this.logFlusher = new LogFlusher(redo, config.clock(), config.flushLogAtTimeoutSeconds(), store.location(),
                     () -> fail(redo.failure()));
+            cleaner.start();
             checkpointer.start();
             logFlusher.start();
         } catch (RuntimeException | Error e) {
@@ -462,6 +471,11 @@ public final class Engine implements AutoCloseable {
         return checkpointer;
     }
 
+    /** The page cleaner threads ({@code innodb_io_capacity} and the other flushing settings). */
+    public PageCleaner pageCleaner() {
+        return cleaner;
+    }
+
     /** The once-per-timeout log flusher ({@code innodb_flush_log_at_timeout} sets its period). */
     public LogFlusher logFlusher() {
         return logFlusher;
@@ -507,7 +521,7 @@ public final class Engine implements AutoCloseable {
     public void checkpointNow() {
         checkWritable();
         long lsn = redo.currentLsn();
-        pool.flushUpTo(lsn);
+        cleaner.forcedFlush(lsn);
         // An open transaction's undo records must stay in the redo (TRX1): the checkpoint cannot pass
         // its first change, so waiting for one past it would never end (the caller's own open
         // transaction included).
@@ -523,19 +537,18 @@ public final class Engine implements AutoCloseable {
 
         @Override
         public boolean needsFlush() {
-            return redo.checkpointAge() > redo.asyncAge();
+            return redo.checkpointAge() > redo.syncAge();
         }
 
         @Override
         public void syncFlush() {
-            // Until the page cleaner exists the checkpointer flushes itself: every page older than
-            // the LSN that brings the age back to half the async point, or lower when the space
-            // open transactions reserve for their rollback leaves less room below the free limit.
-            long room = redo.freeLimit() - transactions.reservedBytes();
-            long keep = Math.max(0, Math.min(redo.asyncAge() / 2, room / 2));
+            // The page cleaner writes every page older than the LSN that brings the age back to
+            // the async point, from where adaptive flushing keeps it; lower by the space open
+            // transactions reserve for their rollback.
+            long keep = Math.max(0, redo.asyncAge() - transactions.reservedBytes());
             long target = redo.currentLsn() - keep;
             if (target > redo.lastCheckpointLsn()) {
-                pool.flushUpTo(target);
+                cleaner.syncFlush(target);
             }
         }
 
@@ -557,6 +570,59 @@ public final class Engine implements AutoCloseable {
         @Override
         public void spacePassDone() {
             redo.spaceReleased();
+        }
+    }
+
+    /** What a page cleaner pass works on: this engine's buffer pool and redo log. */
+    private final class CleanerTarget implements PageCleaner.Target {
+        @Override
+        public int instances() {
+            return pool.instanceCount();
+        }
+
+        @Override
+        public int lruScanDepth() {
+            return pool.lruScanDepth();
+        }
+
+        @Override
+        public int flushLru(int instance, int scanDepth, FlushBatch b) {
+            return pool.flushLru(instance, scanDepth, b);
+        }
+
+        @Override
+        public int flushList(int instance, long maxPages, long lsnLimit, FlushBatch b) {
+            return pool.flushList(instance, maxPages, lsnLimit, b);
+        }
+
+        @Override
+        public FlushBatch newBatch() {
+            return new FlushBatch(pageSize);
+        }
+
+        @Override
+        public long currentLsn() {
+            return redo.currentLsn();
+        }
+
+        @Override
+        public long flushedUpTo() {
+            return oldestModificationLsn();
+        }
+
+        @Override
+        public AdaptiveFlushing.Snapshot snapshot(long nowSeconds, long lastPagesFlushed) {
+            long current = redo.currentLsn(); // first: pages changed below it are on flush lists (LOG1)
+            long oldest = pool.oldestModification();
+            BufferPoolStats t = pool.totals();
+            return new AdaptiveFlushing.Snapshot(nowSeconds, current, oldest == 0 ? current : Math.min(oldest, current),
+                    redo.capacity(), redo.asyncAge(), t.modifiedPages(), t.databasePages(), t.freeBuffers(),
+                    pool.instanceCount(), pool::dirtyPagesAtOrBelow, lastPagesFlushed);
+        }
+
+        @Override
+        public void failed(RuntimeException e) {
+            fail(e);
         }
     }
 
@@ -683,6 +749,7 @@ public final class Engine implements AutoCloseable {
     public void close() {
         // The background threads stop first, outside the monitor: a pass may be calling fail().
         checkpointer.close();
+        cleaner.close();
         logFlusher.close();
         closeFiles();
     }

@@ -26,11 +26,14 @@
  *         <td>{@code BufferPool.flushPage} with {@code FlushKind.SINGLE_PAGE}, called when
  *             {@code BufferPoolInstance} finds no free frame</td></tr>
  *     <tr><td>flush-list flush</td>
- *         <td>{@code BufferPool.flushUpTo} in batches of 64 ({@code flushAll} at close): the
- *             checkpointer's sync flush, {@code innodb_log_checkpoint_now}, shutdown</td></tr>
- *     <tr><td>LRU batch flush, neighbour flush, page cleaner coordinator / worker / slot,
- *             adaptive flushing</td>
- *         <td>not yet ({@code FlushKind.LRU} is declared, unused)</td></tr>
+ *         <td>{@code BufferPool.flushList} per instance (the page cleaner), {@code flushUpTo}
+ *             and {@code flushAll} in the calling thread (close, recovery, tests); batches of
+ *             at most 64 pages ({@code FlushBatch})</td></tr>
+ *     <tr><td>LRU batch flush; neighbour flush ({@code innodb_flush_neighbors})</td>
+ *         <td>{@code BufferPool.flushLru}; {@code BufferPool.pickNeighbors}</td></tr>
+ *     <tr><td>page cleaner coordinator / worker / slot, sync / adaptive / idle flushing</td>
+ *         <td>{@code cleaner.PageCleaner} ({@code SlotState}); the policy is
+ *             {@code cleaner.AdaptiveFlushing}</td></tr>
  *     <tr><td>buffer pool status figures</td>
  *         <td>{@code BufferPoolStats}; the other {@code Innodb_*} counters (rows, data file
  *             I/O, redo file I/O): {@code metrics.InnodbCounters}, file I/O counted by
@@ -59,8 +62,7 @@
  *         <td>{@code LogFlusher}</td></tr>
  *     <tr><td>log_free_check, checkpoint age, async / sync flush points, log capacity</td>
  *         <td>{@code RedoLog.freeCheck}, called by {@code MtrContext.start};
- *             {@code checkpointAge()}, {@code asyncAge()} (no separate sync point yet: past the
- *             async point the checkpointer's flush is already synchronous), {@code freeLimit()},
+ *             {@code checkpointAge()}, {@code asyncAge()}, {@code syncAge()}, {@code freeLimit()},
  *             {@code capacity()}</td></tr>
  *     <tr><td>log checkpointer, fuzzy checkpoint</td>
  *         <td>{@code LogCheckpointer}; {@code Engine.availableCheckpointLsn} and its private
@@ -122,13 +124,14 @@
  * and DDL), {@code metrics} (activity counters for status output), {@code util} (the clock,
  * joining threads).
  *
- * <p>Threads: the engine starts two, at open, and stops them first at close: the log checkpointer
- * ({@code LogCheckpointer}) and the log flusher ({@code LogFlusher}). Every other piece of work
- * runs in the thread that calls it: sessions' threads, and the thread that opens or closes the
- * engine. Page writes happen in the thread that needs a free frame, in the checkpointer's thread
- * (its sync flush, until the page cleaner exists), in the thread that runs
- * {@code innodb_log_checkpoint_now}, and in the closing thread; redo writes and fsyncs in the
- * thread that leads a flush pass.
+ * <p>Threads: the engine starts these at open and stops them first at close: the page cleaner
+ * ({@code PageCleaner}: a coordinator and {@code innodb_page_cleaners} − 1 workers), the log
+ * checkpointer ({@code LogCheckpointer}) and the log flusher ({@code LogFlusher}). Every other
+ * piece of work runs in the thread that calls it: sessions' threads, and the thread that opens or
+ * closes the engine. Page writes happen in the page cleaner threads (the checkpointer's sync flush
+ * and {@code innodb_log_checkpoint_now} ask them and wait), in a thread that needs a free frame
+ * and finds none clean, and in the closing thread; redo writes and fsyncs in the thread that
+ * leads a flush pass.
  *
  * <p>States of {@link io.flushdb.storage.Engine}:
  * <pre>

@@ -150,6 +150,12 @@ class EngineTest {
         // No page reaches a file any more, not even a dirty victim evicted by a read: it may be
         // half-changed. (Any write that got through would now fail with a StorageIOException.)
         store.failWritesAfter(0, name -> true);
+        // The page whose write failed is still dirty. With a scan depth of 1 a read may evict only
+        // the LRU tail page, so reading the big table through the small pool brings that page to
+        // the tail and makes the reader write it (the page cleaner, which might otherwise have
+        // freed clean frames ahead of the reader, stopped at the failure).
+        assertTrue(e.bufferPool().totals().modifiedPages() > 0, "the page whose write failed stays dirty");
+        e.bufferPool().setLruScanDepth(1);
         assertThrows(EngineFailedException.class, big::check, "reading past the pool needs a dirty page written");
         e.close();
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.locks.StampedLock;
  *       {@code oldestModification} is volatile so the status report may read it racily.</li>
  *   <li>{@code newestModification}, {@code modifyClock}, the page bytes: written under the page's
  *       exclusive latch; read under a shared or exclusive latch.</li>
+ *   <li>{@code writing}: claimed by compare-and-set by the one flusher that writes the page (the
+ *       others, holding the same shared latch, skip it).</li>
  * </ul>
  */
 public final class BufferFrame {
@@ -39,10 +41,12 @@ public final class BufferFrame {
     }
 
     private static final VarHandle FIX_COUNT;
+    private static final VarHandle WRITING;
 
     static {
         try {
             FIX_COUNT = MethodHandles.lookup().findVarHandle(BufferFrame.class, "fixCount", int.class);
+            WRITING = MethodHandles.lookup().findVarHandle(BufferFrame.class, "writing", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -65,6 +69,14 @@ public final class BufferFrame {
 
     @SuppressWarnings("unused") // accessed through FIX_COUNT
     private volatile int fixCount;
+
+    /**
+     * 1 while one thread owns the write of this page (InnoDB's io_fix = BUF_IO_WRITE): several
+     * flushers may hold the page's shared latch at once, but only the owner writes the image and
+     * takes the page off its flush list. Set and cleared by compare-and-set.
+     */
+    @SuppressWarnings("unused") // accessed through WRITING
+    private volatile int writing;
 
     // Guarded by the flush-list mutex.
     volatile long oldestModification;
@@ -134,6 +146,20 @@ public final class BufferFrame {
     /** Requires: the instance mutex (see the class comment). */
     void fix() {
         FIX_COUNT.getAndAdd(this, 1);
+    }
+
+    /** Claims the write of this page; false if another flusher owns it. */
+    boolean startWrite() {
+        return WRITING.compareAndSet(this, 0, 1);
+    }
+
+    boolean isBeingWritten() {
+        return (int) WRITING.getVolatile(this) != 0;
+    }
+
+    /** Gives up the write claimed by {@link #startWrite}. */
+    void endWrite() {
+        WRITING.setVolatile(this, 0);
     }
 
     void unfix() {

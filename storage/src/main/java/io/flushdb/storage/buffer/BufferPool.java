@@ -27,10 +27,16 @@ public final class BufferPool {
     private final int pageSize;
     private final BufferPoolInstance[] instances;
     private final LongConsumer walBarrier;
+    /** Pages one flush batch may pick: {@link #BATCH}, or a quarter of an instance if smaller. */
+    final int maxBatch;
     private final ThreadLocal<ByteBuffer> writeBuffer;
 
     volatile long oldBlocksTimeMs;
     volatile int lruScanDepth;
+    /** {@code innodb_flush_neighbors}: 0, 1 (contiguous) or 2 (whole extent). */
+    volatile int flushNeighbors;
+    /** Told when a thread had to write a page itself to get a free frame (the page cleaner listens). */
+    private volatile Runnable freeShortageListener = () -> { };
 
     // Pages written by kind; written with the flushing thread's increments, read racily.
     private final java.util.concurrent.atomic.LongAdder[] writtenByKind =
@@ -50,6 +56,9 @@ public final class BufferPool {
         this.oldBlocksTimeMs = config.oldBlocksTimeMs();
         this.lruScanDepth = config.lruScanDepth();
         this.instances = new BufferPoolInstance[config.instances()];
+        // A batch fixes its pages while it writes them: at most a quarter of an instance, so the
+        // foreground always has frames to evict (InnoDB's batches are small beside an instance).
+        this.maxBatch = Math.max(1, Math.min(BATCH, config.framesPerInstance() / 4));
         for (int i = 0; i < instances.length; i++) {
             instances[i] = new BufferPoolInstance(this, i, config.framesPerInstance(), pageSize);
             instances[i].lru.setOldPct(config.oldBlocksPct());
@@ -133,30 +142,34 @@ public final class BufferPool {
 
     /**
      * Writes a dirty page and marks it clean. Requires: {@code frame} fixed by the caller and not
-     * latched by it. Returns false if the page was already clean.
+     * latched by it. Returns false if the page was already clean, or another flusher is writing it.
      */
     public boolean flushPage(BufferFrame frame, FlushKind kind) {
         long stamp = frame.latch.readLock();
         try {
-            if (frame.oldestModification == 0) {
+            if (frame.oldestModification == 0 || !frame.startWrite()) {
                 return false;
             }
-            ByteBuffer copy = writeBuffer.get();
-            copy.clear();
-            copy.put(0, frame.page(), 0, pageSize);
-            // WAL1: the redo describing every change in this image is durable before the image is.
-            walBarrier.accept(frame.newestModification);
-            PageChecksum.stamp(copy, pageSize);
-            var pending = frame.instance.pendingWrites;
-            pending.incrementAndGet(kind.ordinal());
             try {
-                store.writePage(frame.pageId, copy);
+                ByteBuffer copy = writeBuffer.get();
+                copy.clear();
+                copy.put(0, frame.page(), 0, pageSize);
+                // WAL1: the redo describing every change in this image is durable before the image is.
+                walBarrier.accept(frame.newestModification);
+                PageChecksum.stamp(copy, pageSize);
+                var pending = frame.instance.pendingWrites;
+                pending.incrementAndGet(kind.ordinal());
+                try {
+                    store.writePage(frame.pageId, copy);
+                } finally {
+                    pending.decrementAndGet(kind.ordinal());
+                }
+                markClean(frame);
+                writtenByKind[kind.ordinal()].increment();
+                return true;
             } finally {
-                pending.decrementAndGet(kind.ordinal());
+                frame.endWrite();
             }
-            markClean(frame);
-            writtenByKind[kind.ordinal()].increment();
-            return true;
         } finally {
             frame.latch.unlockRead(stamp);
         }
@@ -167,74 +180,155 @@ public final class BufferPool {
         return flushUpTo(Long.MAX_VALUE);
     }
 
-    /** Pages a flush-list batch writes at once (the doublewrite batch area's size). */
+    /** Pages a flush writes at once (the doublewrite batch area's size). */
     public static final int BATCH = Doublewrite.BATCH_SLOTS;
 
+    /** The pages of one extent, the area {@code innodb_flush_neighbors} looks in. */
+    static final int EXTENT_PAGES = 64;
+
     /**
-     * A flush-list flush: writes every page whose oldest modification is below {@code lsn}, oldest
-     * first, in batches of {@link #BATCH}, until none is left (pages dirtied meanwhile at or above
-     * {@code lsn} are not waited for). Returns the pages written.
+     * A flush-list flush in the calling thread: writes every page whose oldest modification is below
+     * {@code lsn}, oldest first per instance, in batches of {@link #BATCH} (pages dirtied meanwhile
+     * at or above {@code lsn} are not waited for). Returns the pages written. The page cleaner does
+     * the same work per instance through {@link #flushList}; this is for close, recovery and tests.
      */
     public int flushUpTo(long lsn) {
         int written = 0;
-        BatchBuffers b = new BatchBuffers(pageSize);
-        for (BufferPoolInstance inst : instances) {
-            while (true) {
-                BufferFrame[] dirty = inst.fixDirtyPages(lsn);
-                if (dirty.length == 0) {
-                    break;
-                }
-                int i = 0;
-                try {
-                    for (; i < dirty.length; i += BATCH) {
-                        written += flushBatch(dirty, i, Math.min(dirty.length, i + BATCH), b);
-                    }
-                } finally {
-                    for (BufferFrame f : dirty) {
-                        f.unfix();
-                    }
-                }
+        FlushBatch b = new FlushBatch(pageSize);
+        for (int i = 0; i < instances.length; i++) {
+            // Each round takes at least the oldest page off the list (writePicked waits for it), and
+            // pages dirtied meanwhile enter at or above the current LSN: the loop ends.
+            while (instances[i].oldestModificationBelow(lsn)) {
+                written += flushList(i, Long.MAX_VALUE, lsn, b);
             }
         }
         return written;
     }
 
-    /** Scratch of one flush-list flush: the batch's page images and ids. */
-    private static final class BatchBuffers {
-        final ByteBuffer images;
-        final long[] ids = new long[BATCH];
-        final long[] stamps = new long[BATCH];
-        final BufferFrame[] frames = new BufferFrame[BATCH];
-
-        BatchBuffers(int pageSize) {
-            images = ByteBuffer.allocateDirect(BATCH * pageSize);
+    /**
+     * Flush-list flushing of instance {@code instance}: writes up to {@code maxPages} pages whose
+     * oldest modification is below {@code lsnLimit}, oldest first, in batches (with their dirty
+     * neighbours when {@code innodb_flush_neighbors} is set). Written pages stay in the LRU list,
+     * clean. Stops early when a batch writes nothing (its pages are latched or being written by
+     * another flusher); the caller's next pass finds them. Returns the pages written; {@code b}
+     * holds the pages scanned and the neighbours written.
+     */
+    public int flushList(int instance, long maxPages, long lsnLimit, FlushBatch b) {
+        BufferPoolInstance inst = instances[instance];
+        b.resetCounts();
+        int written = 0;
+        while (written < maxPages) {
+            int want = (int) Math.min(maxBatch, maxPages - written);
+            inst.pickFlushList(lsnLimit, want, b);
+            if (b.pickedCount == 0) {
+                break;
+            }
+            if (flushNeighbors != 0) {
+                pickNeighbors(b, false, want);
+            }
+            int n;
+            try {
+                n = writePicked(b, FlushKind.FLUSH_LIST);
+            } finally {
+                unfixPicked(b);
+            }
+            written += n;
+            if (n == 0) {
+                break;
+            }
         }
+        return written;
     }
 
     /**
-     * Writes the dirty ones of {@code frames[from, to)} (fixed by the caller) as one batch. The first
-     * page is latched shared waiting if need be; the others only if their latch is free at once, so
-     * the flusher never waits for a page while holding another (a mini-transaction may hold one
-     * exclusively and wait for the next): a page skipped stays dirty for the next round.
+     * LRU flushing of instance {@code instance} (InnoDB's LRU batch): from the LRU tail, up to
+     * {@code scanDepth} pages and until the free list holds {@code scanDepth} frames, clean unfixed
+     * pages go to the free list and dirty ones are written (through the doublewrite batch) and then
+     * freed. Returns the pages written; {@code b} holds the pages evicted and scanned.
      */
-    private int flushBatch(BufferFrame[] frames, int from, int to, BatchBuffers b) {
+    public int flushLru(int instance, int scanDepth, FlushBatch b) {
+        b.resetCounts();
+        return instances[instance].flushLru(scanDepth, b);
+    }
+
+    /**
+     * Adds the dirty neighbours of the picked pages in their extent ({@code innodb_flush_neighbors}
+     * 1: contiguous runs on both sides; 2: the whole extent) to {@code b}, up to {@code limit} picks.
+     * From an LRU batch only neighbours in their LRU's old sublist are taken, as InnoDB does.
+     */
+    void pickNeighbors(FlushBatch b, boolean lru, int limit) {
+        int mode = flushNeighbors;
+        int own = b.pickedCount;
+        limit = Math.min(limit, maxBatch);
+        for (int k = 0; k < own && b.pickedCount < limit && !b.isFull(); k++) {
+            long id = b.picked[k].pageId;
+            int space = PageId.spaceId(id);
+            int pageNo = PageId.pageNo(id);
+            long low = pageNo - Integer.remainderUnsigned(pageNo, EXTENT_PAGES);
+            long high = low + EXTENT_PAGES;
+            if (mode == 2) {
+                for (long p = low; p < high && b.pickedCount < limit && !b.isFull(); p++) {
+                    if (p != pageNo) {
+                        pickNeighbor(b, PageId.of(space, (int) p), lru);
+                    }
+                }
+            } else {
+                for (long p = pageNo - 1L; p >= low && b.pickedCount < limit && !b.isFull(); p--) {
+                    if (!pickNeighbor(b, PageId.of(space, (int) p), lru)) {
+                        break;
+                    }
+                }
+                for (long p = pageNo + 1L; p < high && b.pickedCount < limit && !b.isFull(); p++) {
+                    if (!pickNeighbor(b, PageId.of(space, (int) p), lru)) {
+                        break;
+                    }
+                }
+            }
+        }
+        b.neighbors += b.pickedCount - own;
+    }
+
+    /** Picks page {@code id} if it is cached, dirty and unfixed; returns whether it is (or was) picked. */
+    private boolean pickNeighbor(FlushBatch b, long id, boolean lru) {
+        BufferFrame f = instanceOf(id).fixIfFlushable(id, lru);
+        if (f == null) {
+            return false;
+        }
+        if (b.contains(f)) {
+            f.unfix();
+        } else {
+            b.pick(f);
+        }
+        return true;
+    }
+
+    /**
+     * Writes the picked pages of {@code b} as one batch and marks them clean. The first page is
+     * latched shared waiting if need be, and if another flusher is writing it, its write is waited
+     * for: so each call either writes the first page or finds it clean. The others are latched only
+     * if their latch is free at once, so the flusher never waits for a page while holding another
+     * (a mini-transaction may hold one exclusively and wait for the next), and skipped if another
+     * flusher is writing them: a page skipped stays dirty for the next round. The picked pages
+     * stay fixed (the caller unfixes).
+     */
+    int writePicked(FlushBatch b, FlushKind kind) {
         int n = 0;
         long newest = 0;
         // The store may have narrowed the buffer's limit to the last batch's pages: the absolute
         // puts below check against the limit.
         b.images.clear();
         try {
-            for (int i = from; i < to; i++) {
-                BufferFrame f = frames[i];
-                long stamp = n == 0 ? f.latch.readLock() : f.latch.tryReadLock();
+            for (int i = 0; i < b.pickedCount; i++) {
+                BufferFrame f = b.picked[i];
+                long stamp = i == 0 ? latchFirst(f) : f.latch.tryReadLock();
                 if (stamp == 0) {
                     continue;
                 }
-                if (f.oldestModification == 0) {
+                if (f.oldestModification == 0 || !f.startWrite()) {
                     f.latch.unlockRead(stamp);
                     continue;
                 }
-                b.frames[n] = f;
+                b.latched[n] = f;
                 b.stamps[n] = stamp;
                 b.ids[n] = f.pageId;
                 b.images.put(n * pageSize, f.page(), 0, pageSize);
@@ -252,26 +346,53 @@ public final class BufferPool {
                 PageChecksum.stamp(page.slice(), pageSize);
             }
             for (int i = 0; i < n; i++) {
-                b.frames[i].instance.pendingWrites.incrementAndGet(FlushKind.FLUSH_LIST.ordinal());
+                b.latched[i].instance.pendingWrites.incrementAndGet(kind.ordinal());
             }
             try {
                 store.writePages(b.ids, b.images, n, pageSize);
             } finally {
                 for (int i = 0; i < n; i++) {
-                    b.frames[i].instance.pendingWrites.decrementAndGet(FlushKind.FLUSH_LIST.ordinal());
+                    b.latched[i].instance.pendingWrites.decrementAndGet(kind.ordinal());
                 }
             }
             for (int i = 0; i < n; i++) {
-                markClean(b.frames[i]);
+                markClean(b.latched[i]);
             }
-            writtenByKind[FlushKind.FLUSH_LIST.ordinal()].add(n);
+            writtenByKind[kind.ordinal()].add(n);
             return n;
         } finally {
             for (int i = 0; i < n; i++) {
-                b.frames[i].latch.unlockRead(b.stamps[i]);
-                b.frames[i] = null;
+                BufferFrame f = b.latched[i];
+                f.endWrite();
+                f.latch.unlockRead(b.stamps[i]);
+                b.latched[i] = null;
             }
         }
+    }
+
+    /**
+     * Latches {@code f} shared for writing it; if another flusher owns its write, first waits for
+     * that write to end (the owner holds the page's shared latch throughout, so taking the latch
+     * exclusively and dropping it at once waits exactly that long).
+     */
+    private static long latchFirst(BufferFrame f) {
+        while (true) {
+            long stamp = f.latch.readLock();
+            if (!f.isBeingWritten()) {
+                return stamp;
+            }
+            f.latch.unlockRead(stamp);
+            f.latch.unlockWrite(f.latch.writeLock());
+        }
+    }
+
+    /** Unfixes and forgets the picked pages of {@code b}. */
+    static void unfixPicked(FlushBatch b) {
+        for (int i = 0; i < b.pickedCount; i++) {
+            b.picked[i].unfix();
+            b.picked[i] = null;
+        }
+        b.pickedCount = 0;
     }
 
     /** Takes a written page off its flush list. Requires: its latch held (shared) by the caller. */
@@ -329,6 +450,36 @@ public final class BufferPool {
         this.lruScanDepth = depth;
     }
 
+    /** The global {@code innodb_lru_scan_depth}: the page cleaner's LRU batch depth. */
+    public int lruScanDepth() {
+        return lruScanDepth;
+    }
+
+    /** {@code innodb_flush_neighbors}: 0 off, 1 contiguous dirty neighbours, 2 the whole extent. */
+    public void setFlushNeighbors(int mode) {
+        if (mode < 0 || mode > 2) {
+            throw new IllegalArgumentException("innodb_flush_neighbors must be 0, 1 or 2: " + mode);
+        }
+        this.flushNeighbors = mode;
+    }
+
+    public int flushNeighbors() {
+        return flushNeighbors;
+    }
+
+    /**
+     * Sets what runs when a thread finds no free frame and no clean page near the LRU tail and so
+     * writes a page itself (a single-page flush): the page cleaner wakes for an LRU batch. It runs
+     * with no buffer pool mutex held; it must not block.
+     */
+    public void setFreeShortageListener(Runnable listener) {
+        this.freeShortageListener = listener == null ? () -> { } : listener;
+    }
+
+    void freeShortage() {
+        freeShortageListener.run();
+    }
+
     /**
      * Per-thread override of {@link #lruScanDepth}: a session's own {@code innodb_lru_scan_depth}
      * for the free-page searches its statements make. One holder per thread, so setting it
@@ -367,6 +518,14 @@ public final class BufferPool {
                 inst.pendingReads.get(), inst.pendingWrites.get(FlushKind.LRU.ordinal()),
                 inst.pendingWrites.get(FlushKind.FLUSH_LIST.ordinal()),
                 inst.pendingWrites.get(FlushKind.SINGLE_PAGE.ordinal()));
+    }
+
+    /**
+     * Pages on instance {@code i}'s flush list whose oldest modification is at most {@code lsn}
+     * (adaptive flushing's count of old pages). Walks the list from its tail under its mutex.
+     */
+    public long dirtyPagesAtOrBelow(int i, long lsn) {
+        return instances[i].dirtyPagesAtOrBelow(lsn);
     }
 
     /** The sum of every instance's figures. */

@@ -241,6 +241,7 @@ final class BufferPoolInstance {
             dirty.fix();
             mutex.unlock();
             try {
+                pool.freeShortage();
                 pool.flushPage(dirty, FlushKind.SINGLE_PAGE);
             } finally {
                 dirty.unfix();
@@ -322,36 +323,142 @@ final class BufferPoolInstance {
     }
 
     /**
-     * Fixes every dirty page of this instance and returns them oldest first, for a flush of the
-     * whole instance. The caller flushes and unfixes them.
+     * Picks (fixes and adds to {@code b}) up to {@code want} pages from the flush-list tail whose
+     * oldest modification is below {@code lsnLimit}, oldest first.
      */
-    BufferFrame[] fixDirtyPages() {
-        return fixDirtyPages(Long.MAX_VALUE);
-    }
-
-    /** Fixes and returns the dirty pages whose oldest modification is below {@code lsn}, oldest first. */
-    BufferFrame[] fixDirtyPages(long lsn) {
+    void pickFlushList(long lsnLimit, int want, FlushBatch b) {
         mutex.lock();
         try {
             flushList.lock.lock();
             try {
-                int n = 0;
-                for (int i = flushList.tail(); i != -1 && frames[i].oldestModification < lsn; i = flushList.prev(i)) {
-                    n++;
-                }
-                BufferFrame[] out = new BufferFrame[n];
-                n = 0;
-                for (int i = flushList.tail(); i != -1 && n < out.length; i = flushList.prev(i)) {
+                for (int i = flushList.tail(); i != -1 && b.pickedCount < want; i = flushList.prev(i)) {
                     BufferFrame f = frames[i];
+                    if (f.oldestModification >= lsnLimit) {
+                        break;
+                    }
+                    b.scanned++;
                     f.fix();
-                    out[n++] = f;
+                    b.pick(f);
                 }
-                return out;
             } finally {
                 flushList.lock.unlock();
             }
         } finally {
             mutex.unlock();
+        }
+    }
+
+    /**
+     * The LRU batch (see {@link BufferPool#flushLru}): rounds of one mutex hold each, which evict the
+     * clean unfixed pages met and pick up to a batch of dirty unfixed ones; the picked pages are
+     * written with the mutex released, then evicted if still clean and unfixed.
+     */
+    int flushLru(int depth, FlushBatch b) {
+        int written = 0;
+        while (b.scanned < depth) {
+            mutex.lock();
+            try {
+                int i = lru.tail();
+                while (i != -1 && b.scanned < depth && free.size() < depth && b.pickedCount < pool.maxBatch) {
+                    BufferFrame f = frames[i];
+                    i = lru.prev(i);
+                    b.scanned++;
+                    if (f.fixCount() != 0 || f.state != BufferFrame.State.FILE_PAGE) {
+                        continue;
+                    }
+                    if (f.oldestModification == 0) {
+                        evictToFree(f);
+                        b.evicted++;
+                    } else {
+                        f.fix();
+                        b.pick(f);
+                    }
+                }
+            } finally {
+                mutex.unlock();
+            }
+            if (b.pickedCount == 0) {
+                break;
+            }
+            int own = b.pickedCount;
+            try {
+                if (pool.flushNeighbors != 0) {
+                    pool.pickNeighbors(b, true, pool.maxBatch);
+                }
+                written += pool.writePicked(b, FlushKind.LRU);
+            } finally {
+                // Written pages of this instance leave for the free list; neighbours in other
+                // instances stay cached (clean) there.
+                mutex.lock();
+                try {
+                    for (int k = 0; k < own; k++) {
+                        BufferFrame f = b.picked[k];
+                        f.unfix();
+                        if (f.fixCount() == 0 && f.oldestModification == 0 && f.state == BufferFrame.State.FILE_PAGE) {
+                            evictToFree(f);
+                            b.evicted++;
+                        }
+                        b.picked[k] = null;
+                    }
+                } finally {
+                    mutex.unlock();
+                }
+                for (int k = own; k < b.pickedCount; k++) {
+                    b.picked[k].unfix();
+                    b.picked[k] = null;
+                }
+                b.pickedCount = 0;
+            }
+        }
+        return written;
+    }
+
+    /** Requires: the mutex; the frame clean, unfixed and holding a page. Evicts it to the free list. */
+    private void evictToFree(BufferFrame f) {
+        evict(f);
+        free.push(f.index);
+    }
+
+    /**
+     * Fixes and returns page {@code pageId} if it is cached here, dirty, unfixed and (for an LRU
+     * batch, {@code oldOnly}) in the old sublist; null otherwise. For neighbour flushing.
+     */
+    BufferFrame fixIfFlushable(long pageId, boolean oldOnly) {
+        mutex.lock();
+        try {
+            int idx = hash.get(pageId);
+            if (idx < 0) {
+                return null;
+            }
+            BufferFrame f = frames[idx];
+            if (f.state != BufferFrame.State.FILE_PAGE || f.fixCount() != 0 || f.oldestModification == 0
+                    || (oldOnly && !f.old)) {
+                return null;
+            }
+            f.fix();
+            return f;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Whether a page on this instance's flush list has an oldest modification below {@code lsn}. */
+    boolean oldestModificationBelow(long lsn) {
+        long oldest = oldestModification();
+        return oldest != 0 && oldest < lsn;
+    }
+
+    /** Flush-list pages whose oldest modification is at most {@code lsn}, counted from the tail. */
+    long dirtyPagesAtOrBelow(long lsn) {
+        flushList.lock.lock();
+        try {
+            long n = 0;
+            for (int i = flushList.tail(); i != -1 && frames[i].oldestModification <= lsn; i = flushList.prev(i)) {
+                n++;
+            }
+            return n;
+        } finally {
+            flushList.lock.unlock();
         }
     }
 

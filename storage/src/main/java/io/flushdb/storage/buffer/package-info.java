@@ -12,11 +12,15 @@
  * change only through {@code mtr.MiniTransaction}; a few read-only helpers fix and latch pages
  * shared without one.
  *
- * <p>Threads: every thread that reads or changes pages, in the foreground. There is no page
- * cleaner yet: dirty pages are written by a thread that finds no free frame (a single-page flush),
- * by the log checkpointer when the checkpoint age passes the async point and by
- * {@code innodb_log_checkpoint_now} ({@code flushUpTo}, flush-list batches through the doublewrite
- * file), and by {@code Engine.close} ({@code flushAll}).
+ * <p>Threads: every thread that reads or changes pages, in the foreground, and the page cleaner
+ * threads ({@code cleaner.PageCleaner}), which write dirty pages per instance through
+ * {@code flushLru} (LRU batches: clean tail pages to the free list, dirty ones written then freed)
+ * and {@code flushList} (oldest first, a page budget and an LSN limit), each with its own
+ * {@code FlushBatch}, in doublewrite batches. A thread that finds no free frame and no clean page
+ * near the LRU tail writes one page itself (a single-page flush) and wakes the page cleaner;
+ * {@code Engine.close} writes the rest ({@code flushAll}). Several flushers may hold a page's
+ * shared latch at once; the one that claims its write ({@code BufferFrame.startWrite}) writes it
+ * and takes it off its flush list, the others skip it.
  *
  * <p>Locks: the instance mutex ({@code BUFFER_POOL}) guards the page hash, the free list, the LRU
  * list and frame states; the flush-list mutex ({@code FLUSH_LIST}) guards the flush list and

@@ -40,6 +40,9 @@ package io.flushdb.storage.latch;
  * CHECKPOINTER    the log checkpointer's state (period, requests, pass count); a leaf: held only
  *                 to read or change that state and to wait on its conditions, never during I/O
  *   ↓
+ * PAGE_CLEANER    the page cleaner's slots, requests and thread set; a leaf: held only to move
+ *                 slots between states and to wait on its conditions, never while flushing
+ *   ↓
  * LOG_WRITER      the redo log writer's pass state (group commit); a leaf: a leader takes LOG
  *                 only after releasing it
  *   ↓
@@ -66,6 +69,8 @@ public enum LatchLevel {
     SPACE_REGISTRY,
     /** The log checkpointer's state mutex (a leaf). */
     CHECKPOINTER,
+    /** The page cleaner's slots and requests (a leaf). */
+    PAGE_CLEANER,
     /** The redo log writer's pass state (a leaf). */
     LOG_WRITER,
     /** The redo log's free-space wait (a leaf). */

@@ -13,7 +13,7 @@ import java.util.concurrent.locks.Condition;
  * files, forces the data files, and records the checkpoint there.
  *
  * <p>What a pass does is given by its {@link Target} (the engine): when the checkpoint age is past
- * the async point, or a writer is short of log space ({@link #requestSpace}), it first requests a
+ * the sync point, or a writer is short of log space ({@link #requestSpace}), it first requests a
  * sync flush ({@link Target#syncFlush}); then {@link Target#checkpointLsn} says which LSN is
  * available and {@link Target#makeDurable} forces the data files, makes the redo durable past it
  * and writes the checkpoint into the redo log header.
@@ -33,15 +33,14 @@ public final class LogCheckpointer implements AutoCloseable {
         long checkpointLsn();
 
         /**
-         * Whether the checkpoint age is past the async point, so pages must be flushed before a
+         * Whether the checkpoint age is past the sync point, so pages must be flushed before a
          * checkpoint can free log space.
          */
         boolean needsFlush();
 
         /**
-         * Requests a sync flush: pages are written until the checkpoint age can fall back below
-         * the async point. Until the page cleaner exists, it runs in the checkpointer's thread;
-         * the page cleaner will serve the same call.
+         * Requests a sync flush from the page cleaner and waits for it: pages are written until
+         * the checkpoint age can fall back to the async point.
          */
         void syncFlush();
 
@@ -72,7 +71,7 @@ public final class LogCheckpointer implements AutoCloseable {
     private long lastPassNanos;
     /** Highest LSN a requester waits for a checkpoint at; 0 when none waits. */
     private long requestedLsn;
-    /** A writer is short of log space (or the age passed the async point): flush, then checkpoint. */
+    /** A writer is short of log space (or the age passed the sync point): flush, then checkpoint. */
     private boolean spaceRequested;
     private long passes;
     private RuntimeException failure;

@@ -192,6 +192,7 @@ public final class RedoLog {
     private volatile java.util.function.Consumer<Throwable> failureListener = e -> { };
     private final long freeLimit;
     private final long asyncAge;
+    private final long syncAge;
 
     /**
      * A log without files: LSNs are assigned and records handed to the sink, and everything counts
@@ -223,6 +224,7 @@ public final class RedoLog {
         this.lastCheckpointLsn = checkpointLsn;
         long cap = files == null ? Long.MAX_VALUE / 4 : files.capacity();
         this.asyncAge = cap / 100 * 75;
+        this.syncAge = cap / 100 * 90;
         // Writers stop short of the capacity by a margin for the mini-transactions already past their
         // free check: each may add at most a few pages' worth of redo.
         this.freeLimit = cap - Math.min(cap / 4, Math.max(cap / 16, 256 * 1024));
@@ -648,9 +650,20 @@ public final class RedoLog {
         return files == null ? Long.MAX_VALUE / 4 : files.capacity();
     }
 
-    /** Checkpoint age past which the checkpointer flushes pages in the background (75 %). */
+    /**
+     * The async point (75 % of the capacity): past it adaptive flushing works even when
+     * {@code innodb_adaptive_flushing} is OFF ({@code log_max_modified_age_async}).
+     */
     public long asyncAge() {
         return asyncAge;
+    }
+
+    /**
+     * The sync point (90 %): past it the checkpointer asks the page cleaner for a sync flush
+     * ({@code log_max_modified_age_sync}). Below the free limit, where writers wait.
+     */
+    public long syncAge() {
+        return syncAge;
     }
 
     /** Checkpoint age past which a new mini-transaction waits for space. */
