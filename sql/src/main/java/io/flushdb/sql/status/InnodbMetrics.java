@@ -2,6 +2,8 @@ package io.flushdb.sql.status;
 
 import io.flushdb.storage.Engine;
 import io.flushdb.storage.buffer.BufferPoolStats;
+import io.flushdb.storage.buffer.FlushKind;
+import io.flushdb.storage.cleaner.PageCleaner;
 import io.flushdb.storage.metrics.InnodbCounters;
 import io.flushdb.storage.util.Clock;
 import java.time.Instant;
@@ -185,6 +187,54 @@ public final class InnodbMetrics {
                 "Amount of data read in bytes (innodb_data_reads)", k.dataBytesRead::sum);
         add("buffer_data_written", "buffer", m, Type.STATUS_COUNTER, true,
                 "Amount of data written in bytes (innodb_data_written)", k.dataBytesWritten::sum);
+        // The page cleaner's figures, all off by default. srv0mon makes the page totals
+        // MONITOR_SET_OWNER and the call count MONITOR_SET_MEMBER (TYPE set_owner / set_member in
+        // MySQL, counter here), and the rest MONITOR_NONE (TYPE counter in MySQL; the figures set
+        // each second, rates and percentages, are values here). The flush batches are the
+        // flush-list batches (buf_do_flush_list_batch): sync, adaptive and idle ("background");
+        // LRU batches count apart.
+        add("buffer_flush_batch_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total pages flushed as part of flush batch", () -> {
+                    PageCleaner.Metrics x = cleaner(e);
+                    return x.pagesSync() + x.pagesAdaptive() + x.pagesIdle();
+                });
+        add("buffer_flush_neighbor_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total neighbors flushed as part of neighbor flush", () -> cleaner(e).pagesNeighbor());
+        add("buffer_flush_n_to_flush_requested", "buffer", m, Type.VALUE, false,
+                "Number of pages requested for flushing.", () -> cleaner(e).nToFlushRequested());
+        add("buffer_flush_n_to_flush_by_age", "buffer", m, Type.VALUE, false,
+                "Number of pages targeted by LSN Age for flushing.", () -> cleaner(e).nToFlushByAge());
+        add("buffer_flush_avg_time", "buffer", m, Type.VALUE, false,
+                "Avg time (ms) spent for flushing recently.", () -> {
+                    PageCleaner.Metrics x = cleaner(e);
+                    return x.passes() == 0 ? 0 : x.passNanos() / x.passes() / 1_000_000;
+                });
+        add("buffer_flush_avg_pass", "buffer", m, Type.COUNTER, false,
+                "Number of flushes passed during the recent Avg period.", () -> cleaner(e).passes());
+        add("buffer_flush_avg_page_rate", "buffer", m, Type.VALUE, false,
+                "Average number of pages at which flushing is happening", () -> cleaner(e).avgPageRate());
+        add("buffer_flush_lsn_avg_rate", "buffer", m, Type.VALUE, false, "Average redo generation rate",
+                () -> cleaner(e).lsnAvgRate());
+        add("buffer_flush_pct_for_dirty", "buffer", m, Type.VALUE, false,
+                "Percent of IO capacity used to avoid max dirty page limit", () -> cleaner(e).pctForDirty());
+        add("buffer_flush_pct_for_lsn", "buffer", m, Type.VALUE, false,
+                "Percent of IO capacity used to avoid reusable redo space limit", () -> cleaner(e).pctForLsn());
+        add("buffer_flush_sync_waits", "buffer", m, Type.COUNTER, false,
+                "Number of times a wait happens due to sync flushing", () -> cleaner(e).syncWaits());
+        add("buffer_flush_adaptive_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total pages flushed as part of adaptive flushing", () -> cleaner(e).pagesAdaptive());
+        add("buffer_flush_sync_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total pages flushed as part of sync batches", () -> cleaner(e).pagesSync());
+        add("buffer_flush_background_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total pages flushed as part of background batches", () -> cleaner(e).pagesIdle());
+        add("buffer_LRU_batch_flush_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total pages flushed as part of LRU batches", () -> cleaner(e).pagesLru());
+        add("buffer_LRU_batch_evict_total_pages", "buffer", m, Type.COUNTER, false,
+                "Total pages evicted as part of LRU batches", () -> cleaner(e).pagesEvictedLru());
+        // A foreground thread's single-page flush writes the one page it was called for.
+        add("buffer_LRU_single_flush_num_scan", "buffer", m, Type.COUNTER, false,
+                "Number of times single page LRU flush is called",
+                () -> e.bufferPool().pagesWritten(FlushKind.SINGLE_PAGE));
 
         m = "module_os";
         add("os_data_reads", "os", m, Type.STATUS_COUNTER, true, "Number of reads initiated (innodb_data_reads)",
@@ -217,6 +267,10 @@ public final class InnodbMetrics {
         add("log_lsn_buf_pool_oldest_approx", "log", m, Type.VALUE, false,
                 "Approximation for the oldest modified block LSN in the buffer pool",
                 () -> e.bufferPool().oldestModification());
+        add("log_max_modified_age_async", "log", m, Type.VALUE, false,
+                "Maximum LSN difference; when exceeded, start asynchronous preflush", () -> e.redoLog().asyncAge());
+        add("log_max_modified_age_sync", "log", m, Type.VALUE, false,
+                "Maximum LSN difference; when exceeded, start synchronous preflush", () -> e.redoLog().syncAge());
         add("log_waits", "log", m, Type.STATUS_COUNTER, true,
                 "Number of log waits due to small log buffer (innodb_log_waits)", k.logWaits::sum);
         add("log_write_requests", "log", m, Type.STATUS_COUNTER, true,
@@ -251,6 +305,10 @@ public final class InnodbMetrics {
 
     private static BufferPoolStats totals(Engine e) {
         return e.bufferPool().totals();
+    }
+
+    private static PageCleaner.Metrics cleaner(Engine e) {
+        return e.pageCleaner().metrics();
     }
 
     // ---- controls -----------------------------------------------------------------------------
@@ -384,14 +442,14 @@ public final class InnodbMetrics {
         Predicate<Counter> match;
         if (n.indexOf('%') >= 0) {
             java.util.regex.Pattern p = wildcard(n);
-            match = c -> p.matcher(c.name).matches();
+            match = c -> p.matcher(c.name.toLowerCase(Locale.ROOT)).matches();
         } else if (n.startsWith("module_")) {
             if (EMPTY_MODULES.contains(n)) {
                 return List.of();
             }
             match = c -> c.module.equals(n);
         } else {
-            match = c -> c.name.equals(n);
+            match = c -> c.name.equalsIgnoreCase(n);
         }
         List<Counter> out = new ArrayList<>();
         for (Counter c : counters) {

@@ -4,14 +4,17 @@ import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.exec.SqlWarning;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * The rules InnoDB keeps between pairs of GLOBAL variables when one of them is set, with MySQL's
  * warnings (1210): io_capacity above io_capacity_max raises the maximum to twice the new value;
  * io_capacity_max below io_capacity lowers io_capacity to it; the dirty-page low-water mark is
  * capped at the maximum; a maximum below the low-water mark lowers the mark. The checks see the
- * changes made earlier in the same SET.
+ * changes made earlier in the same SET. {@link #atStartup} applies InnoDB's startup form of the same
+ * rules to the values an engine opens with.
  */
 final class GlobalConstraints {
     private GlobalConstraints() {
@@ -61,6 +64,39 @@ final class GlobalConstraints {
             }
         }
         return value;
+    }
+
+    /**
+     * InnoDB's startup rules for the same pairs ({@code innodb_init_params}), applied to the GLOBAL
+     * values an engine opens with, so that the engine actions get them in order (GV1): a dirty-page
+     * low-water mark above the maximum is lowered to it; {@code innodb_io_capacity_max}, when no
+     * source gave it, is twice {@code innodb_io_capacity} or 2000, whichever is larger (the largest
+     * value when twice would overflow); given below {@code innodb_io_capacity}, it lowers
+     * {@code innodb_io_capacity} to it. Each correction is reported to {@code messages}.
+     *
+     * @param values the starting values, changed in place
+     * @param given  whether a startup source (option file, persisted file, URL) gave a variable
+     */
+    static void atStartup(Map<SystemVariable, Object> values, Predicate<SystemVariable> given,
+                          Consumer<String> messages) {
+        double max = (Double) values.get(SystemVariables.INNODB_MAX_DIRTY_PAGES_PCT);
+        if ((Double) values.get(SystemVariables.INNODB_MAX_DIRTY_PAGES_PCT_LWM) > max) {
+            messages.accept("FlushDB: innodb_max_dirty_pages_pct_lwm cannot be set higher than "
+                    + "innodb_max_dirty_pages_pct. Setting innodb_max_dirty_page_pct_lwm to " + fixed(max));
+            values.put(SystemVariables.INNODB_MAX_DIRTY_PAGES_PCT_LWM, max);
+        }
+        long cap = (Long) values.get(SystemVariables.INNODB_IO_CAPACITY);
+        if (!given.test(SystemVariables.INNODB_IO_CAPACITY_MAX)) {
+            long derived = cap >= Long.MAX_VALUE / 2 ? Long.MAX_VALUE : Math.max(2 * cap, 2000);
+            values.put(SystemVariables.INNODB_IO_CAPACITY_MAX, derived);
+        } else {
+            long capMax = (Long) values.get(SystemVariables.INNODB_IO_CAPACITY_MAX);
+            if (capMax < cap) {
+                messages.accept("FlushDB: innodb_io_capacity cannot be set higher than innodb_io_capacity_max. "
+                        + "Setting innodb_io_capacity to " + capMax);
+                values.put(SystemVariables.INNODB_IO_CAPACITY, capMax);
+            }
+        }
     }
 
     private static String fixed(double d) {

@@ -40,6 +40,7 @@ public final class GlobalVariables {
                 values.put(v, given == null ? NULL : given);
             }
         }
+        GlobalConstraints.atStartup(values, startup.values()::containsKey, engine.storage().config().messages());
         this.persisted = new LinkedHashMap<>(startup.persisted());
     }
 

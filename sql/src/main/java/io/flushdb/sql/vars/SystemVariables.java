@@ -6,6 +6,7 @@ import static io.flushdb.sql.vars.SystemVariable.enumeration;
 import static io.flushdb.sql.vars.SystemVariable.integer;
 import static io.flushdb.sql.vars.SystemVariable.string;
 
+import io.flushdb.sql.SqlEngine;
 import io.flushdb.sql.ddl.CharsetNames;
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.session.Session;
@@ -34,8 +35,6 @@ public final class SystemVariables {
     /** MySQL 8.0's default sql_mode. */
     public static final String DEFAULT_SQL_MODE =
             "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
-
-    private static final String NO_ENGINE_YET = "Stored and reported; the engine part it tunes arrives with ";
 
     // ---- buffer pool -----------------------------------------------------------------------------
 
@@ -96,52 +95,87 @@ public final class SystemVariables {
 
     // ---- flushing --------------------------------------------------------------------------------
 
-    public static final SystemVariable INNODB_PAGE_CLEANERS = integer("innodb_page_cleaners", 4, 1, 64).readOnly()
+    public static final SystemVariable INNODB_PAGE_CLEANERS = integer("innodb_page_cleaners", 4, 1, 64)
             .configure((c, v) -> c.pageCleaners((int) (long) (Long) v))
-            .computed(e -> (long) e.storage().config().pageCleaners())
-            .doc("Number of page cleaner threads; capped at innodb_buffer_pool_instances as in MySQL.",
-                    NO_ENGINE_YET + "the page cleaner issue.");
+            .computed(e -> (long) e.storage().pageCleaner().threads())
+            .onGlobal((e, v) -> e.storage().pageCleaner().setThreads((int) (long) (Long) v))
+            .doc("Number of page cleaner threads: a coordinator that runs the once-a-second flushing passes and "
+                    + "workers that share each pass's buffer pool instances with it. Capped at "
+                    + "innodb_buffer_pool_instances as in MySQL; the value read back is the number in effect.",
+                    "More threads flush several instances at once (with several instances on fast storage); fewer "
+                            + "use fewer threads and leave more of each pass to the coordinator. Lowered, surplus "
+                            + "threads stop after the instance they are flushing; raised, the missing threads "
+                            + "start at once.")
+            .differs("Dynamic: SET GLOBAL resizes the running set of cleaner threads (MySQL 8.0: startup only).");
     public static final SystemVariable INNODB_IO_CAPACITY = integer("innodb_io_capacity", 200, 100, Long.MAX_VALUE)
             .unit("pages/s")
-            .doc("Pages per second background flushing may write when it is not catching up.",
+            .onGlobal((e, v) -> applyIoCapacity(e, (Long) v, null))
+            .doc("Pages per second the page cleaner writes from the flush lists in an idle second (times "
+                    + "innodb_idle_flush_pct), and the base of adaptive flushing: its dirty-page and redo-age "
+                    + "percentages are percentages of it.",
                     "Higher flushes more in the background (more writes, younger checkpoints); lower leaves more "
-                            + "to adaptive and sync flushing. " + NO_ENGINE_YET + "the page cleaner issue.");
+                            + "to adaptive and sync flushing. Set above innodb_io_capacity_max, it raises the "
+                            + "maximum to twice its value, with warnings, as MySQL does.");
     public static final SystemVariable INNODB_IO_CAPACITY_MAX = integer("innodb_io_capacity_max", 2000, 100,
             Long.MAX_VALUE).unit("pages/s")
-            .doc("Upper bound of pages per second adaptive flushing may write when it falls behind.",
-                    "Higher lets flushing catch up faster with bursts of writes. " + NO_ENGINE_YET
-                            + "the page cleaner issue.");
+            .onGlobal((e, v) -> applyIoCapacity(e, null, (Long) v))
+            .doc("Most pages per second adaptive flushing writes from the flush lists when it falls behind; its "
+                    + "ratio to innodb_io_capacity scales the redo-age percentage. When not set at startup it is "
+                    + "twice innodb_io_capacity or 2000, whichever is larger, as in MySQL.",
+                    "Higher lets flushing catch up faster with bursts of writes. Set below innodb_io_capacity, it "
+                            + "lowers innodb_io_capacity to its value, with warnings.");
     public static final SystemVariable INNODB_MAX_DIRTY_PAGES_PCT = decimal("innodb_max_dirty_pages_pct", 90, 0,
             99.999).unit("%")
-            .doc("Share of dirty pages in the buffer pool above which flushing works at full io_capacity.",
-                    "Lower keeps fewer dirty pages (faster shutdown and recovery, more writes). " + NO_ENGINE_YET
-                            + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setMaxDirtyPagesPct((Double) v))
+            .doc("Share of dirty pages in the buffer pool at which adaptive flushing asks for the whole "
+                    + "innodb_io_capacity (buffer_flush_pct_for_dirty); between the low-water mark and it the "
+                    + "share asked for grows with the dirty share.",
+                    "Lower keeps fewer dirty pages (faster shutdown and recovery, more writes). Set below "
+                            + "innodb_max_dirty_pages_pct_lwm, it lowers the mark too, with warnings.");
     public static final SystemVariable INNODB_MAX_DIRTY_PAGES_PCT_LWM = decimal("innodb_max_dirty_pages_pct_lwm", 10,
             0, 99.999).unit("%")
-            .doc("Share of dirty pages at which pre-flushing starts (0: no low-water mark).",
-                    "Lower starts background flushing earlier. " + NO_ENGINE_YET + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setMaxDirtyPagesPctLwm((Double) v))
+            .doc("Share of dirty pages at which adaptive flushing starts writing for the dirty-page ratio (0: no "
+                    + "low-water mark: nothing until innodb_max_dirty_pages_pct, then the whole io_capacity). "
+                    + "Capped at innodb_max_dirty_pages_pct, with warnings.",
+                    "Lower starts background flushing earlier.");
     public static final SystemVariable INNODB_ADAPTIVE_FLUSHING = bool("innodb_adaptive_flushing", true)
-            .doc("Whether the flushing rate adapts to the rate of redo generation.",
-                    "OFF makes flushing depend on dirty-page share only. " + NO_ENGINE_YET + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setAdaptiveFlushing((Boolean) v))
+            .doc("Whether the redo age drives the flushing rate (buffer_flush_pct_for_lsn) before it reaches the "
+                    + "async point (log_max_modified_age_async); from that point on it does whatever this says.",
+                    "OFF makes flushing depend on the dirty-page share only until the redo age reaches the async "
+                            + "point, where flushing then comes in bursts.");
     public static final SystemVariable INNODB_ADAPTIVE_FLUSHING_LWM = integer("innodb_adaptive_flushing_lwm", 10, 0,
             70).unit("% of redo capacity")
-            .doc("Redo fill level below which adaptive flushing stays off.",
-                    "Lower starts adaptive flushing earlier. " + NO_ENGINE_YET + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setAdaptiveFlushingLwm((Long) v))
+            .doc("Checkpoint age, in percent of the redo capacity, below which the redo age asks for no flushing.",
+                    "Lower starts adaptive flushing earlier.");
     public static final SystemVariable INNODB_FLUSHING_AVG_LOOPS = integer("innodb_flushing_avg_loops", 30, 1, 1000)
             .unit("iterations")
-            .doc("Number of page cleaner iterations over which the flushing and redo rates are averaged.",
-                    "Higher reacts more slowly and smoothly to bursts. " + NO_ENGINE_YET + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setFlushingAvgLoops((int) (long) (Long) v))
+            .doc("Number of one-second page cleaner iterations over which the page flushing and redo generation "
+                    + "rates adaptive flushing uses are averaged (buffer_flush_avg_page_rate, "
+                    + "buffer_flush_lsn_avg_rate).",
+                    "Higher reacts more slowly and smoothly to bursts.");
     public static final SystemVariable INNODB_FLUSH_NEIGHBORS = integer("innodb_flush_neighbors", 0, 0, 2)
-            .doc("0: flush only the page; 1: also dirty neighbours contiguous in the extent; 2: in the whole extent.",
-                    "Neighbour flushing helps rotating disks and costs extra writes on SSDs. " + NO_ENGINE_YET
-                            + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().bufferPool().setFlushNeighbors((int) (long) (Long) v))
+            .doc("0: flush only the page; 1: also dirty neighbours contiguous in the extent; 2: in the whole extent. "
+                    + "Applies to the page cleaner's LRU and flush-list batches (buffer_flush_neighbor_total_pages "
+                    + "counts the neighbours written).",
+                    "Neighbour flushing helps rotating disks and costs extra writes on SSDs.");
     public static final SystemVariable INNODB_FLUSH_SYNC = bool("innodb_flush_sync", true)
-            .doc("Whether flushing may exceed innodb_io_capacity when the checkpoint age reaches the sync point.",
-                    "OFF keeps the I/O budget and lets writers wait longer. " + NO_ENGINE_YET + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setFlushSync((Boolean) v))
+            .doc("Whether flushing may exceed innodb_io_capacity when the checkpoint age passes the sync point "
+                    + "(log_max_modified_age_sync): ON, the checkpointer has the page cleaner write, at full "
+                    + "speed, every page that keeps the age above the async point (log_max_modified_age_async); "
+                    + "OFF, it waits for the cleaner's ordinary passes. innodb_log_checkpoint_now flushes at full "
+                    + "speed either way.",
+                    "OFF keeps the I/O budget and lets writers wait longer.");
     public static final SystemVariable INNODB_IDLE_FLUSH_PCT = integer("innodb_idle_flush_pct", 100, 0, 100).unit("%")
-            .doc("Share of innodb_io_capacity flushing uses while the engine is idle.",
-                    "Lower spares the device when idle, leaving more dirty pages. " + NO_ENGINE_YET
-                            + "the page cleaner issue.");
+            .onGlobal((e, v) -> e.storage().pageCleaner().setIdleFlushPct((int) (long) (Long) v))
+            .doc("Share of innodb_io_capacity the page cleaner writes from the flush lists in a second without "
+                    + "redo generated (buffer_flush_background_total_pages).",
+                    "Lower spares the device when idle, leaving more dirty pages; 0 writes nothing when idle.");
 
     // ---- redo log, checkpoints, durability -------------------------------------------------------
 
@@ -419,6 +453,25 @@ public final class SystemVariables {
                     return ((String) x).toLowerCase(Locale.ROOT);
                 })
                 .doc("Collation name; accepted and reported (comparisons follow each column's collation).", "");
+    }
+
+    /**
+     * Gives the page cleaner {@code innodb_io_capacity} and {@code innodb_io_capacity_max} as a
+     * pair: the one being set ({@code capacity} or {@code capacityMax}; the other null) with the
+     * other's GLOBAL value. {@link GlobalConstraints} keeps the GLOBAL pair ordered, but a SET stores
+     * its changes one after the other, and the partner change a rule adds comes after the change
+     * that caused it; until it is stored the other value here is moved to the new one, so the
+     * cleaner is never given a capacity above its maximum, and once both are stored it has them.
+     */
+    private static void applyIoCapacity(SqlEngine e, Long capacity, Long capacityMax) {
+        long cap = capacity != null ? capacity : (Long) e.globals().get(INNODB_IO_CAPACITY);
+        long max = capacityMax != null ? capacityMax : (Long) e.globals().get(INNODB_IO_CAPACITY_MAX);
+        if (capacity != null) {
+            max = Math.max(max, cap);
+        } else {
+            cap = Math.min(cap, max);
+        }
+        e.storage().pageCleaner().setIoCapacity(cap, max);
     }
 
     /** MySQL's spelling of a JDBC isolation level. */

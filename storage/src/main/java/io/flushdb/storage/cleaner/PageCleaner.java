@@ -849,7 +849,7 @@ public final class PageCleaner implements AutoCloseable {
      * @param pagesEvictedLru    clean pages LRU batches moved to the free list ({@code buffer_LRU_batch_evict_total_pages})
      * @param pagesNeighbor      pages written as neighbours ({@code buffer_flush_neighbor_total_pages})
      * @param passes             passes over the slots ({@code buffer_flush_avg_pass} counts them)
-     * @param syncPasses         of which sync flushes ({@code buffer_flush_sync_count})
+     * @param syncPasses         of which sync flushes ({@code buffer_flush_sync})
      * @param passNanos          the coordinator's time in passes, total
      * @param slotLruNanos       the slots' LRU flushing time, total
      * @param slotListNanos      the slots' flush-list flushing time, total
