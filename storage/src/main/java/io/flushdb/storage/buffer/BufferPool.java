@@ -145,12 +145,23 @@ public final class BufferPool {
      * latched by it. Returns false if the page was already clean, or another flusher is writing it.
      */
     public boolean flushPage(BufferFrame frame, FlushKind kind) {
-        long stamp = frame.latch.readLock();
+        return flushLatched(frame, frame.latch.readLock(), kind);
+    }
+
+    /**
+     * {@link #flushPage} for a page the caller has latched shared with {@code stamp}; the latch is
+     * released before return. The write is claimed first and the page's state read after the
+     * claim: a flusher that wrote it meanwhile marked it clean before giving the claim up.
+     */
+    boolean flushLatched(BufferFrame frame, long stamp, FlushKind kind) {
         try {
-            if (frame.oldestModification == 0 || !frame.startWrite()) {
+            if (!frame.startWrite()) {
                 return false;
             }
             try {
+                if (frame.oldestModification == 0) {
+                    return false;
+                }
                 ByteBuffer copy = writeBuffer.get();
                 copy.clear();
                 copy.put(0, frame.page(), 0, pageSize);
@@ -196,8 +207,10 @@ public final class BufferPool {
         int written = 0;
         FlushBatch b = new FlushBatch(pageSize);
         for (int i = 0; i < instances.length; i++) {
-            // Each round takes at least the oldest page off the list (writePicked waits for it), and
-            // pages dirtied meanwhile enter at or above the current LSN: the loop ends.
+            // Each round writes the oldest page or finds it clean (writePicked waits for its latch),
+            // and pages dirtied meanwhile enter at or above the current LSN: the loop ends. (A page
+            // another flusher is writing is skipped and found clean by a later round; only the
+            // page cleaner flushes concurrently, and it is stopped when close and recovery call this.)
             while (instances[i].oldestModificationBelow(lsn)) {
                 written += flushList(i, Long.MAX_VALUE, lsn, b);
             }
@@ -223,11 +236,11 @@ public final class BufferPool {
             if (b.pickedCount == 0) {
                 break;
             }
-            if (flushNeighbors != 0) {
-                pickNeighbors(b, false, want);
-            }
             int n;
             try {
+                if (flushNeighbors != 0) {
+                    pickNeighbors(b, false, want);
+                }
                 n = writePicked(b, FlushKind.FLUSH_LIST);
             } finally {
                 unfixPicked(b);
@@ -290,7 +303,7 @@ public final class BufferPool {
 
     /** Picks page {@code id} if it is cached, dirty and unfixed; returns whether it is (or was) picked. */
     private boolean pickNeighbor(FlushBatch b, long id, boolean lru) {
-        BufferFrame f = instanceOf(id).fixIfFlushable(id, lru);
+        BufferFrame f = isDropping(id) ? null : instanceOf(id).fixIfFlushable(id, lru);
         if (f == null) {
             return false;
         }
@@ -304,12 +317,12 @@ public final class BufferPool {
 
     /**
      * Writes the picked pages of {@code b} as one batch and marks them clean. The first page is
-     * latched shared waiting if need be, and if another flusher is writing it, its write is waited
-     * for: so each call either writes the first page or finds it clean. The others are latched only
-     * if their latch is free at once, so the flusher never waits for a page while holding another
-     * (a mini-transaction may hold one exclusively and wait for the next), and skipped if another
-     * flusher is writing them: a page skipped stays dirty for the next round. The picked pages
-     * stay fixed (the caller unfixes).
+     * latched shared waiting if need be (so a mini-transaction's exclusive latch cannot starve the
+     * flush); the others only if their latch is free at once, so the flusher never waits for a page
+     * while holding another (a mini-transaction may hold one exclusively and wait for the next). A
+     * page another flusher is writing is skipped, as InnoDB skips io-fixed pages: it is clean once
+     * that write ends. A page skipped stays dirty for the next round. The picked pages stay fixed
+     * (the caller unfixes).
      */
     int writePicked(FlushBatch b, FlushKind kind) {
         int n = 0;
@@ -320,11 +333,16 @@ public final class BufferPool {
         try {
             for (int i = 0; i < b.pickedCount; i++) {
                 BufferFrame f = b.picked[i];
-                long stamp = i == 0 ? latchFirst(f) : f.latch.tryReadLock();
+                long stamp = i == 0 ? f.latch.readLock() : f.latch.tryReadLock();
                 if (stamp == 0) {
                     continue;
                 }
-                if (f.oldestModification == 0 || !f.startWrite()) {
+                if (!f.startWrite()) {
+                    f.latch.unlockRead(stamp); // another flusher writes it now
+                    continue;
+                }
+                if (f.oldestModification == 0) { // read after the claim: see flushLatched
+                    f.endWrite();
                     f.latch.unlockRead(stamp);
                     continue;
                 }
@@ -370,29 +388,34 @@ public final class BufferPool {
         }
     }
 
-    /**
-     * Latches {@code f} shared for writing it; if another flusher owns its write, first waits for
-     * that write to end (the owner holds the page's shared latch throughout, so taking the latch
-     * exclusively and dropping it at once waits exactly that long).
-     */
-    private static long latchFirst(BufferFrame f) {
-        while (true) {
-            long stamp = f.latch.readLock();
-            if (!f.isBeingWritten()) {
-                return stamp;
-            }
-            f.latch.unlockRead(stamp);
-            f.latch.unlockWrite(f.latch.writeLock());
-        }
-    }
-
     /** Unfixes and forgets the picked pages of {@code b}. */
-    static void unfixPicked(FlushBatch b) {
+    void unfixPicked(FlushBatch b) {
         for (int i = 0; i < b.pickedCount; i++) {
             b.picked[i].unfix();
             b.picked[i] = null;
         }
         b.pickedCount = 0;
+        flusherUnfixed();
+    }
+
+    /**
+     * Tablespaces being dropped or truncated ({@link #discardSpace}): flushers pick none of their
+     * pages, and tell the dropping thread when they let go of one they had fixed.
+     */
+    private final java.util.Set<Integer> droppingSpaces = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Whether page {@code pageId}'s tablespace is being dropped (flushers leave its pages alone). */
+    boolean isDropping(long pageId) {
+        return !droppingSpaces.isEmpty() && droppingSpaces.contains(PageId.spaceId(pageId));
+    }
+
+    /** A flusher unfixed pages: wakes a {@link #discardSpace} waiting for them, if any. */
+    void flusherUnfixed() {
+        if (!droppingSpaces.isEmpty()) {
+            for (BufferPoolInstance inst : instances) {
+                inst.signalUnfixed();
+            }
+        }
     }
 
     /** Takes a written page off its flush list. Requires: its latch held (shared) by the caller. */
@@ -410,10 +433,20 @@ public final class BufferPool {
         inst.mutex.unlock();
     }
 
-    /** Drops every cached page of a tablespace without writing it. Requires: none of them fixed. */
+    /**
+     * Drops every cached page of a tablespace without writing it (the file is being deleted or
+     * truncated). Requires: no session has one of its pages fixed. A flusher may have some fixed
+     * for a write in progress: flushers stop picking the space's pages at once, and this waits for
+     * the ones they hold.
+     */
     public void discardSpace(int spaceId) {
-        for (BufferPoolInstance inst : instances) {
-            inst.discardSpace(spaceId);
+        droppingSpaces.add(spaceId);
+        try {
+            for (BufferPoolInstance inst : instances) {
+                inst.discardSpace(spaceId);
+            }
+        } finally {
+            droppingSpaces.remove(spaceId);
         }
     }
 

@@ -28,6 +28,8 @@ final class BufferPoolInstance {
     final int id;
     final BufferPool pool;
     final OrderedLock mutex;
+    /** Signalled when a flusher unfixes pages while a tablespace is being dropped. */
+    private final java.util.concurrent.locks.Condition unfixed;
     final BufferFrame[] frames;
     private final PageHash hash;
     private final FreeList free;
@@ -61,6 +63,7 @@ final class BufferPoolInstance {
         this.id = id;
         this.pageSize = pageSize;
         this.mutex = new OrderedLock(LatchLevel.BUFFER_POOL, "buf_pool[" + id + "]");
+        this.unfixed = mutex.newCondition();
         frames = new BufferFrame[frameCount];
         free = new FreeList(frameCount);
         // Frames are slices of direct buffers of at most ARENA_BYTES each (a buffer's size is an
@@ -239,13 +242,24 @@ final class BufferPoolInstance {
             }
             waitFree++;
             dirty.fix();
+            // Latched before the mutex is released: an unfixed frame is unlatched, so this cannot
+            // fail or wait; once released, another thread could fix and latch the victim and then
+            // wait for a page this thread holds. (The one place a page latch is taken under the
+            // mutex: a try-lock, which cannot deadlock.)
+            long stamp = dirty.latch.tryReadLock();
+            long victimId = dirty.pageId;
             mutex.unlock();
             try {
                 pool.freeShortage();
-                pool.flushPage(dirty, FlushKind.SINGLE_PAGE);
+                if (stamp != 0) {
+                    pool.flushLatched(dirty, stamp, FlushKind.SINGLE_PAGE);
+                }
             } finally {
                 dirty.unfix();
                 mutex.lock();
+                if (pool.isDropping(victimId)) {
+                    unfixed.signalAll();
+                }
             }
             if (hash.get(pageId) >= 0) {
                 return null;
@@ -337,6 +351,9 @@ final class BufferPoolInstance {
                         break;
                     }
                     b.scanned++;
+                    if (pool.isDropping(f.pageId)) {
+                        continue;
+                    }
                     f.fix();
                     b.pick(f);
                 }
@@ -363,7 +380,7 @@ final class BufferPoolInstance {
                     BufferFrame f = frames[i];
                     i = lru.prev(i);
                     b.scanned++;
-                    if (f.fixCount() != 0 || f.state != BufferFrame.State.FILE_PAGE) {
+                    if (f.fixCount() != 0 || f.state != BufferFrame.State.FILE_PAGE || pool.isDropping(f.pageId)) {
                         continue;
                     }
                     if (f.oldestModification == 0) {
@@ -408,6 +425,7 @@ final class BufferPoolInstance {
                     b.picked[k] = null;
                 }
                 b.pickedCount = 0;
+                pool.flusherUnfixed();
             }
         }
         return written;
@@ -469,11 +487,24 @@ final class BufferPoolInstance {
     void discardSpace(int spaceId) {
         mutex.lock();
         try {
+            while (true) {
+                boolean fixed = false;
+                for (BufferFrame f : frames) {
+                    if (f.state != BufferFrame.State.FREE && f.pageId != -1 && f.spaceId() == spaceId
+                            && f.fixCount() != 0) {
+                        fixed = true;
+                        break;
+                    }
+                }
+                if (!fixed) {
+                    break;
+                }
+                // Fixed by a flusher (sessions have none fixed: see BufferPool.discardSpace), which
+                // signals once it lets go; it picks no new page of the space meanwhile.
+                unfixed.awaitUninterruptibly();
+            }
             for (BufferFrame f : frames) {
                 if (f.state != BufferFrame.State.FREE && f.spaceId() == spaceId && f.pageId != -1) {
-                    if (f.fixCount() != 0) {
-                        throw new IllegalStateException("discarding a fixed page " + f);
-                    }
                     flushList.lock.lock();
                     try {
                         if (f.oldestModification != 0) {
@@ -489,6 +520,16 @@ final class BufferPoolInstance {
                     free.push(f.index);
                 }
             }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Wakes a {@link #discardSpace} waiting for flushers to unfix pages. */
+    void signalUnfixed() {
+        mutex.lock();
+        try {
+            unfixed.signalAll();
         } finally {
             mutex.unlock();
         }

@@ -83,6 +83,17 @@ public final class AdaptiveFlushing {
             long pagesForLsn, Averages next) {
     }
 
+    static long saturatedAdd(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r; // both non-negative here
+    }
+
+    static long saturatedMultiply(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo; // both non-negative here
+    }
+
     /** Percent of the I/O capacity the dirty page ratio asks for ({@code af_get_pct_for_dirty}). */
     public static long pctForDirty(long dirtyPages, long lruPages, long freePages, Settings s) {
         double dirtyPct = 100.0 * dirtyPages / (1 + lruPages + freePages);
@@ -158,15 +169,19 @@ public final class AdaptiveFlushing {
             sumForLsn += old;
         }
         sumForLsn = Math.max(1, sumForLsn / LSN_SCAN_FACTOR);
-        long pagesForLsn = Math.min(sumForLsn, s.ioCapacityMax() * 2);
+        long pagesForLsn = Math.min(sumForLsn, saturatedMultiply(s.ioCapacityMax(), 2));
 
+        // The I/O capacities may be as large as a long: the sums and products saturate.
         long pctIo = (long) (s.ioCapacity() * (pctTotal / 100.0));
-        long pages = Math.min((pctIo + next.avgPageRate() + pagesForLsn) / 3, s.ioCapacityMax());
+        long sum = saturatedAdd(saturatedAdd(pctIo, next.avgPageRate()), pagesForLsn);
+        long pages = Math.min(sum / 3, s.ioCapacityMax());
 
         long[] perInstance = new long[n.instances()];
         for (int i = 0; i < n.instances(); i++) {
             // With redo space to spare, the age distribution does not matter: split evenly.
-            perInstance[i] = pctLsn > 30 ? requested[i] * pages / sumForLsn + 1 : pages / n.instances();
+            perInstance[i] = pctLsn > 30
+                    ? saturatedAdd(saturatedMultiply(requested[i], pages) / sumForLsn, 1)
+                    : pages / n.instances();
         }
         return new Recommendation(pages, perInstance, pctDirty, pctLsn, sumForLsn, next);
     }

@@ -152,6 +152,8 @@ public final class PageCleaner implements AutoCloseable {
     /** Whether {@link #syncLsn} was asked for by a forced request (served whatever innodb_flush_sync). */
     private boolean syncForced;
     private boolean freeShortage;
+    /** Requests wait for the end of the next pass ({@link #awaitNextPass}): each second brings one. */
+    private int passWaiters;
     private long passesStarted;
     private long passesEnded;
     /** {@link Target#flushedUpTo} after the last pass. */
@@ -213,9 +215,10 @@ public final class PageCleaner implements AutoCloseable {
             // Read here, not in the new thread: the first second counts from start.
             long firstLoop = clock.nanoTime() + SECOND;
             long firstLsn = target.currentLsn();
-            coordinator = new Thread(() -> coordinate(firstLoop, firstLsn), "flushdb-page-cleaner-coordinator " + name);
-            coordinator.setDaemon(true);
-            coordinator.start();
+            Thread c = new Thread(() -> coordinate(firstLoop, firstLsn), "flushdb-page-cleaner-coordinator " + name);
+            c.setDaemon(true);
+            c.start();
+            coordinator = c;
             spawnWorkers();
         } finally {
             mutex.unlock();
@@ -226,12 +229,12 @@ public final class PageCleaner implements AutoCloseable {
     private void spawnWorkers() {
         for (int i = 0; i < wantedWorkers; i++) {
             if (!workerRunning[i]) {
-                workerRunning[i] = true;
-                liveWorkers++;
                 int index = i;
                 Thread t = new Thread(() -> work(index), "flushdb-page-cleaner-" + (i + 1) + " " + name);
                 t.setDaemon(true);
-                t.start();
+                t.start(); // counted once started: a thread that cannot start is never waited for
+                workerRunning[i] = true;
+                liveWorkers++;
             }
         }
     }
@@ -391,11 +394,15 @@ public final class PageCleaner implements AutoCloseable {
         try {
             syncWaits++;
             long after = passesStarted;
-            wake.signal();
-            passEnded.signalAll(); // for awaitSyncWaits; the other waiters re-check and wait on
-            while (passesEnded <= after && !(passesEnded > 0 && flushedUpTo >= lsn)) {
-                checkUsable();
-                passEnded.awaitUninterruptibly();
+            passWaiters++;
+            try {
+                passEnded.signalAll(); // for awaitSyncWaits; the other waiters re-check and wait on
+                while (passesEnded <= after && !(passesEnded > 0 && flushedUpTo >= lsn)) {
+                    checkUsable();
+                    passEnded.awaitUninterruptibly();
+                }
+            } finally {
+                passWaiters--;
             }
         } finally {
             mutex.unlock();
@@ -431,9 +438,9 @@ public final class PageCleaner implements AutoCloseable {
     private void coordinate(long firstLoop, long firstLsn) {
         try {
             coordinateLoop(firstLoop, firstLsn);
-        } catch (Error e) {
-            // Out of memory, or a test's simulated power loss: nobody may wait for a thread that is
-            // about to die.
+        } catch (RuntimeException | Error e) {
+            // Out of memory, a test's simulated power loss, or a bug: nobody may wait for a thread
+            // that is about to die.
             IllegalStateException cause = new IllegalStateException("the page cleaner failed: " + e, e);
             mutex.lock();
             try {
@@ -466,6 +473,7 @@ public final class PageCleaner implements AutoCloseable {
             boolean sync;
             long syncTarget;
             boolean shortage;
+            boolean passWanted;
             long now;
             mutex.lock();
             try {
@@ -490,6 +498,7 @@ public final class PageCleaner implements AutoCloseable {
                 syncTarget = syncLsn;
                 shortage = freeShortage;
                 freeShortage = false;
+                passWanted = passWaiters > 0;
             } finally {
                 mutex.unlock();
             }
@@ -535,8 +544,13 @@ public final class PageCleaner implements AutoCloseable {
                         result = pass(PassKind.LRU_ONLY, null, 0, Long.MAX_VALUE, batch);
                     }
                 } else if (timedOut) {
-                    long pages = ioCapacity * idleFlushPct / 100;
-                    long perInstance = (pages + slots.length - 1) / slots.length;
+                    long pages = percentOf(ioCapacity, idleFlushPct);
+                    if (pages == 0 && passWanted) {
+                        // innodb_idle_flush_pct=0, but the checkpointer waits for a pass (with
+                        // innodb_flush_sync OFF): one at innodb_io_capacity, or it would wait forever.
+                        pages = ioCapacity;
+                    }
+                    long perInstance = pages / slots.length + (pages % slots.length == 0 ? 0 : 1);
                     result = pages == 0 ? null : pass(PassKind.IDLE, null, perInstance, Long.MAX_VALUE, batch);
                 } else if (shortage) {
                     result = pass(PassKind.LRU_ONLY, null, 0, Long.MAX_VALUE, batch);
@@ -561,6 +575,11 @@ public final class PageCleaner implements AutoCloseable {
         } finally {
             mutex.unlock();
         }
+    }
+
+    /** {@code value × pct / 100} without overflow (io capacities may be as large as a long). */
+    static long percentOf(long value, long pct) {
+        return value / 100 * pct + value % 100 * pct / 100;
     }
 
     /** Requires: the mutex. Whether a requested sync flush is to be served now. */

@@ -185,4 +185,38 @@ class BufferPoolFlushTest {
         h.pool.flushAll();
         assertEquals(0, h.pool.totals().modifiedPages());
     }
+
+    /**
+     * DROP and TRUNCATE discard a tablespace's pages while the page cleaner may hold some fixed for
+     * a write: the discard waits for them (it used to throw halfway, leaving some instances
+     * discarded), and no flusher picks a page of the space meanwhile.
+     */
+    @Test
+    void discardingASpaceWaitsForAFlusherToLetGoOfItsPages() throws Exception {
+        StorageHarness h = new StorageHarness(PAGE, 256);
+        createPages(h, 10);
+        FlushBatch held = new FlushBatch(PAGE);
+        h.pool.instance(0).pickFlushList(Long.MAX_VALUE, 3, held); // a flusher's batch, not yet written
+        assertEquals(3, held.pickedCount);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread dropper = new Thread(() -> {
+            try {
+                h.pool.discardSpace(StorageHarness.SPACE);
+            } catch (Throwable e) {
+                error.set(e);
+            }
+        });
+        dropper.start();
+        dropper.join(300);
+        assertTrue(dropper.isAlive(), "the discard waits for the flusher's pages");
+        assertEquals(0, h.pool.flushList(0, Long.MAX_VALUE, Long.MAX_VALUE, new FlushBatch(PAGE)),
+                "no page of a space being dropped is picked");
+        h.pool.unfixPicked(held);
+        dropper.join(10_000);
+        assertTrue(!dropper.isAlive());
+        assertEquals(null, error.get());
+        assertEquals(0, h.pool.totals().modifiedPages());
+        assertEquals(0, h.pool.totals().databasePages(), "every page of the space left the pool");
+        assertTrue(h.pool.checkInvariants());
+    }
 }

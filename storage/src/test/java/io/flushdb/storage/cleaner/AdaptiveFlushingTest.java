@@ -3,6 +3,7 @@ package io.flushdb.storage.cleaner;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flushdb.storage.cleaner.AdaptiveFlushing.Averages;
 import io.flushdb.storage.cleaner.AdaptiveFlushing.OldPages;
@@ -156,5 +157,21 @@ class AdaptiveFlushingTest {
         assertEquals(10, r.pagesForLsn());
         assertEquals(58, r.pages());
         assertArrayEquals(new long[] {29, 29}, r.perInstance());
+    }
+
+    /** innodb_io_capacity(_max) may be set as high as a long: the budgets saturate, never go negative. */
+    @org.junit.jupiter.api.Test
+    void hugeIoCapacitiesSaturateInsteadOfOverflowing() {
+        AdaptiveFlushing.Settings s = new AdaptiveFlushing.Settings(Long.MAX_VALUE, Long.MAX_VALUE, true, 10, 90, 10,
+                1);
+        AdaptiveFlushing.Averages a = new AdaptiveFlushing.Averages(1_000, 10, 0, 0, 500, 100_000);
+        AdaptiveFlushing.Snapshot n = new AdaptiveFlushing.Snapshot(11, 7_000_000, 1_000_000, 8_000_000, 6_000_000,
+                900, 1000, 0, 2, (i, lsn) -> 300, 200);
+        AdaptiveFlushing.Recommendation r = AdaptiveFlushing.recommend(a, n, s);
+        assertTrue(r.pctForLsn() > 30, "the split by age is used: " + r.pctForLsn());
+        assertTrue(r.pages() > 0, "pages " + r.pages());
+        for (long p : r.perInstance()) {
+            assertTrue(p > 0, "per instance " + p);
+        }
     }
 }

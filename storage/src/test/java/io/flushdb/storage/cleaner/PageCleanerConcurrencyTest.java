@@ -94,7 +94,7 @@ class PageCleanerConcurrencyTest {
         PageCleaner cleaner = e.pageCleaner();
         cleaner.setIoCapacity(2_000, 20_000);
         e.bufferPool().setFlushNeighbors(1);
-        e.bufferPool().setLruScanDepth(64);
+        e.bufferPool().setLruScanDepth(16); // a quarter of each 64-frame instance
         assertEquals(4, cleaner.threads());
         e.dictionary().createDatabase("db", Collation.UTF8MB4_0900_AI_CI, false);
         TableStore t = e.dictionary().createTable(Tables.people("db")).store();
@@ -155,7 +155,10 @@ class PageCleanerConcurrencyTest {
                 "WAL1: no page image written ahead of its redo");
         PageCleaner.Metrics m = cleaner.metrics();
         assertTrue(m.pagesLru() + m.pagesEvictedLru() > 0, "LRU flushing ran: " + m);
-        assertTrue(m.pagesSync() + m.pagesAdaptive() > 0, "flush-list flushing ran: " + m);
+        // How the pages split between LRU and flush-list batches depends on timing; that the
+        // checkpointer's sync flushes were served by cleaner passes does not.
+        assertTrue(m.syncPasses() > 0 && m.syncWaits() > 0, "sync flushes were requested and served: " + m);
+        assertTrue(m.pagesLru() + m.pagesSync() + m.pagesAdaptive() + m.pagesIdle() > 1000, "the cleaners wrote: " + m);
         assertTrue(store.pagesChecked > 1000, "pages were written and checked: " + store.pagesChecked);
         assertTrue(e.redoLog().currentLsn() > 3L * (8 << 20), "the 8 MiB redo log wrapped several times: "
                 + e.redoLog().currentLsn());

@@ -243,6 +243,33 @@ class PageCleanerTest {
     }
 
     @Test
+    void withIdleFlushPctZeroAWaitingCheckpointerStillGetsAPassEachSecond() throws Exception {
+        start(1);
+        cleaner.setFlushSync(false);
+        cleaner.setIdleFlushPct(0);
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        Thread requester = async(() -> cleaner.syncFlush(5_000), error);
+        cleaner.awaitSyncWaits(1);
+        clock.advanceMillis(1_000);
+        cleaner.freeShortage();
+        requester.join(10_000);
+        assertTrue(!requester.isAlive(), "the idle second flushed at innodb_io_capacity for the waiter");
+        assertEquals(null, error.get());
+        for (long[] call : pool.listCalls) {
+            assertEquals(50, call[1], "200 pages a second over four instances");
+        }
+        assertEquals(INSTANCES, pool.listCalls.size());
+    }
+
+    @Test
+    void percentagesOfHugeCapacitiesDoNotOverflow() {
+        assertEquals(50, PageCleaner.percentOf(100, 50));
+        assertEquals(199, PageCleaner.percentOf(199, 100));
+        assertEquals(Long.MAX_VALUE / 100 * 100 + Long.MAX_VALUE % 100, PageCleaner.percentOf(Long.MAX_VALUE, 100));
+        assertTrue(PageCleaner.percentOf(Long.MAX_VALUE, 99) > 0);
+    }
+
+    @Test
     void anIdleSecondFlushesIoCapacityTimesIdlePctSplitAcrossInstances() throws Exception {
         start(2);
         cleaner.setIoCapacity(400, 2000);
