@@ -26,7 +26,9 @@ package io.flushdb.storage.latch;
  * PAGE            buffer frame latches, not checked: parent before child, left sibling before
  *                 right, a tablespace's page 0 after the tree pages held and before a page taken
  *                 off its free list, overflow pages after the record's leaf (exceptions under the
- *                 exclusive tree latch: see the btree package)
+ *                 exclusive tree latch: see the btree package). One try-lock breaks the
+ *                 ladder: the foreground single-page flush latches its unfixed victim under the
+ *                 instance mutex (a try-lock cannot wait, so it cannot deadlock)
  *   ↓
  * BUFFER_POOL     one instance's mutex: page hash, free list, LRU list, frame states
  *   ↓
