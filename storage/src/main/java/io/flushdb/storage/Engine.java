@@ -548,7 +548,7 @@ public final class Engine implements AutoCloseable {
             long keep = Math.max(0, redo.asyncAge() - transactions.reservedBytes());
             long target = redo.currentLsn() - keep;
             if (target > redo.lastCheckpointLsn()) {
-                cleaner.syncFlush(target);
+                cleaner.syncFlush(target, redo.capacity() / 16);
             }
         }
 

@@ -37,6 +37,12 @@ final class BufferPoolInstance {
     final FlushList flushList;
     private final int pageSize;
 
+    /**
+     * LRU flushing leaves at least this many pages cached (InnoDB's BUF_LRU_MIN_LEN, 256; half the
+     * instance when that is smaller): a scan depth as large as the instance must not empty it.
+     */
+    private final int lruMinLength;
+
     /** Evictions so far: the age measure for re-making young pages young (InnoDB's freed_page_clock). */
     private long freedPageClock;
 
@@ -65,6 +71,7 @@ final class BufferPoolInstance {
         this.mutex = new OrderedLock(LatchLevel.BUFFER_POOL, "buf_pool[" + id + "]");
         this.unfixed = mutex.newCondition();
         frames = new BufferFrame[frameCount];
+        lruMinLength = Math.min(256, frameCount / 2);
         free = new FreeList(frameCount);
         // Frames are slices of direct buffers of at most ARENA_BYTES each (a buffer's size is an
         // int, and one huge allocation is harder to place than several).
@@ -376,7 +383,8 @@ final class BufferPoolInstance {
             mutex.lock();
             try {
                 int i = lru.tail();
-                while (i != -1 && b.scanned < depth && free.size() < depth && b.pickedCount < pool.maxBatch) {
+                while (i != -1 && b.scanned < depth && free.size() < depth && lru.length() > lruMinLength
+                        && b.pickedCount < pool.maxBatch) {
                     BufferFrame f = frames[i];
                     i = lru.prev(i);
                     b.scanned++;

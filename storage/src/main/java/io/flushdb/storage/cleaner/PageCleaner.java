@@ -339,16 +339,19 @@ public final class PageCleaner implements AutoCloseable {
     /**
      * The checkpointer's request (InnoDB's {@code buf_flush_request_force} plus the wait): with
      * {@code innodb_flush_sync} ON, a sync flush up to {@code lsn} (plus three seconds of redo at
-     * the average rate, not past the current LSN) is requested and this waits until no page below
-     * {@code lsn} is dirty. With it OFF, nothing is requested: this waits for the end of the next
+     * the average rate, but at most {@code maxAhead}, and not past the current LSN) is requested
+     * and this waits until no page below {@code lsn} is dirty. (InnoDB adds the three seconds
+     * unbounded; with a redo log that holds less than that, as small ones do under load, the
+     * request would become "flush everything" each time.) With it OFF, nothing is requested: this waits for the end of the next
      * pass, whatever it flushed, so the caller can checkpoint what is free and ask again.
      *
      * @throws IllegalStateException if the cleaner stops or failed first
      */
-    public void syncFlush(long lsn) {
+    public void syncFlush(long lsn, long maxAhead) {
         if (flushSync) {
             AdaptiveFlushing.Recommendation r = lastRecommendation;
             long ahead = r == null ? 0 : r.next().lsnAvgRate() * AdaptiveFlushing.LSN_SCAN_FACTOR;
+            ahead = Math.max(0, Math.min(ahead, maxAhead));
             awaitFlushed(lsn, Math.max(lsn, Math.min(lsn + ahead, target.currentLsn())), false);
         } else {
             awaitNextPass(lsn);

@@ -82,6 +82,8 @@ class BufferPoolFlushTest {
         assertEquals(written, h.pool.pagesWritten(FlushKind.LRU));
         assertEquals(0, h.pool.flushLru(0, inst.freeCount(), b), "a free list as long as the depth: nothing to do");
         assertEquals(0, b.evicted());
+        h.pool.flushLru(0, 64, b); // a depth as large as the instance
+        assertEquals(32, inst.lruLength(), "LRU flushing leaves half a small instance cached (BUF_LRU_MIN_LEN)");
         assertTrue(h.pool.checkInvariants());
         for (int p : pages) {
             BufferFrame f = h.pool.getPage(PageId.of(StorageHarness.SPACE, p), LatchMode.SHARED);

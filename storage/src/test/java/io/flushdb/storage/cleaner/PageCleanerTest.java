@@ -230,7 +230,7 @@ class PageCleanerTest {
         pool.progressPerCall = 0; // flushing never reaches the LSN
         long passes = cleaner.passesEnded();
         AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread requester = async(() -> cleaner.syncFlush(5_000), error);
+        Thread requester = async(() -> cleaner.syncFlush(5_000, 0), error);
         cleaner.awaitSyncWaits(1);
         // No sync pass is run for it: the next pass is the coordinator's ordinary one, a second on.
         clock.advanceMillis(1_000);
@@ -248,7 +248,7 @@ class PageCleanerTest {
         cleaner.setFlushSync(false);
         cleaner.setIdleFlushPct(0);
         AtomicReference<Throwable> error = new AtomicReference<>();
-        Thread requester = async(() -> cleaner.syncFlush(5_000), error);
+        Thread requester = async(() -> cleaner.syncFlush(5_000, 0), error);
         cleaner.awaitSyncWaits(1);
         clock.advanceMillis(1_000);
         cleaner.freeShortage();
@@ -297,7 +297,9 @@ class PageCleanerTest {
         cleaner.freeShortage();
         awaitPasses(1);
         assertEquals(0, pool.listCalls.size());
-        assertEquals(INSTANCES, pool.lruCalls.get(), "every slot did its LRU flushing");
+        // Every slot did its LRU flushing (the wake-up may add an LRU-only pass if the coordinator
+        // had already woken for its second by itself).
+        assertTrue(pool.lruCalls.get() >= INSTANCES && pool.lruCalls.get() % INSTANCES == 0, "" + pool.lruCalls);
         // Second 2: more redo; the pages per instance are the policy's.
         pool.currentLsn.set(3_000_000);
         pool.entered = new CountDownLatch(INSTANCES);
