@@ -6,11 +6,15 @@ import io.flushdb.bench.report.GroupCommitReport;
 import io.flushdb.bench.report.MachineFacts;
 import io.flushdb.bench.report.Report;
 import io.flushdb.bench.report.RunResult;
+import io.flushdb.bench.timeseries.FlushingChart;
+import io.flushdb.bench.timeseries.TimeSeries;
+import io.flushdb.bench.timeseries.TimeSeriesCsv;
 import io.flushdb.bench.workloads.Workloads;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -25,16 +29,19 @@ import java.util.Map;
 /**
  * The bench command line: runs each workload against each target (or, with {@code --scenario
  * group-commit}, measures durable commits per second by number of committing threads beside the
- * raw fsync rate), prints the report to stdout and writes it, with a CSV, to the results
- * directory. See {@code docs/bench.md}.
+ * raw fsync rate; with {@code --scenario flushing}, records FlushDB's flushing second by second
+ * under a write-heavy load, see {@link FlushingRun}), prints the report to stdout and writes it,
+ * with a CSV, to the results directory. {@code --chart FILE.csv} only redraws a flushing run's
+ * PNG from its CSV. See {@code docs/bench.md}.
  *
  * <p>Progress goes to stderr. Exit status: 0 when the runs completed (a target that failed is a
- * row in the report, not an error), 2 for a bad command line. The JVM is ended with
+ * row in the report, not an error), 1 when the flushing scenario failed (it has one target) or a
+ * file could not be written, 2 for a bad command line. The JVM is ended with
  * {@code System.exit} so that a non-daemon thread left by a peer cannot keep it alive.
  */
 public final class BenchMain {
 
-    private static final DateTimeFormatter FILE_STAMP =
+    static final DateTimeFormatter FILE_STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private BenchMain() {
@@ -55,12 +62,34 @@ public final class BenchMain {
             return;
         }
         int status;
-        if (options.groupCommit()) {
+        if (options.chart() != null) {
+            status = redrawChart(options.chart());
+        } else if (options.flushing()) {
+            status = new FlushingRun(options, System.err, System.out).run();
+        } else if (options.groupCommit()) {
             status = options.childResultFile() != null ? runGroupCommitChild(options) : runGroupCommit(options);
         } else {
             status = options.childResultFile() != null ? runChild(options) : runAll(options);
         }
         System.exit(status);
+    }
+
+    /** {@code --chart}: the PNG of a flushing CSV, next to it, from the CSV alone. */
+    private static int redrawChart(Path csv) {
+        String name = csv.getFileName().toString();
+        Path png = csv.resolveSibling(name.substring(0, name.length() - ".csv".length()) + ".png");
+        try {
+            TimeSeries series = TimeSeriesCsv.read(csv);
+            FlushingChart.write(series, "FlushDB flushing scenario, " + name, "redrawn from the CSV alone", png);
+            System.err.println("wrote " + png.toAbsolutePath().normalize());
+            return 0;
+        } catch (NoSuchFileException e) {
+            System.err.println("error: no such file: " + csv);
+            return 1;
+        } catch (IOException | RuntimeException e) {
+            System.err.println("error: could not draw " + csv + ": " + e.getMessage());
+            return 1;
+        }
     }
 
     /** In a child JVM: the one workload on the one target, result written for the parent. */

@@ -2,14 +2,20 @@ package io.flushdb.bench;
 
 import io.flushdb.bench.peers.Durability;
 import io.flushdb.bench.peers.Peers;
+import io.flushdb.bench.timeseries.SetSchedule;
 import io.flushdb.bench.workloads.WorkloadSettings;
 import io.flushdb.bench.workloads.Workloads;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * The parsed command line. Options take their value as the next argument or after '='
@@ -17,21 +23,29 @@ import java.util.Set;
  *
  * @param childResultFile set only in a child JVM started by {@link ForkedRun}: run the one
  *     workload (or scenario) on the one target and write the result there
- * @param scenario {@link #WORKLOADS} (each workload on each target, the default) or
- *     {@link #GROUP_COMMIT} (durable commits per second by number of committing threads)
+ * @param scenario {@link #WORKLOADS} (each workload on each target, the default),
+ *     {@link #GROUP_COMMIT} (durable commits per second by number of committing threads) or
+ *     {@link #FLUSHING} (a write-heavy run recorded second by second)
+ * @param rows workloads: rows loaded for reading workloads; flushing: rows loaded before the run
  * @param threads group-commit scenario: the numbers of committing threads, one timed phase each
- *     per round
+ *     per round; flushing: one number, the writer threads
  * @param rounds group-commit scenario: how many times every thread count runs, interleaved
  *     (round 1: each count of {@code threads} in order; round 2: the same; ...)
- * @param seconds group-commit scenario: length of each timed phase
+ * @param seconds group-commit scenario: length of each timed phase; flushing: length of the run
+ *     (a whole number)
  * @param warmupSeconds group-commit scenario: untimed committing before each timed phase
  * @param fsyncSeconds group-commit scenario: length of the raw fsync measurement
+ * @param schedule flushing: the SET GLOBAL changes during the run ({@code --set})
+ * @param startupSettings flushing: FlushDB system variables given in the URL
+ *     (innodb_buffer_pool_size=16M, innodb_redo_log_capacity=8M, with {@code --startup} on top)
+ * @param chart {@code --chart}: redraw the PNG of this flushing CSV and run nothing; else null
  */
 public record BenchOptions(List<String> workloads, List<String> targets, int ops, int warmup,
         int rows, Durability durability, long seed, String baseline, Path resultsDir,
         Path tempRoot, boolean fork, Duration runTimeout, boolean help, Path childResultFile,
         List<String> arguments, String scenario, List<Integer> threads, int rounds, double seconds,
-        double warmupSeconds, double fsyncSeconds) {
+        double warmupSeconds, double fsyncSeconds, SetSchedule schedule, Map<String, String> startupSettings,
+        Path chart) {
 
     /** The default scenario: every workload on every target, one timed run each. */
     public static final String WORKLOADS = "workloads";
@@ -39,22 +53,34 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
     /** Durable commits per second with 1, 4, 16 committing threads, next to the raw fsync rate. */
     public static final String GROUP_COMMIT = "group-commit";
 
-    static final List<String> SCENARIOS = List.of(WORKLOADS, GROUP_COMMIT);
+    /**
+     * A write-heavy run on FlushDB with a small buffer pool and redo log, recorded second by
+     * second (flushing and checkpoint counters) to a CSV and a chart, with SET GLOBAL changes
+     * to the flushing settings during the run.
+     */
+    public static final String FLUSHING = "flushing";
 
-    /** Options that only the workloads scenario reads. */
-    private static final Set<String> WORKLOAD_OPTIONS =
-            Set.of("--workloads", "--workload", "--ops", "--warmup", "--rows", "--seed", "--baseline");
+    static final List<String> SCENARIOS = List.of(WORKLOADS, GROUP_COMMIT, FLUSHING);
 
-    /** Options that only the group-commit scenario reads. */
-    private static final Set<String> GROUP_COMMIT_OPTIONS =
-            Set.of("--threads", "--rounds", "--seconds", "--warmup-seconds", "--fsync-seconds");
+    /** The options each scenario reads besides the common ones. */
+    private static final Map<String, Set<String>> SCENARIO_OPTIONS = Map.of(
+            WORKLOADS, Set.of("--workloads", "--workload", "--ops", "--warmup", "--rows", "--seed", "--baseline"),
+            GROUP_COMMIT, Set.of("--threads", "--rounds", "--seconds", "--warmup-seconds", "--fsync-seconds"),
+            FLUSHING, Set.of("--threads", "--seconds", "--rows", "--seed", "--set", "--startup"));
+
+    private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SETTING_VALUE = Pattern.compile("[A-Za-z0-9_.+-]+");
 
     static final String USAGE = """
             usage: BenchMain [options]
-              --scenario S         workloads|group-commit; default workloads
+                   BenchMain --chart FILE.csv
+              --scenario S         workloads|group-commit|flushing; default workloads
                                    workloads: each workload on each target (options below)
                                    group-commit: durable commits/s by number of committing
-                                   threads, beside the raw fsync rate (see the last block)
+                                   threads, beside the raw fsync rate (see its block)
+                                   flushing: FlushDB's flushing and checkpoints second by
+                                   second under random updates (see the last block)
+              --chart FILE.csv     redraw FILE.png from a flushing CSV; runs nothing
               --workloads LIST     comma-separated, or 'all' (%s); default %s
               --targets LIST       comma-separated, or 'all' (%s); default %s
                                    mariadb starts a MariaDB server (about 10 s per run)
@@ -80,8 +106,23 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
               --seconds X          length of each timed phase; default 2
               --warmup-seconds X   untimed committing before each timed phase; default 1
               --fsync-seconds X    length of the raw fsync measurement; default 2
+            flushing scenario (flushdb only, in this JVM; durability default none, that is
+            innodb_flush_log_at_trx_commit=2):
+              --rows N             rows loaded before the run (~200 bytes each); default 1000000
+              --threads N          writer threads (random-key UPDATEs, 10 %% INSERTs, autocommit);
+                                   default 4
+              --seconds N          length of the recorded run, whole seconds; default 240
+              --set LIST           SET GLOBAL changes during the run, SECOND:NAME=VALUE items;
+                                   an item without SECOND: joins the previous second; 'none'
+                                   for no changes. Default (for 240 s, scaled to --seconds):
+                                   %s
+              --startup LIST       NAME=VALUE,... URL settings on top of the defaults
+                                   %s
+              --seed N             seed of the writers' random keys; default 42
             """.formatted(String.join(",", Workloads.ALL), String.join(",", Workloads.ALL),
-            String.join(",", Peers.ALL), String.join(",", Peers.DEFAULT));
+            String.join(",", Peers.ALL), String.join(",", Peers.DEFAULT),
+            SetSchedule.DEFAULT.replaceAll(",(?=[0-9]+:)", ",\n" + " ".repeat(23)),
+            settingsText(flushingStartup()));
 
     public static BenchOptions parse(String... args) {
         List<String> workloads = Workloads.ALL;
@@ -104,6 +145,9 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         double seconds = 2;
         double warmupSeconds = 1;
         double fsyncSeconds = 2;
+        SetSchedule schedule = null;
+        Map<String, String> startup = new LinkedHashMap<>();
+        Path chart = null;
         Set<String> given = new HashSet<>();
 
         for (int i = 0; i < args.length; i++) {
@@ -160,14 +204,73 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
                 case "--seconds" -> seconds = seconds(name, value, false);
                 case "--warmup-seconds" -> warmupSeconds = seconds(name, value, true);
                 case "--fsync-seconds" -> fsyncSeconds = seconds(name, value, false);
+                case "--set" -> schedule = SetSchedule.parse(value);
+                case "--startup" -> startup.putAll(settings(name, value));
+                case "--chart" -> chart = Path.of(value);
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
-        Set<String> foreign = new HashSet<>(scenario.equals(GROUP_COMMIT) ? WORKLOAD_OPTIONS : GROUP_COMMIT_OPTIONS);
+        if (chart != null) {
+            Set<String> others = new HashSet<>(given);
+            others.remove("--chart");
+            if (!others.isEmpty()) {
+                throw new IllegalArgumentException("--chart redraws a chart and takes no other option, got "
+                        + String.join(", ", others.stream().sorted().toList()));
+            }
+            if (!chart.toString().endsWith(".csv")) {
+                throw new IllegalArgumentException("--chart needs a .csv file written by --scenario flushing, got "
+                        + chart);
+            }
+        }
+        Set<String> foreign = new HashSet<>();
+        SCENARIO_OPTIONS.values().forEach(foreign::addAll);
+        foreign.removeAll(SCENARIO_OPTIONS.get(scenario));
         foreign.retainAll(given);
         if (!foreign.isEmpty()) {
             throw new IllegalArgumentException(String.join(", ", foreign.stream().sorted().toList())
                     + " does not apply to --scenario " + scenario);
+        }
+        if (scenario.equals(FLUSHING)) {
+            if ((given.contains("--targets") || given.contains("--target")) && !targets.equals(List.of(Peers.FLUSHDB))) {
+                throw new IllegalArgumentException("--scenario flushing runs on flushdb only (it reads FlushDB's"
+                        + " flushing counters and URL settings), got --targets " + String.join(",", targets));
+            }
+            targets = List.of(Peers.FLUSHDB);
+            if (!given.contains("--durability")) {
+                durability = Durability.NONE;
+            }
+            if (!given.contains("--threads")) {
+                threads = List.of(4);
+            } else if (threads.size() != 1) {
+                throw new IllegalArgumentException("--threads takes one number (the writer threads) for --scenario"
+                        + " flushing, got " + threads.size());
+            }
+            if (!given.contains("--seconds")) {
+                seconds = SetSchedule.DEFAULT_SECONDS;
+            } else if (seconds != Math.rint(seconds)) {
+                throw new IllegalArgumentException("--seconds must be a whole number of seconds for --scenario"
+                        + " flushing, got " + seconds);
+            }
+            if (!given.contains("--rows")) {
+                rows = 1_000_000;
+            }
+            int runSeconds = (int) seconds;
+            if (schedule == null) {
+                schedule = SetSchedule.parse(SetSchedule.DEFAULT).scaledTo(runSeconds, SetSchedule.DEFAULT_SECONDS);
+            } else if (schedule.lastSecond() > runSeconds) {
+                throw new IllegalArgumentException("--set changes a variable at second " + schedule.lastSecond()
+                        + ", after the end of the run (--seconds " + runSeconds + ")");
+            }
+            Map<String, String> merged = flushingStartup();
+            merged.putAll(startup);
+            if (durability != Durability.DEFAULT && merged.containsKey("innodb_flush_log_at_trx_commit")) {
+                throw new IllegalArgumentException("--startup innodb_flush_log_at_trx_commit: use --durability"
+                        + " (none: 2, fsync-per-commit: 1, default: as --startup says)");
+            }
+            startup = merged;
+            workloads = List.of(FLUSHING);
+        } else {
+            schedule = SetSchedule.NONE;
         }
         if (scenario.equals(GROUP_COMMIT)) {
             // The scenario measures durable commits: FlushDB alone (the peers are opt-in, they
@@ -182,11 +285,57 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         }
         return new BenchOptions(workloads, targets, ops, warmup, rows, durability, seed, baseline,
                 resultsDir, tempRoot, fork, runTimeout, help, childResultFile, List.of(args), scenario,
-                threads, rounds, seconds, warmupSeconds, fsyncSeconds);
+                threads, rounds, seconds, warmupSeconds, fsyncSeconds, schedule, Map.copyOf(startup), chart);
     }
 
     public boolean groupCommit() {
         return scenario.equals(GROUP_COMMIT);
+    }
+
+    public boolean flushing() {
+        return scenario.equals(FLUSHING);
+    }
+
+    /** The flushing scenario's startup settings, in a stable order, as {@code name=value ...}. */
+    public String startupText() {
+        return settingsText(new TreeMap<>(startupSettings));
+    }
+
+    /** The flushing scenario's startup settings unless {@code --startup} overrides them. */
+    private static Map<String, String> flushingStartup() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        // Well below the data (about 220 MB for the default 1,000,000 rows): most updates miss
+        // the pool, so pages are read, dirtied and must be written to free a frame.
+        settings.put("innodb_buffer_pool_size", "16M");
+        // The minimum: the run writes it over many times, so checkpoints must keep up.
+        settings.put("innodb_redo_log_capacity", "8M");
+        return settings;
+    }
+
+    private static String settingsText(Map<String, String> settings) {
+        List<String> items = new ArrayList<>();
+        settings.forEach((k, v) -> items.add(k + "=" + v));
+        return String.join(",", items);
+    }
+
+    /** {@code NAME=VALUE,...}: names as system variables have them, values numbers or words. */
+    private static Map<String, String> settings(String option, String value) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        for (String raw : value.split(",", -1)) {
+            String item = raw.trim();
+            int eq = item.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException(option + " item '" + item + "': expected NAME=VALUE");
+            }
+            String name = item.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+            String v = item.substring(eq + 1).trim();
+            if (!SETTING_NAME.matcher(name).matches() || !SETTING_VALUE.matcher(v).matches()) {
+                throw new IllegalArgumentException(option + " item '" + item + "': expected NAME=VALUE with a"
+                        + " variable name and a number or word (letters, digits and _ . + - only)");
+            }
+            settings.put(name, v);
+        }
+        return settings;
     }
 
     public WorkloadSettings settings() {

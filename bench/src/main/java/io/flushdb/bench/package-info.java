@@ -7,11 +7,19 @@
  * ({@code WorkloadRun}) and hands back a {@link io.flushdb.bench.report.RunResult}; the parent
  * renders the {@link io.flushdb.bench.report.Report}.
  *
- * <p>{@code --scenario group-commit} is the other mode: the parent measures the raw fsync rate
+ * <p>{@code --scenario group-commit} is another mode: the parent measures the raw fsync rate
  * ({@code FsyncProbe}), then each target runs in a child JVM ({@code GroupCommitRun}) that times
  * 1, 4 and 16 threads committing one insert per transaction, in interleaved rounds, and hands
  * back a {@link io.flushdb.bench.report.CommitRates}; the parent renders the
  * {@link io.flushdb.bench.report.GroupCommitReport}.
+ *
+ * <p>{@code --scenario flushing} is the third: in this JVM, on FlushDB only ({@code FlushingRun}),
+ * a 16 MiB buffer pool and an 8 MiB redo log under random-key updates from several threads, while
+ * a {@link io.flushdb.bench.timeseries.TimeSeriesRecorder} samples the flushing and checkpoint
+ * counters once a second and SET GLOBAL changes the flushing settings on a schedule
+ * ({@code --set}); the rows go to {@code results/flushing-<UTC time>.csv}, a chart of them to the
+ * {@code .png} beside it, the summary to stdout and the {@code .txt}. {@code --chart FILE.csv}
+ * redraws a PNG from such a CSV without running anything.
  *
  * <ul>
  *   <li>{@code workloads/}: what one operation is ({@link io.flushdb.bench.workloads.Workload}),
@@ -19,6 +27,8 @@
  *   <li>{@code peers/}: the databases under test ({@link io.flushdb.bench.peers.Peer}): URL,
  *       durability settings and how to read them back, DDL differences.</li>
  *   <li>{@code report/}: latency statistics, ratios, the text table and the CSV.</li>
+ *   <li>{@code timeseries/}: the flushing scenario's per-second recorder, its CSV, chart and
+ *       summary.</li>
  * </ul>
  *
  * <p>Rules the harness keeps:

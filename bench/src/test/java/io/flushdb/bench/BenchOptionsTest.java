@@ -2,12 +2,15 @@ package io.flushdb.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flushdb.bench.peers.Durability;
+import io.flushdb.bench.timeseries.SetSchedule;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchOptionsTest {
@@ -123,5 +126,71 @@ class BenchOptionsTest {
         assertEquals(Path.of("run-2"), child.tempRoot());
         assertEquals(Path.of("result.properties"), child.childResultFile());
         assertFalse(child.fork());
+    }
+
+    @Test
+    void flushingScenarioDefaults() {
+        BenchOptions o = BenchOptions.parse("--scenario", "flushing");
+        assertTrue(o.flushing());
+        assertFalse(o.groupCommit());
+        assertEquals(List.of("flushdb"), o.targets());
+        assertEquals(Durability.NONE, o.durability());
+        assertEquals(List.of(4), o.threads());
+        assertEquals(240.0, o.seconds());
+        assertEquals(1_000_000, o.rows());
+        assertEquals(SetSchedule.parse(SetSchedule.DEFAULT), o.schedule());
+        assertEquals(Map.of("innodb_buffer_pool_size", "16M", "innodb_redo_log_capacity", "8M"), o.startupSettings());
+        assertEquals("innodb_buffer_pool_size=16M,innodb_redo_log_capacity=8M", o.startupText());
+        assertEquals(SetSchedule.NONE, BenchOptions.parse().schedule());
+    }
+
+    @Test
+    void flushingScenarioTakesItsOwnOptions() {
+        BenchOptions o = BenchOptions.parse("--scenario=flushing", "--seconds", "40", "--rows", "200_000",
+                "--threads", "2", "--set", "5:innodb_io_capacity=1000,innodb_io_capacity_max=4000,30:innodb_lru_scan_depth=100",
+                "--startup", "innodb_buffer_pool_size=8M,innodb_page_cleaners=2", "--seed", "7",
+                "--durability", "fsync-per-commit", "--targets", "flushdb");
+        assertEquals(40.0, o.seconds());
+        assertEquals(200_000, o.rows());
+        assertEquals(List.of(2), o.threads());
+        assertEquals(30, o.schedule().lastSecond());
+        assertEquals(3, o.schedule().changes().size());
+        assertEquals(Map.of("innodb_buffer_pool_size", "8M", "innodb_redo_log_capacity", "8M",
+                "innodb_page_cleaners", "2"), o.startupSettings());
+        assertEquals(7, o.seed());
+        assertEquals(Durability.FSYNC_PER_COMMIT, o.durability());
+        // The default schedule follows a shorter run; "none" turns it off.
+        assertEquals(33, BenchOptions.parse("--scenario", "flushing", "--seconds", "40").schedule().lastSecond());
+        assertEquals(SetSchedule.NONE, BenchOptions.parse("--scenario", "flushing", "--set", "none").schedule());
+    }
+
+    @Test
+    void flushingScenarioRejectsWithAClearMessage() {
+        assertMessage("runs on flushdb only", "--scenario", "flushing", "--targets", "flushdb,h2");
+        assertMessage("one number", "--scenario", "flushing", "--threads", "1,4");
+        assertMessage("whole number of seconds", "--scenario", "flushing", "--seconds", "2.5");
+        assertMessage("after the end of the run", "--scenario", "flushing", "--seconds", "40", "--set",
+                "60:innodb_io_capacity=1000");
+        assertMessage("--set item", "--scenario", "flushing", "--set", "60:innodb_io_capacity");
+        assertMessage("use --durability", "--scenario", "flushing", "--startup", "innodb_flush_log_at_trx_commit=1");
+        assertMessage("expected NAME=VALUE", "--scenario", "flushing", "--startup", "innodb_buffer_pool_size");
+        assertMessage("does not apply to --scenario flushing", "--scenario", "flushing", "--rounds", "2");
+        assertMessage("does not apply to --scenario flushing", "--scenario", "flushing", "--ops", "2");
+        assertMessage("does not apply to --scenario workloads", "--set", "60:innodb_io_capacity=1000");
+        assertMessage("does not apply to --scenario group-commit", "--scenario", "group-commit", "--startup", "a=1");
+    }
+
+    @Test
+    void chartTakesACsvAndNothingElse() {
+        BenchOptions o = BenchOptions.parse("--chart", "results/flushing-20261122-010203.csv");
+        assertEquals(Path.of("results/flushing-20261122-010203.csv"), o.chart());
+        assertNull(BenchOptions.parse().chart());
+        assertMessage("takes no other option", "--chart", "a.csv", "--seconds", "5");
+        assertMessage("needs a .csv file", "--chart", "a.png");
+    }
+
+    private static void assertMessage(String expected, String... args) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchOptions.parse(args));
+        assertTrue(e.getMessage().contains(expected), e.getMessage());
     }
 }

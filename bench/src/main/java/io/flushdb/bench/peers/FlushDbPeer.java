@@ -6,6 +6,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -35,11 +36,28 @@ final class FlushDbPeer extends Peer {
 
     @Override
     public void start(Path dataDir, Durability durability) {
-        String settings = switch (durability) {
+        start(dataDir, durability, Map.of());
+    }
+
+    /**
+     * With startup settings: system variables given in the URL as their starting values (for
+     * example {@code innodb_buffer_pool_size=16M}); durability sets
+     * {@code innodb_flush_log_at_trx_commit}, which the settings must therefore not name.
+     */
+    @Override
+    public void start(Path dataDir, Durability durability, Map<String, String> startupSettings) {
+        StringBuilder settings = new StringBuilder(switch (durability) {
             case DEFAULT -> "";
             case FSYNC_PER_COMMIT -> "&innodb_flush_log_at_trx_commit=1";
             case NONE -> "&innodb_flush_log_at_trx_commit=2";
-        };
+        });
+        for (Map.Entry<String, String> e : startupSettings.entrySet()) {
+            if (e.getKey().equalsIgnoreCase("innodb_flush_log_at_trx_commit") && durability != Durability.DEFAULT) {
+                throw new IllegalArgumentException("innodb_flush_log_at_trx_commit is set by the durability ("
+                        + durability.optionName() + "), not as a startup setting");
+            }
+            settings.append('&').append(e.getKey()).append('=').append(e.getValue());
+        }
         // A MySQL-style server has no default database: name one, as a JDBC URL to MySQL would.
         url = "jdbc:flushdb:" + dataDir + "?database=bench&createDatabaseIfNotExist=true" + settings;
     }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -40,6 +41,18 @@ public abstract class Peer implements AutoCloseable {
      * empty), configured for {@code durability} as far as the product allows.
      */
     public abstract void start(Path dataDir, Durability durability) throws Exception;
+
+    /**
+     * {@link #start(Path, Durability)} with startup settings of the product's own ({@code name}
+     * to {@code value}, for FlushDB system variables given in the URL). A peer that takes none
+     * refuses any.
+     */
+    public void start(Path dataDir, Durability durability, Map<String, String> startupSettings) throws Exception {
+        if (!startupSettings.isEmpty()) {
+            throw new IllegalArgumentException(name + " takes no startup settings, got " + startupSettings);
+        }
+        start(dataDir, durability);
+    }
 
     /** Opens a new connection with autocommit on and any per-connection settings applied. */
     public abstract Connection connect() throws SQLException;
