@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  * @param fsyncSeconds group-commit scenario: length of the raw fsync measurement
  * @param schedule flushing: the SET GLOBAL changes during the run ({@code --set})
  * @param startupSettings flushing: FlushDB system variables given in the URL
- *     (innodb_buffer_pool_size=16M, innodb_redo_log_capacity=8M, with {@code --startup} on top)
+ *     (innodb_buffer_pool_size=64M, innodb_redo_log_capacity=100M, with {@code --startup} on top)
  * @param chart {@code --chart}: redraw the PNG of this flushing CSV and run nothing; else null
  */
 public record BenchOptions(List<String> workloads, List<String> targets, int ops, int warmup,
@@ -306,9 +306,9 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         Map<String, String> settings = new LinkedHashMap<>();
         // Well below the data (about 220 MB for the default 1,000,000 rows): most updates miss
         // the pool, so pages are read, dirtied and must be written to free a frame.
-        settings.put("innodb_buffer_pool_size", "16M");
+        settings.put("innodb_buffer_pool_size", "64M");
         // The minimum: the run writes it over many times, so checkpoints must keep up.
-        settings.put("innodb_redo_log_capacity", "8M");
+        settings.put("innodb_redo_log_capacity", "100M");
         return settings;
     }
 

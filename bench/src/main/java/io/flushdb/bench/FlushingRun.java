@@ -53,8 +53,8 @@ import java.util.concurrent.atomic.LongAdder;
  * directory under {@code --tmpdir} deleted afterwards:
  *
  * <ol>
- *   <li>open FlushDB with the startup settings ({@code innodb_buffer_pool_size=16M},
- *       {@code innodb_redo_log_capacity=8M} and {@code --startup}) and the durability's
+ *   <li>open FlushDB with the startup settings ({@code innodb_buffer_pool_size=64M},
+ *       {@code innodb_redo_log_capacity=100M} and {@code --startup}) and the durability's
  *       {@code innodb_flush_log_at_trx_commit} (2 unless {@code --durability} says otherwise),
  *       and read back the flushing settings;</li>
  *   <li>load {@code --rows} rows of about 200 bytes into {@value #TABLE}, timed;</li>

@@ -139,8 +139,8 @@ class BenchOptionsTest {
         assertEquals(240.0, o.seconds());
         assertEquals(1_000_000, o.rows());
         assertEquals(SetSchedule.parse(SetSchedule.DEFAULT), o.schedule());
-        assertEquals(Map.of("innodb_buffer_pool_size", "16M", "innodb_redo_log_capacity", "8M"), o.startupSettings());
-        assertEquals("innodb_buffer_pool_size=16M,innodb_redo_log_capacity=8M", o.startupText());
+        assertEquals(Map.of("innodb_buffer_pool_size", "64M", "innodb_redo_log_capacity", "100M"), o.startupSettings());
+        assertEquals("innodb_buffer_pool_size=64M,innodb_redo_log_capacity=100M", o.startupText());
         assertEquals(SetSchedule.NONE, BenchOptions.parse().schedule());
     }
 
@@ -155,7 +155,7 @@ class BenchOptionsTest {
         assertEquals(List.of(2), o.threads());
         assertEquals(30, o.schedule().lastSecond());
         assertEquals(3, o.schedule().changes().size());
-        assertEquals(Map.of("innodb_buffer_pool_size", "8M", "innodb_redo_log_capacity", "8M",
+        assertEquals(Map.of("innodb_buffer_pool_size", "8M", "innodb_redo_log_capacity", "100M",
                 "innodb_page_cleaners", "2"), o.startupSettings());
         assertEquals(7, o.seed());
         assertEquals(Durability.FSYNC_PER_COMMIT, o.durability());

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.flushdb.storage.mtr.MiniTransaction;
 import io.flushdb.storage.page.PageHeader;
 import io.flushdb.storage.page.PageId;
-import io.flushdb.storage.page.PageType;
-import io.flushdb.storage.space.PageAllocator;
 import io.flushdb.storage.testing.StorageHarness;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,16 +18,7 @@ class BufferPoolFlushTest {
     private static final int BODY = PageHeader.BODY;
 
     private static int[] createPages(StorageHarness h, int n) {
-        int[] pages = new int[n];
-        for (int i = 0; i < n; i++) {
-            try (MiniTransaction mtr = h.mtrs.start()) {
-                BufferFrame f = PageAllocator.allocate(mtr, StorageHarness.SPACE, PageType.INDEX);
-                mtr.writeInt(f, BODY, f.pageNo() * 7 + 1);
-                pages[i] = f.pageNo();
-                mtr.commit();
-            }
-        }
-        return pages;
+        return BufferPoolTest.createPages(h, n);
     }
 
     private static void touch(StorageHarness h, int pageNo, int value) {

@@ -20,7 +20,7 @@ class BufferPoolTest {
     private static final int BODY = PageHeader.BODY;
 
     /** Creates {@code n} pages whose body holds their own page number. */
-    private static int[] createPages(StorageHarness h, int n) {
+    static int[] createPages(StorageHarness h, int n) {
         int[] pages = new int[n];
         for (int i = 0; i < n; i++) {
             try (MiniTransaction mtr = h.mtrs.start()) {
