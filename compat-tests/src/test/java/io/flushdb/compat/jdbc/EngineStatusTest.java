@@ -256,16 +256,20 @@ class EngineStatusTest {
             InnodbStatusReader r = InnodbStatusReader.show(c);
             written = s.get("Innodb_pages_written");
             assertTrue(written > 0, "evicting dirty pages writes them");
-            assertTrue(s.get("Innodb_buffer_pool_wait_free") > 0, "with every page dirty, a free page means a write");
+            // (Whether a foreground thread had to write a page itself, Innodb_buffer_pool_wait_free,
+            // depends on how far the page cleaner's LRU batches were ahead: not asserted.)
             assertTrue(s.get("Innodb_data_writes") >= written, "every page write is a file write");
             assertTrue(s.get("Innodb_data_written") >= written * s.get("Innodb_page_size"));
             // innodb_doublewrite is ON: pages go through the doublewrite file first, several a write.
             long dblwrPages = s.get("Innodb_dblwr_pages_written");
             assertTrue(dblwrPages > 0 && dblwrPages <= written, dblwrPages + " of " + written);
             assertTrue(s.get("Innodb_dblwr_writes") > 0 && s.get("Innodb_dblwr_writes") <= dblwrPages);
-            assertEquals(s.get("Innodb_data_writes"), Long.parseLong(match(r.section("FILE I/O"), OS_FILE).group(2)));
-            assertEquals(written, r.number("BUFFER POOL AND MEMORY", PAGES, 3));
-            assertEquals(0, r.number("BUFFER POOL AND MEMORY", FREE, 1), "the pool is full");
+            // The page cleaner may write between the two readings: the report's figures are at least
+            // the status figures read before it.
+            assertTrue(Long.parseLong(match(r.section("FILE I/O"), OS_FILE).group(2)) >= s.get("Innodb_data_writes"));
+            assertTrue(r.number("BUFFER POOL AND MEMORY", PAGES, 3) >= written);
+            assertTrue(r.number("BUFFER POOL AND MEMORY", FREE, 1) < 320,
+                    "the table did not fit the 320-frame pool: pages were evicted to make room");
             assertTrue(r.decimal("BUFFER POOL AND MEMORY", PAGE_RATES, 3) > 0, "pages were written since the engine opened");
         }
         // A new engine on the same directory: its counters start at zero, and reading the table

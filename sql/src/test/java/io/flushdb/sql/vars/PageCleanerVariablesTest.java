@@ -214,11 +214,9 @@ class PageCleanerVariablesTest {
         }
     }
 
-    private static void awaitLiveWorkers(PageCleaner cleaner, int expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (cleaner.liveWorkers() != expected && System.nanoTime() < deadline) {
-            Thread.sleep(5);
-        }
+    private static void awaitLiveWorkers(PageCleaner cleaner, int expected) {
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30),
+                () -> cleaner.awaitLiveWorkers(expected), "surplus workers leave");
         assertEquals(expected, cleaner.liveWorkers(), "surplus workers leave");
     }
 }

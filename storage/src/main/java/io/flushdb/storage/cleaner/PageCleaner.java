@@ -814,8 +814,11 @@ public final class PageCleaner implements AutoCloseable {
         }
     }
 
-    /** Waits until at most {@code n} workers are in their loop (for tests of resizing). */
-    void awaitLiveWorkers(int n) {
+    /**
+     * Waits until at most {@code n} workers are in their loop: after {@link #setThreads} shrank the
+     * set, surplus workers leave once their current slot is done (for tests of resizing).
+     */
+    public void awaitLiveWorkers(int n) {
         mutex.lock();
         try {
             while (liveWorkers > n) {
