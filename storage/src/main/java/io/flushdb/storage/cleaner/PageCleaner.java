@@ -445,6 +445,7 @@ public final class PageCleaner implements AutoCloseable {
             // Out of memory, a test's simulated power loss, or a bug: nobody may wait for a thread
             // that is about to die.
             IllegalStateException cause = new IllegalStateException("the page cleaner failed: " + e, e);
+            target.failed(cause); // before any waiter hears of it
             mutex.lock();
             try {
                 if (failure == null) {
@@ -456,7 +457,6 @@ public final class PageCleaner implements AutoCloseable {
             } finally {
                 mutex.unlock();
             }
-            target.failed(cause);
             throw e;
         }
     }
@@ -687,6 +687,8 @@ public final class PageCleaner implements AutoCloseable {
     }
 
     private void fail(RuntimeException e) {
+        // The engine refuses writes before any waiter hears of the failure.
+        target.failed(e);
         mutex.lock();
         try {
             if (failure == null) {
@@ -696,7 +698,6 @@ public final class PageCleaner implements AutoCloseable {
         } finally {
             mutex.unlock();
         }
-        target.failed(e);
     }
 
     /**
