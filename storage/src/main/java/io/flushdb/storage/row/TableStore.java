@@ -997,9 +997,9 @@ public final class TableStore {
         BTreeCursor c = clustered.cursor();
         c.seekFirst();
         long rows = 0;
-        Object[] row = new Object[rowWidth()];
         while (c.next()) {
-            decodeRow(c.buffer(), c.record(), row, false);
+            // Secondary entries hold indexed values inline: read those kept on overflow pages.
+            Object[] row = decodeForSecondaries(c.buffer(), c.record());
             for (int i = 0; i < secondaries.length; i++) {
                 int len = encodeSecondary(i, row, s.entry);
                 BTree sec = secondaries[i];
