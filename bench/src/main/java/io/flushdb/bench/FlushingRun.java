@@ -338,7 +338,7 @@ final class FlushingRun {
     }
 
     private void stopWriters(List<Writer> writers) {
-        writers.forEach(w -> w.stop = true);
+        writers.forEach(StatementLoop::requestStop);
         List<String> stuck = new ArrayList<>();
         for (Writer w : writers) {
             try {
@@ -365,7 +365,7 @@ final class FlushingRun {
     }
 
     /** One writer thread: random-key updates and some inserts, each its own transaction. */
-    private static final class Writer extends Thread {
+    private static final class Writer extends StatementLoop {
         private final Connection connection;
         private final PreparedStatement update;
         private final PreparedStatement insert;
@@ -375,16 +375,12 @@ final class FlushingRun {
         private final LongAdder statements;
         private final LongAdder updated;
         private final LongAdder inserted;
-        private final CountDownLatch go;
-        private final AtomicReference<Throwable> failure;
-        private final Runnable onFailure;
-        private volatile boolean stop;
+        private long version;
 
         Writer(int index, Connection connection, long seed, long rows, AtomicLong nextId, LongAdder statements,
                 LongAdder updated, LongAdder inserted, CountDownLatch go, AtomicReference<Throwable> failure,
                 Runnable onFailure) throws SQLException {
-            super("flushing-writer-" + index);
-            setDaemon(true);
+            super("flushing-writer-" + index, go, failure, onFailure);
             this.connection = connection;
             this.update = connection.prepareStatement(UPDATE);
             this.insert = connection.prepareStatement(INSERT);
@@ -394,43 +390,24 @@ final class FlushingRun {
             this.statements = statements;
             this.updated = updated;
             this.inserted = inserted;
-            this.go = go;
-            this.failure = failure;
-            this.onFailure = onFailure;
         }
 
         @Override
-        public void run() {
-            try {
-                go.await();
-                long version = 0;
-                while (!stop) {
-                    if (random.nextInt(100) < INSERT_PERCENT) {
-                        long id = nextId.getAndIncrement();
-                        insert.setLong(1, id);
-                        insert.setString(2, pad(id, 0));
-                        int count = insert.executeUpdate();
-                        if (count != 1) {
-                            throw new SQLException("INSERT of id " + id + " reported " + count + " rows");
-                        }
-                        inserted.increment();
-                    } else {
-                        long id = random.nextLong(rows);
-                        update.setString(1, pad(id, ++version));
-                        update.setLong(2, id);
-                        int count = update.executeUpdate();
-                        if (count != 1) {
-                            throw new SQLException("UPDATE of id " + id + " reported " + count + " rows");
-                        }
-                        updated.increment();
-                    }
-                    statements.increment();
-                }
-            } catch (Throwable e) {
-                if (failure.compareAndSet(null, e)) {
-                    onFailure.run();
-                }
+        void step() throws SQLException {
+            if (random.nextInt(100) < INSERT_PERCENT) {
+                long id = nextId.getAndIncrement();
+                insert.setLong(1, id);
+                insert.setString(2, pad(id, 0));
+                expectOneRow(insert.executeUpdate(), "INSERT", id);
+                inserted.increment();
+            } else {
+                long id = random.nextLong(rows);
+                update.setString(1, pad(id, ++version));
+                update.setLong(2, id);
+                expectOneRow(update.executeUpdate(), "UPDATE", id);
+                updated.increment();
             }
+            statements.increment();
         }
 
         void close() throws SQLException {

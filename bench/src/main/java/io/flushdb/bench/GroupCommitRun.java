@@ -139,44 +139,28 @@ final class GroupCommitRun {
     }
 
     /** One committing thread: its connection, statement, and count of completed commits. */
-    private static final class Committer extends Thread {
+    private static final class Committer extends StatementLoop {
         private final Connection connection;
         private final PreparedStatement insert;
         private final AtomicLong nextId;
-        private final CountDownLatch go;
-        private final AtomicReference<Throwable> failure;
         private final AtomicLong commits = new AtomicLong();
-        private volatile boolean stop;
+        private long done;
 
         Committer(String name, Connection connection, AtomicLong nextId, CountDownLatch go,
                 AtomicReference<Throwable> failure) throws SQLException {
-            super(name);
-            setDaemon(true);
+            super(name, go, failure, () -> { });
             this.connection = connection;
             this.insert = connection.prepareStatement(INSERT);
             this.nextId = nextId;
-            this.go = go;
-            this.failure = failure;
         }
 
         @Override
-        public void run() {
-            try {
-                go.await();
-                long done = 0;
-                while (!stop) {
-                    long id = nextId.getAndIncrement();
-                    insert.setLong(1, id);
-                    insert.setInt(2, BenchTable.k(id));
-                    int count = insert.executeUpdate();
-                    if (count != 1) {
-                        throw new SQLException("INSERT of id " + id + " reported " + count + " rows");
-                    }
-                    commits.setRelease(++done);
-                }
-            } catch (Throwable e) {
-                failure.compareAndSet(null, e);
-            }
+        void step() throws SQLException {
+            long id = nextId.getAndIncrement();
+            insert.setLong(1, id);
+            insert.setInt(2, BenchTable.k(id));
+            expectOneRow(insert.executeUpdate(), "INSERT", id);
+            commits.setRelease(++done);
         }
 
         void close() throws SQLException {
@@ -243,7 +227,7 @@ final class GroupCommitRun {
     }
 
     private static void stop(List<Committer> committers) throws InterruptedException, SQLException {
-        committers.forEach(c -> c.stop = true);
+        committers.forEach(StatementLoop::requestStop);
         for (Committer c : committers) {
             c.join(TimeUnit.SECONDS.toMillis(JOIN_TIMEOUT_SECONDS));
             if (c.isAlive()) {
