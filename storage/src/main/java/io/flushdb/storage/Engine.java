@@ -241,6 +241,10 @@ public final class Engine implements AutoCloseable {
 
     /** WAL1: the redo describing a page image is durable before the image is written. */
     private void walBarrier(long lsn) {
+        if (state == State.FAILED) {
+            // A page write is refused anyway (EnginePageStore): do not write redo for it either.
+            throw new EngineFailedException(failure);
+        }
         RedoLog r = redo;
         if (r != null) { // null while recovery writes pages whose redo it has just read from the log
             r.flushUpTo(lsn, true);
