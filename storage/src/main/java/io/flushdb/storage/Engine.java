@@ -19,7 +19,8 @@ import io.flushdb.storage.log.LogFormat;
 import io.flushdb.storage.log.RedoRecordType;
 import io.flushdb.storage.recovery.Recovery;
 import io.flushdb.storage.trx.Transaction;
-import io.flushdb.storage.trx.TransactionLog;
+import io.flushdb.storage.trx.Purge;
+import io.flushdb.storage.trx.TrxSys;
 import java.util.List;
 import io.flushdb.storage.log.RedoLog;
 import io.flushdb.storage.metrics.CountingFileStore;
@@ -32,7 +33,6 @@ import io.flushdb.storage.space.DataDirectory;
 import io.flushdb.storage.space.SpaceHeader;
 import io.flushdb.storage.space.TablespaceRegistry;
 import java.nio.ByteBuffer;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One open data directory: the storage engine instance that owns every component below it (the
@@ -68,12 +68,12 @@ public final class Engine implements AutoCloseable {
     private final LogFiles logFiles;
     private final RedoLog redo;
     private final MtrContext mtrs;
-    private final TransactionLog transactions;
+    private TrxSys trxSys;
+    private Purge purge;
     private final Dictionary dictionary;
     private final boolean created;
     private final Recovery.Result recovery;
     private final boolean lastShutdownClean;
-    private final AtomicLong transactionIds = new AtomicLong(1);
     /** Row and file I/O counters; the store counts into it, so it exists before the constructor runs. */
     private final InnodbCounters counters = new InnodbCounters();
     /** Guards the checkpoint number and the header write (not the engine monitor: see close). */
@@ -158,8 +158,6 @@ public final class Engine implements AutoCloseable {
             }
             this.mtrs = new MtrContext(pool, redo, () -> fail(new IllegalStateException(
                     "a mini-transaction was abandoned after changing pages")), counters);
-            this.transactions = new TransactionLog(mtrs);
-            redo.setSpaceAccounting(transactions::oldestActiveLsn, transactions::reservedBytes);
             if (!exists) {
                 Dictionary.bootstrap(mtrs, pageSize);
             }
@@ -170,12 +168,14 @@ public final class Engine implements AutoCloseable {
             }
             markOpen();
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
-            if (recovery != null) {
-                // Ids in the redo must not be reused: recovery tells committed from open by them.
-                transactionIds.set(recovery.maxTransactionId() + 1);
-                // Before the checkpointer runs: nothing could free log space for a waiting check.
-                MtrContext.exemptFromFreeCheck(() -> rollBackIncomplete(recovery.incomplete()));
-            }
+            this.trxSys = TrxSys.open(mtrs);
+            trxSys.setTables(dictionary::tableBySpace);
+            // Transactions that never committed (a crash, or a close with sessions open) are rolled
+            // back from their undo logs, before the checkpointer runs: nothing could free log
+            // space for a waiting free check yet.
+            MtrContext.exemptFromFreeCheck(() -> trxSys.rollBackRecovered(config.messages()));
+            this.purge = new Purge(trxSys, config.clock(), dictionary::withoutDdl, store.location(), this::fail);
+            trxSys.setCommitListener(purge::wakeUp);
             this.cleaner = new PageCleaner(new CleanerTarget(), config.clock(), config.pageCleaners(), 200, 2000,
                     config.messages(), store.location());
             pool.setFreeShortageListener(cleaner::freeShortage);
@@ -186,6 +186,7 @@ public final class Engine implements AutoCloseable {
             cleaner.start();
             checkpointer.start();
             logFlusher.start();
+            purge.start();
         } catch (RuntimeException | Error e) {
             // Even an Error (out of memory) must not leave files open or the directory locked
             // for this JVM's life. Nothing is written on this path: recovered pages stay in the
@@ -345,27 +346,6 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /**
-     * Rolls back the transactions recovery found unfinished, newest change first, and records each
-     * rollback. A change to a table dropped since is skipped (its rows went with it).
-     */
-    private void rollBackIncomplete(List<Recovery.IncompleteTransaction> incomplete) {
-        for (Recovery.IncompleteTransaction t : incomplete) {
-            List<Recovery.UndoRecord> undo = t.undo();
-            for (int i = undo.size() - 1; i >= 0; i--) {
-                Recovery.UndoRecord u = undo.get(i);
-                io.flushdb.storage.row.TableStore table = dictionary.tableBySpace(u.spaceId());
-                if (table != null) {
-                    table.undoFromRedo(u.payload());
-                }
-            }
-            transactions.beforeChange(t.id());
-            transactions.rolledBack(t.id());
-            config.messages().accept("FlushDB: recovery rolled back transaction " + t.id() + " (" + undo.size()
-                    + " row changes)");
-        }
-    }
-
     /** Clears the clean-shutdown flag: the directory is in use. */
     private void markOpen() {
         try (MiniTransaction mtr = mtrs.start()) {
@@ -415,18 +395,14 @@ public final class Engine implements AutoCloseable {
         return store.location();
     }
 
-    public long newTransactionId() {
-        return transactionIds.getAndIncrement();
-    }
-
-    /** Starts a transaction whose changes are redo-logged with undo records and a commit record. */
+    /** Starts a transaction: it gets an id and an undo log with its first change. */
     public Transaction newTransaction() {
-        return new Transaction(newTransactionId(), transactions);
+        return trxSys.begin();
     }
 
     /** The id the next transaction will get ("Trx id counter"). */
     public long transactionIdCounter() {
-        return transactionIds.get();
+        return trxSys.nextId();
     }
 
     // ---- monitoring ---------------------------------------------------------------------------
@@ -485,9 +461,14 @@ public final class Engine implements AutoCloseable {
         return logFlusher;
     }
 
-    /** Transactions as the redo log sees them (commit records, the checkpoint bound). */
-    public TransactionLog transactions() {
-        return transactions;
+    /** The transaction system: ids, active transactions, read views, undo logs. */
+    public TrxSys trxSys() {
+        return trxSys;
+    }
+
+    /** The purge thread. */
+    public Purge purge() {
+        return purge;
     }
 
     /** What recovery did at open, or null if the data directory was created or had no redo log. */
@@ -519,17 +500,14 @@ public final class Engine implements AutoCloseable {
 
     /**
      * {@code SET GLOBAL innodb_log_checkpoint_now=ON}: writes every page dirtied before the call,
-     * then has the checkpointer make a checkpoint at or past the LSN of the call (or at the first
-     * change of the oldest open transaction, if that is older) and waits until it is durable.
+     * then has the checkpointer make a checkpoint at or past the LSN of the call and waits until it
+     * is durable.
      */
     public void checkpointNow() {
         checkWritable();
         long lsn = redo.currentLsn();
         cleaner.forcedFlush(lsn);
-        // An open transaction's undo records must stay in the redo (TRX1): the checkpoint cannot pass
-        // its first change, so waiting for one past it would never end (the caller's own open
-        // transaction included).
-        checkpointer.requestCheckpoint(Math.min(lsn, transactions.oldestActiveLsn()));
+        checkpointer.requestCheckpoint(lsn);
     }
 
     /** What a checkpointer pass does to this engine. */
@@ -547,10 +525,8 @@ public final class Engine implements AutoCloseable {
         @Override
         public void syncFlush() {
             // The page cleaner writes every page older than the LSN that brings the age back to
-            // the async point, from where adaptive flushing keeps it; lower by the space open
-            // transactions reserve for their rollback.
-            long keep = Math.max(0, redo.asyncAge() - transactions.reservedBytes());
-            long target = redo.currentLsn() - keep;
+            // the async point, from where adaptive flushing keeps it.
+            long target = redo.currentLsn() - redo.asyncAge();
             if (target > redo.lastCheckpointLsn()) {
                 cleaner.syncFlush(target, redo.capacity() / 16);
             }
@@ -632,12 +608,12 @@ public final class Engine implements AutoCloseable {
 
     /**
      * The LSN a checkpoint may be made at now: the oldest modification over every flush list (the
-     * current LSN when no page is dirty), never past the first change of an active transaction
-     * (TRX1). The current LSN is read first: every page changed below it is on a flush list (LOG1),
+     * current LSN when no page is dirty). Open transactions do not hold it back: their undo is in
+     * undo pages, which the checkpoint covers like any other. The current LSN is read first: every page changed below it is on a flush list (LOG1),
      * so a page dirtied meanwhile cannot make the answer newer than a change still unwritten.
      */
     public long availableCheckpointLsn() {
-        return Math.min(oldestModificationLsn(), transactions.oldestActiveLsn());
+        return oldestModificationLsn();
     }
 
     /**
@@ -752,6 +728,12 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         // The background threads stop first, outside the monitor: a pass may be calling fail().
+        if (purge != null) {
+            if (fastShutdown == 0 && state == State.OPEN) {
+                purge.purgeAll(); // a slow shutdown leaves nothing to purge
+            }
+            purge.close();
+        }
         checkpointer.close();
         cleaner.close();
         logFlusher.close();
@@ -804,8 +786,8 @@ public final class Engine implements AutoCloseable {
             mtr.commit();
         }
         pool.flushAll();
-        // Transactions still open (a session not closed) stay open in the redo: the next open rolls
-        // them back, as after a crash (TRX1).
+        // Transactions still open (a session not closed) keep their undo logs in their rollback
+        // segment slots: the next open rolls them back, as after a crash.
         writeCheckpoint(availableCheckpointLsn());
         redo.flushUpTo(redo.currentLsn(), true);
     }

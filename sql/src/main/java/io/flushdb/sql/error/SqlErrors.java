@@ -44,8 +44,8 @@ public final class SqlErrors {
         if (e instanceof CorruptPageException || e instanceof CorruptIndexException) {
             return new MySqlException(MySqlError.ER_GET_ERRNO, "Got error 1877 - '" + e.getMessage() + "' from storage engine", e);
         }
-        if (e instanceof io.flushdb.storage.log.LogSpacePinnedException) {
-            return new MySqlException(MySqlError.ER_RECORD_FILE_FULL, e.getMessage(), e);
+        if (e instanceof io.flushdb.storage.trx.TooManyTransactionsException) {
+            return new MySqlException(MySqlError.ER_TOO_MANY_CONCURRENT_TRXS, MySqlError.ER_TOO_MANY_CONCURRENT_TRXS.template, e);
         }
         if (e instanceof EngineFailedException || e instanceof DataDirectoryInUseException
                 || e instanceof io.flushdb.storage.log.RedoLogFailedException

@@ -339,7 +339,7 @@ public final class DmlExecutor {
             List<Object[]> source = QueryExecutor.rows(plan.select(), params, session, -1);
             for (Object[] values : source) {
                 Object[] row = buildRow(def, store, plan.columns(), values, count + 1, now, generated);
-                trx.recordInsert(store, store.insert(row, trx));
+                store.insert(row, trx);
                 count++;
             }
         } else {
@@ -349,7 +349,7 @@ public final class DmlExecutor {
                     values[i] = evaluate(sources[i], params);
                 }
                 Object[] row = buildRow(def, store, plan.columns(), values, count + 1, now, generated);
-                trx.recordInsert(store, store.insert(row, trx));
+                store.insert(row, trx);
                 count++;
             }
         }
@@ -556,8 +556,7 @@ public final class DmlExecutor {
                     row[c] = StoreValues.coerce(cols.get(c), now, ctx);
                 }
             }
-            Object[] stored = store.update(old, row, trx);
-            trx.recordUpdate(store, old, stored);
+            store.update(old, row, trx);
         }
         return StatementResult.updateCount(found, List.of(), session.warnings().size());
     }
@@ -618,7 +617,6 @@ public final class DmlExecutor {
         for (Object[] result : targets) {
             Object[] stored = store.delete(keyRow(def, store, result), trx);
             if (stored != null) {
-                trx.recordDelete(store, stored);
                 count++;
             }
         }

@@ -7,8 +7,8 @@
  * ({@link io.flushdb.sql.exec.StatementResult}, {@link io.flushdb.sql.exec.ColumnMeta},
  * {@code SqlWarning}, {@code ResultValues}).
  *
- * <p>Owns: changing rows on behalf of DML and recording each change in the transaction's undo log;
- * the canonical Java class of every result value. Never touches: parsing, locks (the router takes
+ * <p>Owns: changing rows on behalf of DML (each change writes its own undo record in the storage
+ * layer); the canonical Java class of every result value. Never touches: parsing, locks (the router takes
  * them before these run), pages.
  *
  * <p>Threads: the session's thread. The executors hold no state between statements; the
@@ -20,9 +20,9 @@
  *       outlives it and its statement locks can be released at once.</li>
  *   <li>EX2: every value of a query's result is null or an instance of its column's
  *       {@code MySqlType.valueClass()} ({@code ResultValues.adapt} converts each one).</li>
- *   <li>EX3: every change DML makes through {@code TableStore} is recorded in the transaction's
- *       undo log right after the call that made it, so a rollback to the statement's savepoint
- *       undoes exactly what was done.</li>
+ *   <li>EX3: every change DML makes goes through {@code TableStore} with the session's
+ *       transaction, which writes its undo record in the change's own mini-transaction, so a
+ *       rollback to the statement's savepoint undoes exactly what was done.</li>
  *   <li>EX4: UPDATE and DELETE find their rows with a key-select (a query of the table's key
  *       columns with the statement's WHERE, ORDER BY and LIMIT) whose result is read in full
  *       before the first change, as is the query of {@code INSERT ... SELECT}; such a statement

@@ -228,7 +228,7 @@ public final class StatementRouter {
     public StatementResult inStatement(Set<Names.TableName> read, Set<Names.TableName> write, boolean writes,
                                        java.util.function.Supplier<StatementResult> body) {
         Transaction trx = session.transaction();
-        int savepoint = trx.savepoint();
+        long savepoint = trx.savepoint();
         boolean ok = false;
         try {
             lockTables(trx, read, write);

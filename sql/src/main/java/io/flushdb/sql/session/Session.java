@@ -37,7 +37,7 @@ public final class Session implements AutoCloseable {
     private String database;
     private boolean autoCommit = true;
     private Transaction transaction;
-    private final Map<String, Integer> savepoints = new LinkedHashMap<>();
+    private final Map<String, Long> savepoints = new LinkedHashMap<>();
     private long lastInsertId;
     private final List<SqlWarning> warnings = new ArrayList<>();
     private int isolationLevel = java.sql.Connection.TRANSACTION_REPEATABLE_READ;
@@ -261,7 +261,7 @@ public final class Session implements AutoCloseable {
     /** ROLLBACK TO SAVEPOINT name: undoes later changes; later savepoints are forgotten. */
     public void rollbackToSavepoint(String name) {
         String key = name.toLowerCase(java.util.Locale.ROOT);
-        Integer sp = savepoints.get(key);
+        Long sp = savepoints.get(key);
         if (sp == null) {
             throw MySqlError.ER_SAVEPOINT_DOES_NOT_EXIST.raise(name);
         }

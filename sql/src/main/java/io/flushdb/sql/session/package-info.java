@@ -22,7 +22,7 @@
  *       at most 64 entries.</li>
  *   <li>SES3: a session has at most one open transaction. {@code BEGIN} and turning autocommit on
  *       commit the open one first; DDL commits it; closing the session rolls it back.</li>
- *   <li>SES4: savepoints are positions in the transaction's undo log, named case-insensitively;
+ *   <li>SES4: savepoints are positions (undo numbers) in the transaction's undo log, named case-insensitively;
  *       {@code ROLLBACK TO} keeps the named savepoint and forgets later ones, {@code RELEASE}
  *       forgets it and later ones, and commit or rollback forgets all.</li>
  * </ul>

@@ -180,7 +180,7 @@ public final class EngineStatusReport {
             long seconds = Math.max(0, nowMillis - st.transactionStartMillis()) / 1000;
             out.append("---TRANSACTION ").append(trx.id()).append(", ACTIVE ").append(seconds).append(" sec\n");
             out.append(trx.lockCount()).append(" lock struct(s), heap size 0, 0 row lock(s)");
-            int undo = trx.undoEntries();
+            long undo = trx.undoEntries();
             if (undo > 0) {
                 out.append(", undo log entries ").append(undo);
             }

@@ -47,7 +47,7 @@ public final class GlobalVariables {
     /** Runs every dynamic variable's engine action with its starting value (GV1). */
     public void applyAtOpen() {
         for (SystemVariable v : SystemVariables.all()) {
-            if (v.onGlobal != null && v.dynamic && v != SystemVariables.INNODB_LOG_CHECKPOINT_NOW) {
+            if (v.onGlobal != null && v.dynamic && !SystemVariables.isTrigger(v)) {
                 v.onGlobal.accept(engine, get(v));
             }
         }
@@ -88,7 +88,7 @@ public final class GlobalVariables {
                 if (v.onGlobal != null) {
                     v.onGlobal.accept(engine, c.value());
                 }
-                if (v != SystemVariables.INNODB_LOG_CHECKPOINT_NOW) {
+                if (!SystemVariables.isTrigger(v)) {
                     values.put(v, c.value() == null ? NULL : c.value());
                 }
             }

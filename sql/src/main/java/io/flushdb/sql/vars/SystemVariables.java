@@ -184,10 +184,8 @@ public final class SystemVariables {
             .configure((c, v) -> c.redoLogCapacity((Long) v))
             .doc("Total size of the redo log ring (#innodb_redo/#ib_redo0 and #ib_redo1), fixed when the data "
                     + "directory is created.",
-                    "Larger allows older checkpoints (less flushing pressure) and longer recovery. The "
-                            + "checkpoint cannot pass an open transaction's first change: a transaction writing "
-                            + "more than about a third of it, or open while others write about 94 % of it, makes "
-                            + "new writes fail with error 1114 until it ends.")
+                    "Larger allows older checkpoints (less flushing pressure) and longer recovery. Open "
+                            + "transactions do not hold the checkpoint back: their undo is in undo pages.")
             .differs("Startup-only and used when the data directory is created; a different value for an existing "
                     + "data directory is reported at open and the existing size kept (MySQL 8.0.30+ resizes it "
                     + "online).");
@@ -381,6 +379,28 @@ public final class SystemVariables {
                 throw new UnsupportedOperationException("read only");
             }))
             .doc("Number of diagnostics the previous statement raised.", "");
+
+    public static final SystemVariable INNODB_PURGE_RUN_NOW = bool("innodb_purge_run_now", false)
+            .onGlobal((e, v) -> {
+                if ((Boolean) v) {
+                    e.storage().purge().purgeAll();
+                }
+            })
+            .doc("Setting it ON runs purge until it finds nothing it may remove (every committed undo log no "
+                    + "read view needs) before the statement returns. Reads as OFF.",
+                    "As long as purging the history list takes; a read view kept open holds it back.")
+            .differs("Available in every build (MySQL: debug builds only).");
+    public static final SystemVariable INNODB_PURGE_BATCH_SIZE = integer("innodb_purge_batch_size", 300, 1, 5000)
+            .onGlobal((e, v) -> e.storage().purge().setBatchSize((int) (long) (Long) v))
+            .doc("Undo logs the purge thread processes in one pass before it looks at the read views again.",
+                    "Larger purges faster under steady updates; smaller returns sooner to a changed purge view.")
+            .differs("MySQL counts undo log pages; FlushDB counts undo logs (a transaction's log is usually one "
+                    + "page).");
+
+    /** Variables whose SET only triggers an action: they keep reading OFF. */
+    public static boolean isTrigger(SystemVariable v) {
+        return v == INNODB_LOG_CHECKPOINT_NOW || v == INNODB_PURGE_RUN_NOW;
+    }
 
     private static final List<SystemVariable> ALL;
     private static final Map<String, SystemVariable> BY_NAME = new HashMap<>();

@@ -198,6 +198,14 @@ public final class BTree {
      * there is none. Allocates nothing: the point lookup path.
      */
     public boolean find(ByteBuffer key, RecordLayout kl, int n, RecordVisitor visitor) {
+        return find(key, kl, n, visitor, false);
+    }
+
+    /**
+     * {@link #find}, showing a delete-marked record too when {@code includeDeleted} (a consistent
+     * read builds the version its view sees from any record, marked or not).
+     */
+    public boolean find(ByteBuffer key, RecordLayout kl, int n, RecordVisitor visitor, boolean includeDeleted) {
         latch.lockShared();
         boolean treeLatched = true;
         try (MiniTransaction mtr = mtrs.startRead()) {
@@ -230,7 +238,7 @@ public final class BTree {
             ByteBuffer p = f.page();
             boolean found = slot < IndexPage.count(p)
                     && RecordLayout.compare(leafLayout, p, IndexPage.record(p, slot), kl, key, 0, n) == 0
-                    && (RecordLayout.info(p, IndexPage.record(p, slot)) & RecordLayout.INFO_DELETED) == 0;
+                    && (includeDeleted || (RecordLayout.info(p, IndexPage.record(p, slot)) & RecordLayout.INFO_DELETED) == 0);
             if (found) {
                 visitor.visit(p, IndexPage.record(p, slot));
             }
@@ -251,6 +259,31 @@ public final class BTree {
      * @throws DuplicateKeyException if a unique index already has its key; nothing is changed
      */
     public void insert(ByteBuffer rec, int len) {
+        if (insert(rec, len, null) != INSERTED) {
+            throw new CorruptIndexException("index " + name + " holds a delete-marked record with the key inserted");
+        }
+    }
+
+    /** {@link #insert(ByteBuffer, int, ChangeHook)}: the record went in as a new record. */
+    public static final int INSERTED = 0;
+    /**
+     * {@link #insert(ByteBuffer, int, ChangeHook)}: a delete-marked record with the same key was
+     * there. A clustered index (whose key is unique) leaves it unchanged for the caller to update;
+     * a secondary index takes it over: the entry's bytes are replaced and the mark cleared.
+     */
+    public static final int EXISTS_DELETED = 1;
+
+    /**
+     * Inserts the leaf record {@code rec[0, len)}. A delete-marked record does not count as a
+     * duplicate (it is a row version purge has not removed yet). {@code hook}, when given, runs in
+     * the change's mini-transaction once every check has passed and before the first page change
+     * (it writes the undo record and may rewrite {@code rec} in place, at the same length).
+     *
+     * @return {@link #INSERTED} or {@link #EXISTS_DELETED}
+     * @throws DuplicateKeyException if a unique index already has its key in a record that is not
+     *                               delete-marked; nothing is changed
+     */
+    public int insert(ByteBuffer rec, int len, ChangeHook hook) {
         checkRecordSize(len);
         latch.lockExclusive();
         try {
@@ -260,23 +293,66 @@ public final class BTree {
             try (MiniTransaction mtr = mtrs.start()) {
                 descendForWrite(mtr, rec, 0, leafLayout, keyFields);
                 int d = path.size() - 1;
-                ByteBuffer p = path.frame(d).page();
+                BufferFrame leaf = path.frame(d);
+                ByteBuffer p = leaf.page();
                 int slot = search(p, leafLayout, rec, 0, leafLayout, keyFields, false);
                 if (slot < IndexPage.count(p)
                         && RecordLayout.compare(leafLayout, p, IndexPage.record(p, slot), leafLayout, rec, 0, keyFields) == 0) {
-                    if (uniqueFields == keyFields) {
-                        throw duplicate(rec, keyFields);
+                    int r = IndexPage.record(p, slot);
+                    if ((RecordLayout.info(p, r) & RecordLayout.INFO_DELETED) == 0) {
+                        if (uniqueFields == keyFields) {
+                            throw duplicate(rec, keyFields);
+                        }
+                        throw new CorruptIndexException("index " + name + " already holds an identical entry");
                     }
-                    throw new CorruptIndexException("index " + name + " already holds an identical entry");
+                    if (uniqueFields == keyFields) {
+                        mtr.commit();
+                        return EXISTS_DELETED;
+                    }
+                    if (hook != null) {
+                        len = hook.beforeChange(mtr, p, r);
+                    }
+                    replaceAt(mtr, d, leaf, slot, r, rec, len);
+                    mtr.commit();
+                    return EXISTS_DELETED;
+                }
+                if (hook != null) {
+                    len = hook.beforeChange(mtr, null, -1);
                 }
                 insertAt(mtr, d, slot, rec, len);
-                mtr.attachPending(); // a transaction's undo record travels with the change
                 mtr.commit();
+                return INSERTED;
             }
         } finally {
             path.clear();
             latch.unlockExclusive();
         }
+    }
+
+    /** Replaces the record at {@code slot} (offset {@code r}) of the leaf at depth {@code d} by {@code rec[0, len)}. */
+    private void replaceAt(MiniTransaction mtr, int d, BufferFrame leaf, int slot, int r, ByteBuffer rec, int len) {
+        if (RecordLayout.length(leaf.page(), r) == len) {
+            mtr.writeBytes(leaf, r, rec, 0, len);
+        } else {
+            IndexPage.delete(mtr, leaf, slot);
+            insertAt(mtr, d, slot, rec, len);
+        }
+    }
+
+    /**
+     * Work a caller does inside an index change's mini-transaction, after every check that can fail
+     * and before the first page change (MTR3): a transaction writes the change's undo record here.
+     */
+    @FunctionalInterface
+    public interface ChangeHook {
+        /**
+         * @param page the leaf holding the record the change replaces or removes (latched
+         *             exclusively; read only), or null for a new record
+         * @param rec  that record's offset in {@code page}, or -1
+         * @return the length of the record to write (the caller may have rewritten it), or -1 to
+         *         make no change at all
+         */
+        int beforeChange(MiniTransaction mtr, ByteBuffer page, int rec);
     }
 
     private void checkRecordSize(int len) {
@@ -322,10 +398,29 @@ public final class BTree {
                 checkPage(f);
                 slot = 0;
             }
-            ByteBuffer p = f.page();
-            int r = IndexPage.record(p, slot);
-            if (RecordLayout.compare(leafLayout, p, r, leafLayout, rec, 0, uniqueFields) == 0) {
-                throw duplicate(rec, uniqueFields);
+            // Records with the prefix are adjacent: any that is not delete-marked is a duplicate.
+            while (true) {
+                ByteBuffer p = f.page();
+                if (slot == IndexPage.count(p)) {
+                    int next = PageHeader.next(p);
+                    if (next == PageId.NULL_PAGE) {
+                        break;
+                    }
+                    BufferFrame n = mtr.getPage(PageId.of(spaceId, next), LatchMode.SHARED);
+                    mtr.release(f);
+                    f = n;
+                    checkPage(f);
+                    slot = 0;
+                    continue;
+                }
+                int r = IndexPage.record(p, slot);
+                if (RecordLayout.compare(leafLayout, p, r, leafLayout, rec, 0, uniqueFields) != 0) {
+                    break;
+                }
+                if ((RecordLayout.info(p, r) & RecordLayout.INFO_DELETED) == 0) {
+                    throw duplicate(rec, uniqueFields);
+                }
+                slot++;
             }
             mtr.commit();
         }
@@ -487,6 +582,15 @@ public final class BTree {
      * such record exists.
      */
     public boolean delete(ByteBuffer key, RecordLayout kl, ByteBuffer deletedOut) {
+        return delete(key, kl, deletedOut, null);
+    }
+
+    /**
+     * {@link #delete(ByteBuffer, RecordLayout, ByteBuffer)} with a hook that sees the record first
+     * and may refuse the delete (returning -1): purge removes a record only if it is still the
+     * delete-marked version it means.
+     */
+    public boolean delete(ByteBuffer key, RecordLayout kl, ByteBuffer deletedOut, ChangeHook hook) {
         latch.lockExclusive();
         try {
             int depth;
@@ -498,6 +602,10 @@ public final class BTree {
                 int slot = search(p, leafLayout, key, 0, kl, keyFields, false);
                 if (slot >= IndexPage.count(p)
                         || RecordLayout.compare(leafLayout, p, IndexPage.record(p, slot), kl, key, 0, keyFields) != 0) {
+                    mtr.commit();
+                    return false;
+                }
+                if (hook != null && hook.beforeChange(mtr, p, IndexPage.record(p, slot)) < 0) {
                     mtr.commit();
                     return false;
                 }
@@ -513,7 +621,6 @@ public final class BTree {
                 } else {
                     depth = -1;
                 }
-                mtr.attachPending(); // a transaction's undo record travels with the change
                 mtr.commit();
             }
             if (depth > 0) {
@@ -531,16 +638,30 @@ public final class BTree {
      * record into {@code oldOut} when given. Returns false if no record has that key.
      */
     public boolean update(ByteBuffer rec, int len, ByteBuffer oldOut) {
-        checkRecordSize(len);
+        return update(rec, leafLayout, rec, len, oldOut, null);
+    }
+
+    /**
+     * Replaces the record (delete-marked or not) whose key fields equal those of {@code key} (of
+     * layout {@code kl}) by {@code rec[0, len)}, which must have the same key. Copies the old
+     * record into {@code oldOut} when given. {@code hook} runs first (see {@link ChangeHook}): it may
+     * build {@code rec} from the old record and returns its length, or -1 for no change. Returns
+     * false if no record has that key or the hook declined.
+     */
+    public boolean update(ByteBuffer key, RecordLayout kl, ByteBuffer rec, int len, ByteBuffer oldOut,
+                          ChangeHook hook) {
+        if (hook == null) {
+            checkRecordSize(len);
+        }
         latch.lockExclusive();
         try (MiniTransaction mtr = mtrs.start()) {
-            descendForWrite(mtr, rec, 0, leafLayout, keyFields);
+            descendForWrite(mtr, key, 0, kl, keyFields);
             int d = path.size() - 1;
             BufferFrame leaf = path.frame(d);
             ByteBuffer p = leaf.page();
-            int slot = search(p, leafLayout, rec, 0, leafLayout, keyFields, false);
+            int slot = search(p, leafLayout, key, 0, kl, keyFields, false);
             if (slot >= IndexPage.count(p)
-                    || RecordLayout.compare(leafLayout, p, IndexPage.record(p, slot), leafLayout, rec, 0, keyFields) != 0) {
+                    || RecordLayout.compare(leafLayout, p, IndexPage.record(p, slot), kl, key, 0, keyFields) != 0) {
                 mtr.commit();
                 return false;
             }
@@ -550,13 +671,15 @@ public final class BTree {
                 oldOut.clear();
                 oldOut.put(0, p, r, oldLen);
             }
-            if (oldLen == len) {
-                mtr.writeBytes(leaf, r, rec, 0, len);
-            } else {
-                IndexPage.delete(mtr, leaf, slot);
-                insertAt(mtr, d, slot, rec, len);
+            if (hook != null) {
+                len = hook.beforeChange(mtr, p, r);
+                if (len < 0) {
+                    mtr.commit();
+                    return false;
+                }
+                checkRecordSize(len);
             }
-            mtr.attachPending(); // a transaction's undo record travels with the change
+            replaceAt(mtr, d, leaf, slot, r, rec, len);
             mtr.commit();
             return true;
         } finally {

@@ -31,6 +31,7 @@ public final class BTreeCursor {
     private int leafPage = PageId.NULL_PAGE;
     private int nextPage = PageId.NULL_PAGE;
     private boolean done = true;
+    private boolean includeDeleted;
 
     private final ByteBuffer lastKey;
     private boolean haveLastKey;
@@ -51,6 +52,14 @@ public final class BTreeCursor {
         int pageSize = tree.mtrs().pool().pageSize();
         this.batch = ByteBuffer.allocate(pageSize);
         this.lastKey = ByteBuffer.allocate(pageSize);
+    }
+
+    /**
+     * Whether {@link #next} also stops at delete-marked records (a consistent read builds the
+     * version its view sees from them). Off by default.
+     */
+    public void setIncludeDeleted(boolean on) {
+        this.includeDeleted = on;
     }
 
     /** Positions before the first record of the tree. */
@@ -94,7 +103,7 @@ public final class BTreeCursor {
             if (pos + 1 < count) {
                 pos++;
                 int rec = offsets[pos];
-                if ((RecordLayout.info(batch, rec) & RecordLayout.INFO_DELETED) != 0) {
+                if (!includeDeleted && (RecordLayout.info(batch, rec) & RecordLayout.INFO_DELETED) != 0) {
                     continue;
                 }
                 if (upper != null) {

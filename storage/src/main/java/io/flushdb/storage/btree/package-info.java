@@ -46,7 +46,11 @@
  *       read one shared page at a time without the tree latch.</li>
  * </ul>
  *
- * <p>Delete-marked records ({@code RecordLayout.INFO_DELETED}) are skipped by readers, but
- * nothing sets the mark yet: deletes remove records at once.
+ * <p>Delete-marked records ({@code RecordLayout.INFO_DELETED}) are old row versions a transaction
+ * deleted and purge has not removed: {@code find} and cursors skip them unless asked to include
+ * them (consistent reads), a unique check does not count them as duplicates, and an insert of the
+ * same key reports them ({@code EXISTS_DELETED}) so that the row layer can take them over. A
+ * {@code BTree.ChangeHook} runs inside a change's mini-transaction after every check and before
+ * the first page change: the row layer writes the change's undo record there.
  */
 package io.flushdb.storage.btree;

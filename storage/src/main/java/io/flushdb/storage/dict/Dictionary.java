@@ -341,6 +341,19 @@ public final class Dictionary {
         mtrs.log().flushUpTo(mtrs.log().currentLsn(), true);
     }
 
+    /**
+     * Runs {@code work} with no DDL in progress (the dictionary latch shared): background work on a
+     * table's pages (purge) is not run while the table is dropped or truncated.
+     */
+    public void withoutDdl(Runnable work) {
+        latch.lockShared();
+        try {
+            work.run();
+        } finally {
+            latch.unlockShared();
+        }
+    }
+
     /** The rows of the table stored in tablespace {@code spaceId}, or null if no table has it. */
     public TableStore tableBySpace(int spaceId) {
         for (Map<String, TableEntry> inDb : tables.values()) {

@@ -18,6 +18,8 @@ import io.flushdb.storage.page.PageHeader;
  *          36     4  root page of SYS_TABLES
  *          40     8  LSN at the last clean shutdown
  *          48     4  1 if the last shutdown was clean
+ *          52     4  page number of the rollback segment header (0: not created yet)
+ *          56     8  transaction id bound: every id handed out is below it
  * </pre>
  */
 public final class SystemPage {
@@ -35,6 +37,8 @@ public final class SystemPage {
     public static final int OFFSET_TABLES_ROOT = PageHeader.BODY + 36;
     public static final int OFFSET_SHUTDOWN_LSN = PageHeader.BODY + 40;
     public static final int OFFSET_CLEAN_SHUTDOWN = PageHeader.BODY + 48;
+    public static final int OFFSET_RSEG_PAGE = PageHeader.BODY + 52;
+    public static final int OFFSET_TRX_ID_BOUND = PageHeader.BODY + 56;
 
     private SystemPage() {
     }

@@ -52,6 +52,16 @@ package io.flushdb.storage.latch;
  *   ↓
  * DOUBLEWRITE     the doublewrite file's batch in progress: held during the batch's I/O, with page
  *                 latches held (shared) by the flushing thread and nothing acquired under it
+ *   ↓
+ * PURGE           the purge thread's requests and settings; a leaf held only to read them or wait
+ *   ↓
+ * TRX_SYS         the transaction system: transaction ids, the active and committing
+ *                 transactions, open read views. Taken with page latches held (a commit's
+ *                 mini-transaction holds the rollback segment page); nothing is acquired under it
+ *   ↓
+ * LOCK_SYS        the row and table lock queues; taken with tree and page latches held (an
+ *                 insert checks the gap it enters under its leaf latch); a leaf. Lock waits
+ *                 happen after every latch is released
  * </pre>
  */
 public enum LatchLevel {
@@ -78,7 +88,13 @@ public enum LatchLevel {
     /** The redo log's free-space wait (a leaf). */
     LOG_SPACE,
     /** A doublewrite area's batch in progress (a leaf held during I/O). */
-    DOUBLEWRITE;
+    DOUBLEWRITE,
+    /** The purge thread's requests and settings (a leaf). */
+    PURGE,
+    /** The transaction system's ids, active set and read views (a leaf). */
+    TRX_SYS,
+    /** The lock queues of rows and tables (a leaf; waits happen without it and without latches). */
+    LOCK_SYS;
 
     /** Whether a thread holding this level may acquire another latch of the same level. */
     public boolean allowsSameLevel() {

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongSupplier;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
 
@@ -38,10 +37,9 @@ import java.util.concurrent.locks.LockSupport;
  * <p><b>Space.</b> The ring holds {@link #capacity()} bytes: the redo from the last checkpoint to the
  * current LSN (the checkpoint age) must fit. A mini-transaction checks before it latches pages
  * ({@link #freeCheck}); past the {@linkplain #freeLimit() free limit} it waits (counted in
- * {@code Innodb_log_waits}) while the checkpointer flushes pages and checkpoints; the space open
- * transactions reserve for their rollback counts as used, and when only an open transaction's end
- * could free enough space the check throws {@link LogSpacePinnedException} instead of waiting
- * ({@link #setSpaceAccounting}). Redo that recovery still needs is never overwritten (LOG2).
+ * {@code Innodb_log_waits}) while the checkpointer flushes pages and checkpoints. Nothing but
+ * dirty pages holds the checkpoint back (transactions keep their undo in undo pages), so flushing
+ * always frees space. Redo that recovery still needs is never overwritten (LOG2).
  *
  * <p>Invariants:
  * <ul>
@@ -185,8 +183,6 @@ public final class RedoLog {
     private final Condition checkpointMoved = space.newCondition();
     private volatile long lastCheckpointLsn;
     private volatile SpaceRequester spaceRequester = () -> { };
-    private volatile LongSupplier pinnedLsn = () -> Long.MAX_VALUE;
-    private volatile LongSupplier reserved = () -> 0;
     private final AtomicInteger spaceWaiters = new AtomicInteger();
     /** Told of the first failed log write or fsync (the engine enters FAILED). */
     private volatile java.util.function.Consumer<Throwable> failureListener = e -> { };
@@ -279,7 +275,7 @@ public final class RedoLog {
                 try {
                     counters.logWaits.increment();
                     if (end - lastCheckpointLsn > files.capacity()) {
-                        awaitSpace(files.capacity() - n - LogFormat.BLOCK, false, false);
+                        awaitSpace(files.capacity() - n - LogFormat.BLOCK);
                     } else {
                         flushUpTo(start, false);
                     }
@@ -685,21 +681,7 @@ public final class RedoLog {
         this.failureListener = l;
     }
 
-    /**
-     * Installs what open transactions take from the log space: {@code pinnedLsn}, the oldest LSN
-     * the checkpoint may not pass whatever is flushed (the first change of the oldest open
-     * transaction; {@code Long.MAX_VALUE} when none), and {@code reserved}, the bytes their
-     * rollbacks may still write. Call {@link #spaceReleased} when either moves in the log's favour.
-     */
-    public void setSpaceAccounting(LongSupplier pinnedLsn, LongSupplier reserved) {
-        this.pinnedLsn = pinnedLsn;
-        this.reserved = reserved;
-    }
-
-    /**
-     * Wakes threads waiting for log space to look again: a transaction ended (its reservation and
-     * its pin are gone), or a checkpointer pass they asked for ended.
-     */
+    /** Wakes threads waiting for log space to look again (a checkpointer pass they asked for ended). */
     public void spaceReleased() {
         if (spaceWaiters.get() == 0) {
             return; // a waiter counts itself before it looks, so it sees what was released
@@ -717,64 +699,33 @@ public final class RedoLog {
     }
 
     /**
-     * Called before a mini-transaction that changes pages latches anything (outside row
-     * operations): waits while the checkpoint age, plus the space open transactions reserve for
-     * their rollback, is past the free limit (LOG2). Holding no page latch here is what lets the
-     * flushing it waits for proceed. When only an open transaction's end can free the space, it
-     * waits for that (as DDL waits for open transactions in MySQL).
+     * Called before a mini-transaction that changes pages latches anything: waits while the
+     * checkpoint age is past the free limit (LOG2). Holding no page latch here is what lets the
+     * flushing it waits for proceed.
      */
     public void freeCheck() {
-        checkFree(false);
-    }
-
-    /**
-     * The free check of a row operation: as {@link #freeCheck}, but instead of waiting for an open
-     * transaction's end it throws {@link LogSpacePinnedException}: open transactions hold the
-     * checkpoint so far back that flushing cannot bring the age under the limit, and the
-     * transaction that would have to end may be this thread's own, or idle.
-     */
-    public void freeCheckOrRefuse() {
-        checkFree(true);
-    }
-
-    private void checkFree(boolean refuse) {
-        if (currentLsn - lastCheckpointLsn + reserved.getAsLong() <= freeLimit) {
+        if (currentLsn - lastCheckpointLsn <= freeLimit) {
             return;
         }
         counters.logWaits.increment();
-        awaitSpace(freeLimit, true, refuse);
+        awaitSpace(freeLimit);
     }
 
-    /**
-     * Waits until the checkpoint age (plus, with {@code reservations}, the space reserved for
-     * rollbacks) is at most {@code age}; with {@code refuse}, throws instead when only an open
-     * transaction's end could get it there.
-     */
-    private void awaitSpace(long age, boolean reservations, boolean refuse) {
+    /** Waits until the checkpoint age is at most {@code age}, asking the checkpointer for space. */
+    private void awaitSpace(long age) {
         spaceWaiters.incrementAndGet();
         try {
             while (true) {
                 checkFailure();
-                long r = reservations ? reserved.getAsLong() : 0;
-                if (currentLsn - lastCheckpointLsn + r <= age) {
+                if (currentLsn - lastCheckpointLsn <= age) {
                     return;
                 }
-                boolean pinned = pinnedPast(age, r);
-                if (pinned && refuse) {
-                    throw new LogSpacePinnedException(pinnedLsn.getAsLong(), currentLsn, r, freeLimit, capacity());
-                }
-                if (!pinned) {
-                    // Asked without the space mutex: the checkpointer's mutex comes before it in the
-                    // order. (When pinned, no flushing helps: only a transaction's end, which signals.)
-                    spaceRequester.requestSpace();
-                }
+                // Asked without the space mutex: the checkpointer's mutex comes before it in the order.
+                spaceRequester.requestSpace();
                 space.lock();
                 try {
-                    // Looked at again under the mutex the signals are sent under, pin included: a
-                    // checkpoint that reached the pin just now sends no further signal.
-                    r = reservations ? reserved.getAsLong() : 0;
-                    if (currentLsn - lastCheckpointLsn + r > age && failure == null
-                            && !(refuse && pinnedPast(age, r)) && pinned == pinnedPast(age, r)) {
+                    // Looked at again under the mutex the signals are sent under.
+                    if (currentLsn - lastCheckpointLsn > age && failure == null) {
                         checkpointMoved.awaitUninterruptibly();
                     }
                 } finally {
@@ -784,11 +735,6 @@ public final class RedoLog {
         } finally {
             spaceWaiters.decrementAndGet();
         }
-    }
-
-    private boolean pinnedPast(long age, long r) {
-        long pinned = pinnedLsn.getAsLong();
-        return pinned != Long.MAX_VALUE && currentLsn - pinned + r > age;
     }
 
     /** Records a durable checkpoint at {@code lsn} (the value never moves backwards). */

@@ -38,17 +38,9 @@ public enum RedoRecordType {
      * space header, page LSN included). Names the file for recovery, and lets recovery rebuild a
      * page 0 found zero-filled (a deferred tablespace, seed 003).
      */
-    FILE_MODIFY(12),
-    /**
-     * A transaction's undo of one clustered index change: payload {@code u64 transaction id,
-     * u8 flags (1: before image, 2: after image), the images} ({@code row.RowImage}); space id =
-     * the table's. Carried by the mini-transaction that makes the change.
-     */
-    TRX_UNDO(13),
-    /** A transaction committed: payload {@code u64 transaction id}; space id 0. */
-    TRX_COMMIT(14),
-    /** A transaction finished rolling back: payload {@code u64 transaction id}; space id 0. */
-    TRX_ROLLBACK(15);
+    FILE_MODIFY(12);
+    // Codes 13 to 15 were the transaction records of the version before undo pages (TRX_UNDO,
+    // TRX_COMMIT, TRX_ROLLBACK); they are not reused.
 
     public final byte code;
 

@@ -341,8 +341,7 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
     }
 
     /**
-     * Appends a record that changes no page (a file operation, a transaction's undo or commit
-     * record): {@code type}, the space id, the payload length and {@code payload[off, off + len)}.
+     * Appends a record that changes no page (a file operation): {@code type}, the space id, the payload length and {@code payload[off, off + len)}.
      * The record commits, and is recovered, with the rest of this mini-transaction.
      */
     public void logNonPage(RedoRecordType type, int spaceId, byte[] payload, int off, int len) {
@@ -352,15 +351,6 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
         putVarint(spaceId);
         putVarint(len);
         redo.put(payload, off, len);
-    }
-
-    /**
-     * Appends the record its {@link MtrContext} holds for the calling thread's next B-tree change
-     * (a transaction's undo record for the clustered index change this mini-transaction makes),
-     * if any, so that the change and its undo record are durable together or not at all.
-     */
-    public void attachPending() {
-        owner.attachPending(this);
     }
 
     /** Bytes of redo written so far by this mini-transaction. */
@@ -383,7 +373,6 @@ public final class MiniTransaction implements AutoCloseable, RedoLog.CommitActio
         if (anyModified) {
             redo.flip();
             end = log.commit(redo, this);
-            MtrContext.noteRedo(redo.limit());
         } else {
             end = log.currentLsn();
         }

@@ -2,7 +2,6 @@ package io.flushdb.storage.mtr;
 
 import io.flushdb.storage.buffer.BufferPool;
 import io.flushdb.storage.log.RedoLog;
-import io.flushdb.storage.log.RedoRecordType;
 import io.flushdb.storage.metrics.InnodbCounters;
 
 /**
@@ -56,16 +55,15 @@ public final class MtrContext {
     }
 
     /**
-     * Opens a row operation (a row's change across its indexes and overflow pages): the log free
-     * check runs once, here, before anything is latched or changed, and the operation's
-     * mini-transactions skip it. So a refusal ({@code LogSpacePinnedException}) can only come
-     * before the row is touched, never between its clustered and secondary index changes. Close
-     * with {@link #endRowOperation} in a finally block.
+     * Opens a row operation (a row's change across its indexes, overflow pages and undo): the log
+     * free check runs once, here, before anything is latched or changed, and the operation's
+     * mini-transactions skip it, so a row is never left waiting for log space halfway between its
+     * clustered and secondary index changes. Close with {@link #endRowOperation} in a finally block.
      */
     public void beginRowOperation() {
         PerThread d = THREAD.get();
         if (d.depth == 0 && d.exempt == 0) {
-            log.freeCheckOrRefuse();
+            log.freeCheck();
         }
         d.exempt++;
     }
@@ -84,8 +82,8 @@ public final class MtrContext {
 
     /**
      * Runs {@code work} with the calling thread's mini-transactions exempt from the log free check:
-     * for a transaction's rollback, which frees the log space its transaction holds back, so must
-     * not wait for (or be refused) space itself. Its redo is bounded by the changes it undoes.
+     * for work at open, before the checkpointer that would free space runs (the rollback of the
+     * transactions recovery found unfinished).
      */
     public static void exemptFromFreeCheck(Runnable work) {
         PerThread d = THREAD.get();
@@ -95,16 +93,6 @@ public final class MtrContext {
         } finally {
             d.exempt--;
         }
-    }
-
-    /** Bytes of redo the calling thread's mini-transactions have committed, ever (a running sum). */
-    public static long threadRedoBytes() {
-        return THREAD.get().redoBytes;
-    }
-
-    /** Adds a committed mini-transaction's redo to the calling thread's sum. */
-    static void noteRedo(int bytes) {
-        THREAD.get().redoBytes += bytes;
     }
 
     /**
@@ -133,50 +121,9 @@ public final class MtrContext {
         int depth;
         /** Nesting of {@link #exemptFromFreeCheck} and row operations ({@link #beginRowOperation}). */
         int exempt;
-        /** Redo bytes committed by the thread's mini-transactions ({@link #threadRedoBytes}). */
-        long redoBytes;
     }
 
     private static final ThreadLocal<PerThread> THREAD = ThreadLocal.withInitial(PerThread::new);
-
-    /** A record waiting, per thread, for the next B-tree change to carry it ({@link #setPending}). */
-    private static final class Pending {
-        RedoRecordType type;
-        int spaceId;
-        byte[] payload = new byte[256];
-        int length;
-    }
-
-    private final ThreadLocal<Pending> pending = ThreadLocal.withInitial(Pending::new);
-
-    /**
-     * Holds {@code payload[0, length)} as a record of {@code type} for the calling thread's next
-     * B-tree change: the mini-transaction that makes it appends the record ({@link
-     * MiniTransaction#attachPending}). Cleared by that, or by {@link #clearPending}.
-     */
-    public void setPending(RedoRecordType type, int spaceId, byte[] payload, int length) {
-        Pending p = pending.get();
-        if (p.payload.length < length) {
-            p.payload = new byte[Math.max(length, p.payload.length * 2)];
-        }
-        System.arraycopy(payload, 0, p.payload, 0, length);
-        p.type = type;
-        p.spaceId = spaceId;
-        p.length = length;
-    }
-
-    /** Drops the calling thread's pending record (the change it was for did not happen). */
-    public void clearPending() {
-        pending.get().type = null;
-    }
-
-    void attachPending(MiniTransaction mtr) {
-        Pending p = pending.get();
-        if (p.type != null) {
-            mtr.logNonPage(p.type, p.spaceId, p.payload, 0, p.length);
-            p.type = null;
-        }
-    }
 
     /** Takes back a closed mini-transaction. */
     void recycle(MiniTransaction mtr) {

@@ -15,6 +15,10 @@ public final class PageType {
     public static final short OVERFLOW = 3;
     /** The system tablespace's page 1: roots of the data dictionary and global counters. */
     public static final short SYSTEM = 4;
+    /** A page of a transaction's undo log (records, and on its first page the log header). */
+    public static final short UNDO = 5;
+    /** The rollback segment header: undo log slots of active transactions and the history list. */
+    public static final short RSEG = 6;
 
     private PageType() {
     }
@@ -26,6 +30,8 @@ public final class PageType {
             case INDEX -> "INDEX";
             case OVERFLOW -> "OVERFLOW";
             case SYSTEM -> "SYSTEM";
+            case UNDO -> "UNDO";
+            case RSEG -> "RSEG";
             default -> "UNKNOWN(" + type + ")";
         };
     }

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,8 +46,8 @@ import java.util.function.Consumer;
  *       batch is {@code PAGE_INIT} is not read at all. Recovered pages are left dirty in the buffer
  *       pool, on the flush lists with the batch's start LSN as oldest modification.</li>
  * </ol>
- * Transactions the redo shows started but neither committed nor rolled back are returned (with
- * their undo records, oldest first) for the engine to roll back once the dictionary is loaded.
+ * Rolling back the transactions that never committed is not part of this: it needs the undo
+ * pages recovered here and the dictionary, and the engine does it next ({@code trx.TrxSys}).
  *
  * <p>Progress: a line per pass and per batch, and every 10 % of a long scan, goes to the message
  * sink.
@@ -56,18 +55,9 @@ import java.util.function.Consumer;
  * <p>Concurrency: runs in the opening thread before the engine serves anyone.
  */
 public final class Recovery {
-    /** A transaction to roll back: its undo records ({@code TRX_UNDO} payloads), oldest first. */
-    public record IncompleteTransaction(long id, List<UndoRecord> undo) {
-    }
-
-    /** One undo record: the table's space id and the payload after the transaction id. */
-    public record UndoRecord(int spaceId, byte[] payload) {
-    }
-
     /** What recovery found and did. */
     public record Result(long checkpointLsn, long endLsn, ByteBuffer lastBlock, int groups, long pageRecords,
-            int batches, int pagesApplied, int pagesRestored, List<Integer> deferredSpaces,
-            List<IncompleteTransaction> incomplete, long maxTransactionId) {
+            int batches, int pagesApplied, int pagesRestored, List<Integer> deferredSpaces) {
         /** Whether the redo held anything past the checkpoint. */
         public boolean neededRecovery() {
             return groups > 0;
@@ -89,12 +79,10 @@ public final class Recovery {
     /** FILE_RENAME records in LSN order: {from, to}. */
     private final List<String[]> renames = new ArrayList<>();
     private final Map<Integer, byte[]> pageZeroImages = new HashMap<>();
-    private final Map<Long, List<UndoRecord>> openTransactions = new LinkedHashMap<>();
     private final List<Integer> deferred = new ArrayList<>();
     private int groups;
     /** Groups of pass 1 that held nothing but FILE_MODIFY records. */
     private int fileModifyOnly;
-    private long maxTransactionId;
 
     public Recovery(LogFiles log, FileStore store, TablespaceRegistry spaces, BufferPool pool, Doublewrite doublewrite,
             long budgetBytes, Consumer<String> messages) {
@@ -127,22 +115,17 @@ public final class Recovery {
         ByteBuffer lastBlock = ByteBuffer.allocate(LogFormat.BLOCK);
         log.read(LogFormat.blockStart(end), lastBlock);
         RedoReader.eraseStaleTail(log, start, end);
-        List<IncompleteTransaction> incomplete = new ArrayList<>();
-        for (Map.Entry<Long, List<UndoRecord>> e : openTransactions.entrySet()) {
-            incomplete.add(new IncompleteTransaction(e.getKey(), e.getValue()));
-        }
         if (groups > 0) {
             messages.accept("FlushDB: recovery applied " + stats[0] + " records to " + stats[2] + " pages in "
-                    + stats[1] + " batch(es); " + restored + " page(s) restored from the doublewrite file; "
-                    + incomplete.size() + " transaction(s) to roll back");
+                    + stats[1] + " batch(es); " + restored + " page(s) restored from the doublewrite file");
         }
         return new Result(start, end, lastBlock, groups, stats[0], (int) stats[1], (int) stats[2], restored,
-                List.copyOf(deferred), incomplete, maxTransactionId);
+                List.copyOf(deferred));
     }
 
     // ---- pass 1 -------------------------------------------------------------------------------
 
-    /** Reads the whole redo, keeping file and transaction records; returns the true end LSN. */
+    /** Reads the whole redo, keeping file records; returns the true end LSN. */
     private long scanFileRecords(long start) {
         RedoReader in = new RedoReader(log, start, Long.MAX_VALUE);
         byte[] group = new byte[4096];
@@ -246,13 +229,6 @@ public final class Recovery {
                 spaceFiles.put(space, new String(p, 2, n, StandardCharsets.UTF_8));
                 pageZeroImages.put(space, Arrays.copyOfRange(p, 2 + n, p.length));
             }
-            case TRX_UNDO -> {
-                long trx = b.getLong();
-                maxTransactionId = Math.max(maxTransactionId, trx);
-                openTransactions.computeIfAbsent(trx, k -> new ArrayList<>())
-                        .add(new UndoRecord(space, Arrays.copyOfRange(p, 8, p.length)));
-            }
-            case TRX_COMMIT, TRX_ROLLBACK -> openTransactions.remove(b.getLong());
             default -> throw new IllegalStateException("page record in the file record path: " + type);
         }
     }

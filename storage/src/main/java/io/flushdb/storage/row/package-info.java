@@ -5,9 +5,10 @@
  * handed out here.
  *
  * <p>Owns: the mapping between a row ({@code Object[]} of the columns in storage form, plus the
- * hidden row id for a table without a primary key) and its records; the in-memory row id counter;
- * the AUTO_INCREMENT counter on the table's page 0. Never touches: table locks or transactions
- * (the SQL layer takes the locks and records undo), latches other than through {@code btree}.
+ * hidden row id for a table without a primary key) and its records, old versions included (undo
+ * records are built, applied and purged here); the in-memory row id counter; the AUTO_INCREMENT
+ * counter on the table's page 0. Never touches: table locks (the SQL layer takes them), the
+ * undo log's pages (through {@code trx.UndoLog}), latches other than through {@code btree}.
  *
  * <p>Threads: any session thread; one {@code TableStore} per table is shared by all sessions.
  * Each tree operation takes its tree's latch itself; the row id and AUTO_INCREMENT counters are
@@ -19,10 +20,21 @@
  * <ul>
  *   <li>ROW1: every row has one clustered record and exactly one entry in each secondary index,
  *       holding the row's values ({@code TableStore.check} verifies it).</li>
- *   <li>ROW2: a row operation is all or nothing across the indexes while the engine runs: when a
- *       unique index refuses a key, what the operation already changed is undone in reverse
- *       before {@code DuplicateKeyException} propagates. Each index change is its own
- *       mini-transaction, so this does not survive a crash.</li>
+ *   <li>ROW2: a row operation is all or nothing across the indexes: when a unique index refuses
+ *       a key, what the operation already changed is undone before {@code DuplicateKeyException}
+ *       propagates (outside transactions in reverse, by hand; in a transaction by rolling back to
+ *       the undo number the operation started at). Each index change is its own
+ *       mini-transaction; after a crash, a transaction's half-done row is undone with the rest
+ *       of the transaction.</li>
+ *   <li>ROW6: in a transaction, a clustered record's DB_TRX_ID is the id of the transaction that
+ *       wrote that version and its DB_ROLL_PTR points to the undo record holding the previous
+ *       version (or marks an insert: there is none). Deleted rows stay as delete-marked records,
+ *       with their delete-marked secondary entries, until purge; an updated row's replaced
+ *       secondary entries are delete-marked. Every live row still has exactly one live entry per
+ *       secondary index (ROW1 counts live records).</li>
+ *   <li>ROW7: an overflow chain of an old version is freed by purge (or by the rollback that
+ *       discards the version that wrote it), never by the update or delete that replaced it:
+ *       read views and rollback may still need it.</li>
  *   <li>ROW3: an overflow chain is written before the clustered record that refers to it, and
  *       freed only after that record is gone (or its insert failed).</li>
  *   <li>ROW4: tree latches are never nested: an operation on several indexes takes and releases

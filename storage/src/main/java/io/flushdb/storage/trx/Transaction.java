@@ -1,99 +1,83 @@
 package io.flushdb.storage.trx;
 
-import io.flushdb.storage.mtr.MtrContext;
 import io.flushdb.storage.row.TableStore;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A transaction: the table locks it holds and a logical undo log of its row changes, so that a
- * failed statement, a ROLLBACK TO SAVEPOINT or a ROLLBACK restores the rows exactly.
+ * A transaction: its undo log in undo pages (created with its first change), its read view, and
+ * the table locks it holds.
  *
- * <p><b>Scope of this version:</b> the undo log is kept in memory (rows as they were and are), and
- * isolation comes from table locks: a table a transaction changed stays locked exclusively until
- * it ends, so others never see its uncommitted rows. Undo pages, row locks and MVCC read views
- * replace this with InnoDB's design; the calls the SQL layer makes stay the same.
+ * <p>Row changes go through {@code TableStore}, which writes each change's undo record in the
+ * change's own mini-transaction ({@link #undoLogForChange}). A savepoint is an undo number:
+ * {@link #rollbackTo} undoes the records at and after it, newest first, and cuts them from the log.
+ * {@link #commit} puts the log in the history list for purge; {@link #rollback} undoes everything
+ * and frees it.
  *
- * <p>Concurrency: used by one session's thread.
+ * <p>Concurrency: used by one session's thread at a time. Status output from other threads reads
+ * the id and counts without synchronisation (racy snapshots).
  */
 public final class Transaction {
-    private enum Kind { INSERT, DELETE, UPDATE }
-
-    private record Undo(TableStore table, Kind kind, Object[] before, Object[] after) {
-    }
-
     private record Held(TableLock lock, boolean exclusive, boolean statementOnly) {
     }
 
-    private final long id;
-    private final TransactionLog log;
-    private final List<Undo> undo = new ArrayList<>();
+    /** Null for a transaction of the row-layer tests: its changes are not undoable. */
+    private final TrxSys sys;
+    private volatile long id;
+    private UndoLog undo;
+    private ReadView view;
     private final List<Held> locks = new ArrayList<>();
-    /**
-     * The thread's redo sum ({@link MtrContext#threadRedoBytes}) when the current row change
-     * began; -1 until the transaction's first change.
-     */
-    private long redoMark = -1;
-    /** Log space reserved for this transaction's rollback ({@link TransactionLog#reserve}). */
-    private long reserved;
-    private boolean undoing;
+    private final long[] trxNo = new long[1];
+    private ByteBuffer undoRecord;
 
-    /** A transaction whose changes are not redo-logged as a transaction (tests of the row layer). */
+    /** A transaction whose changes are not logged for undo (tests of the row layer). */
     public Transaction(long id) {
-        this(id, null);
-    }
-
-    /** A transaction of an engine: its changes carry undo records and it commits through {@code log}. */
-    public Transaction(long id, TransactionLog log) {
+        this.sys = null;
         this.id = id;
-        this.log = log;
     }
 
-    /**
-     * Called by {@code TableStore} before each row change: the transaction becomes active in the
-     * log from the current LSN. Returns the id its undo records carry (0: log none).
-     */
-    public long beforeChange() {
-        if (log == null) {
-            return 0;
-        }
-        redoMark = MtrContext.threadRedoBytes();
-        log.beforeChange(id);
-        return id;
+    Transaction(TrxSys sys) {
+        this.sys = sys;
     }
 
-    /**
-     * Called by {@code TableStore} after each row change (done or failed), on the thread that
-     * called {@link #beforeChange}: reserves log space for undoing it, twice the redo it wrote
-     * (an undo may split or merge pages its change did not).
-     */
-    public void afterChange() {
-        if (log == null || redoMark < 0) {
-            return;
-        }
-        long now = MtrContext.threadRedoBytes();
-        long wrote = now - redoMark;
-        if (!undoing && wrote > 0) {
-            reserved += 2 * wrote;
-            log.reserve(2 * wrote);
-        }
-        redoMark = now;
+    /** A transaction recovery found unfinished, to be rolled back. */
+    static Transaction recovered(TrxSys sys, UndoLog log) {
+        Transaction t = new Transaction(sys);
+        t.id = log.trxId();
+        t.undo = log;
+        return t;
     }
 
+    /** Whether changes made in this transaction are undoable (it belongs to a transaction system). */
+    public boolean isTransactional() {
+        return sys != null;
+    }
+
+    /** The transaction id; 0 until the first change. */
     public long id() {
         return id;
     }
 
-    /** Whether the transaction changed anything. */
-    public boolean hasChanges() {
-        return !undo.isEmpty();
+    void assignId(long id) {
+        this.id = id;
+        if (view != null) {
+            view.setCreator(id);
+        }
     }
 
-    // ---- undo ---------------------------------------------------------------------------------
+    long[] trxNoHolder() {
+        return trxNo;
+    }
 
-    /** Entries in the undo log: row changes not yet committed or rolled back. */
-    public int undoEntries() {
-        return undo.size();
+    /** Whether the transaction changed anything. */
+    public boolean hasChanges() {
+        return undo != null && undo.nextUndoNo() > 0;
+    }
+
+    /** Undo records written: row changes not yet committed or rolled back. */
+    public long undoEntries() {
+        return undo == null ? 0 : undo.nextUndoNo();
     }
 
     /** Table locks held (statement and transaction locks), for status output. */
@@ -101,47 +85,73 @@ public final class Transaction {
         return locks.size();
     }
 
-    /** A position in the undo log to roll back to (statement start, SAVEPOINT). */
-    public int savepoint() {
-        return undo.size();
+    /**
+     * The undo log a change appends to: created, with the transaction's id, at the first change.
+     *
+     * @throws TooManyTransactionsException when every rollback segment slot is in use
+     */
+    public UndoLog undoLogForChange() {
+        if (undo == null) {
+            if (id == 0) {
+                sys.activate(this);
+            }
+            undo = sys.rseg().createLog(id);
+        }
+        return undo;
     }
 
-    public void recordInsert(TableStore table, Object[] row) {
-        undo.add(new Undo(table, Kind.INSERT, null, row.clone()));
+    // ---- read views ---------------------------------------------------------------------------
+
+    /** The transaction's read view, opened now if it has none (a consistent read's snapshot). */
+    public ReadView readView() {
+        if (view == null && sys != null) {
+            view = sys.openView(this);
+        }
+        return view;
     }
 
-    public void recordDelete(TableStore table, Object[] oldRow) {
-        undo.add(new Undo(table, Kind.DELETE, oldRow.clone(), null));
+    /** Whether a read view is open. */
+    public boolean hasReadView() {
+        return view != null;
     }
 
-    public void recordUpdate(TableStore table, Object[] oldRow, Object[] newRow) {
-        undo.add(new Undo(table, Kind.UPDATE, oldRow.clone(), newRow.clone()));
+    /** Closes the read view (READ COMMITTED, at the end of each statement); the next read opens a new one. */
+    public void closeReadView() {
+        if (view != null) {
+            sys.closeView(view);
+            view = null;
+        }
+    }
+
+    // ---- rollback -----------------------------------------------------------------------------
+
+    /** A position in the undo log to roll back to (statement start, SAVEPOINT): an undo number. */
+    public long savepoint() {
+        return undo == null ? 0 : undo.nextUndoNo();
     }
 
     /**
-     * Undoes every change after {@code savepoint}, newest first. Undo is not counted in the row
-     * operation counters ({@code TableStore.undoInsert} and its kin), as InnoDB's row undo is not.
+     * Undoes every change at or after {@code savepoint}, newest first, and cuts them from the undo
+     * log. Undo is not counted in the row operation counters, as InnoDB's row undo is not.
      */
-    public void rollbackTo(int savepoint) {
-        // A rollback frees the log space its transaction holds back: it must not wait for space.
-        undoing = true;
-        try {
-            MtrContext.exemptFromFreeCheck(() -> undoAfter(savepoint));
-        } finally {
-            undoing = false;
+    public void rollbackTo(long savepoint) {
+        if (undo == null || undo.nextUndoNo() <= savepoint) {
+            return;
         }
-    }
-
-    private void undoAfter(int savepoint) {
-        for (int i = undo.size() - 1; i >= savepoint; i--) {
-            Undo u = undo.get(i);
-            switch (u.kind) {
-                case INSERT -> u.table.undoInsert(u.after, this);
-                case DELETE -> u.table.undoDelete(u.before.clone(), this);
-                case UPDATE -> u.table.undoUpdate(u.after, u.before.clone(), this);
+        if (undoRecord == null) {
+            undoRecord = ByteBuffer.allocate(sys.mtrs().pool().pageSize());
+        }
+        UndoLog.Reader r = undo.reader(sys.mtrs());
+        while (r.previous(undoRecord)) {
+            if (UndoRecord.undoNo(undoRecord, 0) < savepoint) {
+                break;
             }
-            undo.remove(i);
+            TableStore table = sys.table(UndoRecord.spaceId(undoRecord, 0));
+            if (table != null) { // a table dropped since has taken its rows with it
+                table.undo(undoRecord, r.rollPtr());
+            }
         }
+        undo.truncate(sys.mtrs(), savepoint);
     }
 
     /** Commits with full durability ({@code innodb_flush_log_at_trx_commit=1}). */
@@ -150,46 +160,50 @@ public final class Transaction {
     }
 
     /**
-     * Writes the commit record and waits for the log as {@code flushMode}
-     * ({@code innodb_flush_log_at_trx_commit}) says, then forgets the undo log and releases every
-     * lock. The locks are released even when the log write fails.
+     * Commits: a transaction with changes puts its undo log in the history list in one
+     * mini-transaction (its commit point), and its changes become visible to views opened after;
+     * then every lock is released and the commit waits for the log as {@code flushMode}
+     * ({@code innodb_flush_log_at_trx_commit}) says: 1 until durable, 2 until written, 0 not at all.
+     * The locks are released even when the commit fails.
      */
     public void commit(int flushMode) {
         try {
-            if (log != null) {
-                log.commit(id, flushMode);
+            long lsn = 0;
+            if (undo != null) {
+                if (undo.nextUndoNo() == 0) {
+                    sys.rseg().release(undo);
+                    sys.rolledBack(this);
+                } else {
+                    lsn = sys.commit(this, undo);
+                }
+                undo = null;
             }
-            undo.clear();
+            closeReadView();
+            releaseAll();
+            if (lsn != 0 && flushMode != 0) {
+                sys.mtrs().log().flushUpTo(lsn, flushMode == 1);
+            }
         } finally {
-            try {
+            if (!locks.isEmpty()) {
                 releaseAll();
-            } finally {
-                releaseLogSpace();
             }
         }
     }
 
-    /** Undoes everything, records the rollback and releases every lock. */
+    /** Undoes everything, frees the undo log and releases every lock. */
     public void rollback() {
         try {
-            rollbackTo(0);
-            if (log != null) {
-                log.rolledBack(id);
+            if (undo != null) {
+                rollbackTo(0);
+                sys.rseg().release(undo);
+                sys.rolledBack(this);
+                undo = null;
             }
         } finally {
-            try {
-                releaseAll();
-            } finally {
-                releaseLogSpace();
+            if (sys != null) {
+                closeReadView();
             }
-        }
-    }
-
-    private void releaseLogSpace() {
-        if (log != null && redoMark >= 0) {
-            log.release(reserved);
-            reserved = 0;
-            redoMark = -1;
+            releaseAll();
         }
     }
 
@@ -233,5 +247,10 @@ public final class Transaction {
         } else {
             h.lock.unlockShared(this);
         }
+    }
+
+    @Override
+    public String toString() {
+        return "Transaction[" + id + (undo != null ? ", " + undo : "") + "]";
     }
 }

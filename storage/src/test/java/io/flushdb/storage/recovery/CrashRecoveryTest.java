@@ -126,20 +126,19 @@ class CrashRecoveryTest {
                         long id = nextId++;
                         Object[] row = row(id, rnd.nextInt(5000));
                         inFlight = after;
-                        trx.recordInsert(t, t.insert(row.clone(), trx));
+                        t.insert(row.clone(), trx);
                         after.put(id, row);
                     } else if (kind == 2) {
                         long id = ids.get(rnd.nextInt(ids.size()));
                         Object[] row = row(id, rnd.nextInt(5000));
                         inFlight = after;
                         Object[] old = after.get(id).clone();
-                        trx.recordUpdate(t, old, t.update(old, row.clone(), trx));
+                        t.update(old, row.clone(), trx);
                         after.put(id, row);
                     } else {
                         long id = ids.get(rnd.nextInt(ids.size()));
                         inFlight = after;
-                        Object[] gone = t.delete(new Object[] {id, null, null, null}, trx);
-                        trx.recordDelete(t, gone);
+                        t.delete(new Object[] {id, null, null, null}, trx);
                         after.remove(id);
                     }
                 }

@@ -48,7 +48,7 @@ class DeferredTablespaceTest {
     private static void insertCommitted(Engine e, TableStore t, long from, long to) {
         for (long id = from; id < to; id++) {
             Transaction trx = e.newTransaction();
-            trx.recordInsert(t, t.insert(person(id), trx));
+            t.insert(person(id), trx);
             trx.commit(1);
         }
     }
@@ -211,7 +211,7 @@ class DeferredTablespaceTest {
             durable = e.redoLog().flushedLsn();
             for (long id = 200; id < 400; id++) {
                 Transaction trx = e.newTransaction();
-                trx.recordInsert(t, t.insert(person(id), trx));
+                t.insert(person(id), trx);
                 trx.commit(2); // written, not forced
             }
             written = e.redoLog().writtenLsn();
