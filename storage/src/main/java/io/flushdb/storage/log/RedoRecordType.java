@@ -38,9 +38,15 @@ public enum RedoRecordType {
      * space header, page LSN included). Names the file for recovery, and lets recovery rebuild a
      * page 0 found zero-filled (a deferred tablespace, seed 003).
      */
-    FILE_MODIFY(12);
-    // Codes 13 to 15 were the transaction records of the version before undo pages (TRX_UNDO,
-    // TRX_COMMIT, TRX_ROLLBACK); they are not reused.
+    FILE_MODIFY(12),
+    /**
+     * Codes 13 to 15: the transaction records of the versions before undo pages (an undo image,
+     * a commit, a rollback), never written now. Recovery refuses a log that holds one: the
+     * transactions it describes can only be rolled back by the version that wrote it.
+     */
+    LEGACY_TRX_UNDO(13),
+    LEGACY_TRX_COMMIT(14),
+    LEGACY_TRX_ROLLBACK(15);
 
     public final byte code;
 

@@ -229,6 +229,9 @@ public final class Recovery {
                 spaceFiles.put(space, new String(p, 2, n, StandardCharsets.UTF_8));
                 pageZeroImages.put(space, Arrays.copyOfRange(p, 2 + n, p.length));
             }
+            case LEGACY_TRX_UNDO, LEGACY_TRX_COMMIT, LEGACY_TRX_ROLLBACK -> throw new IllegalStateException(
+                    "the redo log was written by a FlushDB version that kept undo in the redo log and was not "
+                    + "shut down cleanly: open it with that version and close it (innodb_fast_shutdown=0 or 1) first");
             default -> throw new IllegalStateException("page record in the file record path: " + type);
         }
     }

@@ -57,6 +57,11 @@ public final class ReadView {
         return upLimitId;
     }
 
+    /** This view without a creator: purge's copy, which no transaction's first change can alter. */
+    ReadView withoutCreator() {
+        return new ReadView(0, lowLimitId, upLimitId, lowLimitNo, ids);
+    }
+
     void setCreator(long id) {
         creatorId = id;
     }

@@ -257,14 +257,16 @@ public final class TrxSys {
         }
     }
 
+    /**
+     * A view of now. The creator's own id stays in the active ids (its view sees it through the
+     * creator check), so that purge's creator-less copy of the view does not see it.
+     */
     private ReadView snapshot(long creatorId) {
-        int n = active.size() - (creatorId != 0 && active.containsKey(creatorId) ? 1 : 0);
+        int n = active.size();
         long[] ids = new long[n];
         int i = 0;
         for (long id : active.keySet()) {
-            if (id != creatorId) {
-                ids[i++] = id;
-            }
+            ids[i++] = id;
         }
         long up = n > 0 ? ids[0] : nextId;
         long lowNo = committing.isEmpty() ? nextId : committing.first();
@@ -288,7 +290,7 @@ public final class TrxSys {
         mutex.lock();
         try {
             if (!views.isEmpty()) {
-                return views.iterator().next();
+                return views.iterator().next().withoutCreator();
             }
             return snapshot(0);
         } finally {

@@ -327,4 +327,30 @@ class TransactionTest {
         assertEquals("c1", rows(before).get(0)[2]);
         assertEquals("w", rows(after).get(0)[2]);
     }
+
+    /**
+     * An entry a newer view still needs survives the purge of an older change, even though the
+     * oldest view's owner (whose own change delete-marked the entry) sees past it.
+     */
+    @Test
+    void purgeKeepsAnEntryThatAViewNewerThanTheOldestStillNeeds() {
+        commitInserts(1, 4);
+        Transaction u = e.newTransaction();
+        Object[] noted = person(1, "c1");
+        noted[3] = "a new note";
+        t.update(rows().get(0).clone(), noted, u); // the city entry does not change
+        u.commit();
+        Transaction c = e.newTransaction();
+        c.readView(); // the oldest view, opened before c's first change
+        t.update(rows().get(0).clone(), person(1, "elsewhere"), c); // delete-marks (c1, 1)
+        Transaction w = e.newTransaction();
+        ReadView newer = w.readView();
+        e.purge().purgeAll();
+        Object[] out = new Object[t.rowWidth()];
+        assertTrue(t.lookupVisible(new Object[] {1L, null, null, null}, newer, out));
+        assertEquals("c1", out[2]);
+        assertEquals(4, allRecords(t.secondaryIndex(1)), "the delete-marked (c1, 1) entry is still there");
+        c.rollback();
+        w.commit();
+    }
 }
