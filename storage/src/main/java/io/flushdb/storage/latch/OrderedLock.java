@@ -43,6 +43,27 @@ public final class OrderedLock {
         return c.awaitNanos(nanos);
     }
 
+    /**
+     * Waits on {@code c} (of this lock, held) until {@code done} holds or the clock reaches
+     * {@code deadlineNanos} (both looked at again after every wake, so a signal that changes
+     * either takes effect at once). Returns false if the thread was interrupted.
+     */
+    public boolean awaitUntil(Condition c, io.flushdb.storage.util.Clock clock,
+                              java.util.function.LongSupplier deadlineNanos, java.util.function.BooleanSupplier done) {
+        while (!done.getAsBoolean()) {
+            long wait = deadlineNanos.getAsLong() - clock.nanoTime();
+            if (wait <= 0) {
+                return true;
+            }
+            try {
+                c.awaitNanos(wait);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
         assert LatchOrderChecker.acquiring(level, name);
         boolean ok = lock.tryLock(timeout, unit);

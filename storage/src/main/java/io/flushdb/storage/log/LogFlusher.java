@@ -56,16 +56,9 @@ public final class LogFlusher implements AutoCloseable {
         while (true) {
             mutex.lock();
             try {
-                while (!stopping) {
-                    long wait = last + periodNanos - clock.nanoTime();
-                    if (wait <= 0) {
-                        break;
-                    }
-                    try {
-                        mutex.awaitNanos(wake, wait);
-                    } catch (InterruptedException e) {
-                        stopping = true;
-                    }
+                long from = last;
+                if (!mutex.awaitUntil(wake, clock, () -> from + periodNanos, () -> stopping)) {
+                    stopping = true;
                 }
                 if (stopping) {
                     return;

@@ -104,16 +104,9 @@ public final class Purge implements AutoCloseable {
             int batch;
             mutex.lock();
             try {
-                while (!stopping && !requested) {
-                    long wait = last + TimeUnit.SECONDS.toNanos(1) - clock.nanoTime();
-                    if (wait <= 0) {
-                        break;
-                    }
-                    try {
-                        mutex.awaitNanos(wake, wait);
-                    } catch (InterruptedException e) {
-                        stopping = true;
-                    }
+                long due = last + TimeUnit.SECONDS.toNanos(1);
+                if (!mutex.awaitUntil(wake, clock, () -> due, () -> stopping || requested)) {
+                    stopping = true;
                 }
                 if (stopping) {
                     return;
