@@ -552,7 +552,7 @@ public final class TableStore {
         for (int i = 0; i < secondaries.length; i++) {
             int olen = encodeSecondary(i, oldRow, s.old);
             int nlen = encodeSecondary(i, newRow, s.entry);
-            if (olen == nlen && s.old.slice(0, olen).equals(s.entry.slice(0, nlen))) {
+            if (sameBytes(s.old, olen, s.entry, nlen)) {
                 continue;
             }
             if (!writeEntry(i, s.old, olen, true)) {
@@ -670,6 +670,12 @@ public final class TableStore {
         }
     }
 
+    /** Whether {@code a[0, alen)} and {@code b[0, blen)} (heap buffers) hold the same bytes; allocates nothing. */
+    private static boolean sameBytes(ByteBuffer a, int alen, ByteBuffer b, int blen) {
+        return Arrays.equals(a.array(), a.arrayOffset(), a.arrayOffset() + alen, b.array(), b.arrayOffset(),
+                b.arrayOffset() + blen);
+    }
+
     private static boolean isDeleteMarked(ByteBuffer buf, int rec) {
         return (RecordLayout.info(buf, rec) & RecordLayout.INFO_DELETED) != 0;
     }
@@ -760,7 +766,7 @@ public final class TableStore {
         for (int i = 0; i < secondaries.length; i++) {
             int clen = encodeSecondary(i, now, s.entry);
             int olen = encodeSecondary(i, before, s.old);
-            if (!beforeDeleted && clen == olen && s.old.slice(0, olen).equals(s.entry.slice(0, clen))) {
+            if (!beforeDeleted && sameBytes(s.old, olen, s.entry, clen)) {
                 continue;
             }
             if ((mask & (1L << i)) != 0) {
@@ -996,7 +1002,7 @@ public final class TableStore {
             for (; i < secondaries.length; i++) {
                 int olen = encodeSecondary(i, oldRow, s.old);
                 int nlen = encodeSecondary(i, newRow, s.entry);
-                if (olen == nlen && s.old.slice(0, olen).equals(s.entry.slice(0, nlen))) {
+                if (sameBytes(s.old, olen, s.entry, nlen)) {
                     continue;
                 }
                 changed[i] = true;
@@ -1032,7 +1038,7 @@ public final class TableStore {
         int b = encodeKey(newRow, s.old);
         RecordLayout kl = clustered.keyLayout();
         return RecordLayout.compare(kl, s.key, 0, kl, s.old, 0, clustered.keyFields()) != 0
-                || a != b || !s.key.slice(0, a).equals(s.old.slice(0, b));
+                || !sameBytes(s.key, a, s.old, b);
     }
 
     // ---- reading ------------------------------------------------------------------------------

@@ -47,16 +47,6 @@ public final class ReadView {
         return lowLimitNo;
     }
 
-    /** Ids at or above this were not yet assigned when the view opened. */
-    public long lowLimitId() {
-        return lowLimitId;
-    }
-
-    /** Ids below this are all seen. */
-    public long upLimitId() {
-        return upLimitId;
-    }
-
     /** This view without a creator: purge's copy, which no transaction's first change can alter. */
     ReadView withoutCreator() {
         return new ReadView(0, lowLimitId, upLimitId, lowLimitNo, ids);

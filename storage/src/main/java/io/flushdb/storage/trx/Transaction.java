@@ -110,11 +110,6 @@ public final class Transaction {
         return view;
     }
 
-    /** Whether a read view is open. */
-    public boolean hasReadView() {
-        return view != null;
-    }
-
     /** Closes the read view (READ COMMITTED, at the end of each statement); the next read opens a new one. */
     public void closeReadView() {
         if (view != null) {
@@ -151,7 +146,7 @@ public final class Transaction {
                 table.undo(undoRecord, r.rollPtr());
             }
         }
-        undo.truncate(sys.mtrs(), savepoint);
+        undo.truncate(sys.mtrs(), savepoint, undoRecord);
     }
 
     /** Commits with full durability ({@code innodb_flush_log_at_trx_commit=1}). */

@@ -184,26 +184,6 @@ public final class TrxSys {
         }
     }
 
-    /** Whether {@code trxId} is of a transaction that has changes and has not finished. */
-    public boolean isActive(long trxId) {
-        mutex.lock();
-        try {
-            return active.containsKey(trxId);
-        } finally {
-            mutex.unlock();
-        }
-    }
-
-    /** The transactions with changes not yet committed or rolled back, by id. */
-    public List<Transaction> activeTransactions() {
-        mutex.lock();
-        try {
-            return new ArrayList<>(active.values());
-        } finally {
-            mutex.unlock();
-        }
-    }
-
     // ---- commit -------------------------------------------------------------------------------
 
     /**
@@ -337,10 +317,5 @@ public final class TrxSys {
         }
         recovered.clear();
         return n;
-    }
-
-    /** Reads the undo record at {@code rollPtr} into {@code out}. */
-    public void readUndo(long rollPtr, ByteBuffer out) {
-        UndoLog.read(mtrs, rollPtr, out);
     }
 }

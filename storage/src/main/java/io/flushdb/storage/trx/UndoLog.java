@@ -69,6 +69,7 @@ public final class UndoLog {
     private boolean hasUpdates;
     private int pages;
     private final byte[] header = new byte[UndoRecord.DATA];
+    private final ByteBuffer headerView = ByteBuffer.wrap(header);
 
     private UndoLog(int firstPage, long trxId, int slot, int lastPage, int lastFree, long nextUndoNo,
                     boolean hasUpdates, int pages) {
@@ -225,7 +226,7 @@ public final class UndoLog {
             hasUpdates = true;
         }
         int at = lastFree;
-        ByteBuffer h = ByteBuffer.wrap(header);
+        ByteBuffer h = headerView;
         h.putShort(0, (short) need);
         h.put(UndoRecord.TYPE, (byte) type);
         h.put(3, (byte) 0);
@@ -375,14 +376,13 @@ public final class UndoLog {
     /**
      * Removes every record whose undo number is {@code >= undoNo} (after a rollback to a savepoint
      * has undone them), freeing the pages that empties, the last one first, in mini-transactions of
-     * a bounded size.
+     * a bounded size. {@code rec} is a page-sized buffer for the records read on the way.
      */
-    void truncate(MtrContext mtrs, long undoNo) {
+    void truncate(MtrContext mtrs, long undoNo, ByteBuffer rec) {
         if (undoNo >= nextUndoNo) {
             return;
         }
         Reader r = reader(mtrs);
-        ByteBuffer rec = ByteBuffer.allocate(mtrs.pool().pageSize());
         int keepPage = firstPage;
         int keepFree = FIRST_RECORDS;
         while (r.previous(rec)) {

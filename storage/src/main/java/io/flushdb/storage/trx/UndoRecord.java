@@ -69,13 +69,4 @@ public final class UndoRecord {
     public static int data(int rec) {
         return rec + DATA;
     }
-
-    public static String typeName(int type) {
-        return switch (type) {
-            case INSERT -> "INSERT";
-            case UPDATE -> "UPDATE";
-            case DEL_MARK -> "DEL_MARK";
-            default -> "UNKNOWN(" + type + ")";
-        };
-    }
 }
