@@ -170,10 +170,6 @@ public final class Engine implements AutoCloseable {
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
             this.trxSys = TrxSys.open(mtrs);
             trxSys.setTables(dictionary::tableBySpace);
-            // Transactions that never committed (a crash, or a close with sessions open) are rolled
-            // back from their undo logs, before the checkpointer runs: nothing could free log
-            // space for a waiting free check yet.
-            MtrContext.exemptFromFreeCheck(() -> trxSys.rollBackRecovered(config.messages()));
             this.purge = new Purge(trxSys, config.clock(), dictionary::withoutDdl, store.location(), this::fail);
             trxSys.setCommitListener(purge::wakeUp);
             this.cleaner = new PageCleaner(new CleanerTarget(), config.clock(), config.pageCleaners(), 200, 2000,
@@ -186,6 +182,17 @@ public final class Engine implements AutoCloseable {
             cleaner.start();
             checkpointer.start();
             logFlusher.start();
+            // Transactions that never committed (a crash, or a close with sessions open) are rolled
+            // back from their undo logs once the checkpointer and the page cleaner run: a rollback
+            // bigger than the free redo space waits for them like any other change.
+            try {
+                trxSys.rollBackRecovered(config.messages());
+            } catch (RuntimeException | Error e) {
+                checkpointer.close();
+                cleaner.close();
+                logFlusher.close();
+                throw e;
+            }
             purge.start();
         } catch (RuntimeException | Error e) {
             // Even an Error (out of memory) must not leave files open or the directory locked

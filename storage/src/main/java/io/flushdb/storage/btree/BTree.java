@@ -650,7 +650,10 @@ public final class BTree {
      */
     public boolean update(ByteBuffer key, RecordLayout kl, ByteBuffer rec, int len, ByteBuffer oldOut,
                           ChangeHook hook) {
-        if (hook == null) {
+        // Checked before anything changes: a hook writes its undo record into the change's
+        // mini-transaction, which must not fail afterwards. A hook returns this length or the
+        // old record's, which fits.
+        if (hook == null || len > 0) {
             checkRecordSize(len);
         }
         latch.lockExclusive();
@@ -677,7 +680,7 @@ public final class BTree {
                     mtr.commit();
                     return false;
                 }
-                checkRecordSize(len);
+                assert len <= IndexPage.maxRecordSize(pageSize) : len;
             }
             replaceAt(mtr, d, leaf, slot, r, rec, len);
             mtr.commit();

@@ -118,6 +118,37 @@ public final class OverflowStore {
         }
     }
 
+    /**
+     * Frees a chain whose reference is kept at {@code ownerOffset} of page {@code owner} (the first
+     * page number of the reference; an undo record's copy of an old version): each
+     * mini-transaction frees a few pages from the head and advances the reference to the next
+     * page, or to {@link PageId#NULL_PAGE} at the end, so a free cut off by a crash and run again
+     * goes on where it stopped and never frees a page twice. The owner page is latched first.
+     */
+    public static void freeOwned(MtrContext mtrs, int spaceId, long owner, int ownerOffset) {
+        while (true) {
+            try (MiniTransaction mtr = mtrs.start()) {
+                BufferFrame o = mtr.getPage(owner, LatchMode.EXCLUSIVE);
+                int page = o.page().getInt(ownerOffset);
+                if (page == PageId.NULL_PAGE) {
+                    mtr.commit();
+                    return;
+                }
+                for (int i = 0; i < 8 && page != PageId.NULL_PAGE; i++) {
+                    BufferFrame f = mtr.getPage(PageId.of(spaceId, page), LatchMode.EXCLUSIVE);
+                    if (PageHeader.type(f.page()) != PageType.OVERFLOW) {
+                        throw new CorruptPageException(spaceId, page, "freeing a non-overflow page as part of a chain");
+                    }
+                    int next = PageHeader.next(f.page());
+                    PageAllocator.free(mtr, spaceId, page);
+                    page = next;
+                }
+                mtr.writeInt(o, ownerOffset, page);
+                mtr.commit();
+            }
+        }
+    }
+
     /** Page numbers of a chain, for the checker. */
     public static int[] pages(BufferPool pool, int spaceId, ExternalRef ref) {
         java.util.List<Integer> out = new java.util.ArrayList<>();

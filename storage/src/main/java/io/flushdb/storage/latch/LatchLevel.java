@@ -20,13 +20,21 @@ package io.flushdb.storage.latch;
  *                 DDL call; lookups read concurrent maps without it
  *   ↓
  * INDEX_TREE      one B+tree's structure latch: S for a search's descent, X for every change
- *                 (insert, delete, update, freeing pages). Tree latches are never nested today:
- *                 TableStore and the dictionary take one tree's latch after another
+ *                 (insert, delete, update, freeing pages). Nested only by purge's removal of a
+ *                 secondary entry, which reads the clustered record (secondary, then
+ *                 clustered); otherwise TableStore and the dictionary take one tree's latch
+ *                 after another
  *   ↓
  * PAGE            buffer frame latches, not checked: parent before child, left sibling before
  *                 right, a tablespace's page 0 after the tree pages held and before a page taken
  *                 off its free list, overflow pages after the record's leaf (exceptions under the
- *                 exclusive tree latch: see the btree package). One try-lock breaks the
+ *                 exclusive tree latch: see the btree package); undo pages (system tablespace)
+ *                 after any index page: a change appends its undo record under its leaf's
+ *                 latch, and a consistent read follows roll pointers under it. The rollback
+ *                 segment page before the undo pages of a log; purge's chain free latches the
+ *                 undo page holding the chain's reference before the chain's pages; purge's
+ *                 secondary entry removal reads the clustered record (its tree latch and leaf)
+ *                 under the entry's leaf. One try-lock breaks the
  *                 ladder: the foreground single-page flush latches its unfixed victim under the
  *                 instance mutex (a try-lock cannot wait, so it cannot deadlock)
  *   ↓
@@ -67,7 +75,7 @@ package io.flushdb.storage.latch;
 public enum LatchLevel {
     /** The data dictionary's DDL latch; the first latch a DDL call takes. */
     DICTIONARY,
-    /** A B+tree's structure latch. Same-level nesting is allowed; no code does it today. */
+    /** A B+tree's structure latch. Same-level nesting is allowed: secondary before clustered only. */
     INDEX_TREE,
     /** Page frame latches: ordered by the B+tree protocol and never checked (see above). */
     PAGE,

@@ -81,21 +81,6 @@ public final class MtrContext {
     }
 
     /**
-     * Runs {@code work} with the calling thread's mini-transactions exempt from the log free check:
-     * for work at open, before the checkpointer that would free space runs (the rollback of the
-     * transactions recovery found unfinished).
-     */
-    public static void exemptFromFreeCheck(Runnable work) {
-        PerThread d = THREAD.get();
-        d.exempt++;
-        try {
-            work.run();
-        } finally {
-            d.exempt--;
-        }
-    }
-
-    /**
      * Starts a mini-transaction that never waits for log space: for the threads that free it (the
      * checkpointer's own records) and for shutdown.
      */
@@ -119,7 +104,7 @@ public final class MtrContext {
     private static final class PerThread {
         /** Mini-transactions open (to tell an outermost one). */
         int depth;
-        /** Nesting of {@link #exemptFromFreeCheck} and row operations ({@link #beginRowOperation}). */
+        /** Nesting of row operations ({@link #beginRowOperation}). */
         int exempt;
     }
 

@@ -102,8 +102,9 @@ public final class TableStore {
         final ByteBuffer entry2;
         final ByteBuffer undo;
         final UndoWriter writer = new UndoWriter();
-        final PurgeCheck purgeCheck = new PurgeCheck();
-        final boolean[] flag = new boolean[1];
+        final VersionCheck versionCheck = new VersionCheck();
+        final Probe probe = new Probe();
+        final EntryPurge entryPurge = new EntryPurge();
         Object[] fields;
         int[] offsets;
 
@@ -706,21 +707,34 @@ public final class TableStore {
 
     /** Copies the clustered record with the key of {@code key} (of layout {@code kl}), marked or not, into {@code out}. */
     private boolean findClustered(ByteBuffer key, RecordLayout kl, ByteBuffer out) {
-        return clustered.find(key, kl, clustered.keyFields(), (p, r) -> {
-            out.clear();
-            out.put(0, p, r, RecordLayout.length(p, r));
-        }, true);
+        Probe probe = scratch.get().probe;
+        probe.copyTo(this, out);
+        try {
+            return clustered.find(key, kl, clustered.keyFields(), probe, true);
+        } finally {
+            probe.clear();
+        }
+    }
+
+    /** Whether the clustered record at {@code rec} is the version transaction {@code trxId} wrote with roll pointer {@code rollPtr}. */
+    private boolean carries(ByteBuffer buf, int rec, long trxId, long rollPtr) {
+        int at = systemFields(buf, rec);
+        return buf.getLong(at) == trxId && buf.getLong(at + 8) == rollPtr;
     }
 
     // ---- rollback: one undo record at a time, not counted as row operations ----------------------
 
     /**
-     * Undoes one change of a rolling-back transaction from its undo record {@code u} (at 0), whose
-     * roll pointer is {@code rollPtr}. Does nothing if the clustered record no longer carries that
-     * roll pointer (the change never reached the index, or was already undone before a crash), so
-     * undo can be applied again after an interruption (UNDO3).
+     * Undoes one change of rolling-back transaction {@code trxId} from its undo record {@code u}
+     * (at 0), whose roll pointer is {@code rollPtr}. Does nothing unless the clustered record still
+     * carries that transaction id and roll pointer (the change never reached the index, or was
+     * already undone before a crash), so undo can be applied again after an interruption (UNDO3).
+     * Secondary entries are put back before the clustered record, for the same reason. A new
+     * secondary entry is removed only if it is live: a delete-marked one was there before the
+     * change (an older version's) and is left to purge. {@code purgeView} gives purge's view, for
+     * an undone take-over ({@link #removeUndoneTakeOver}).
      */
-    public void undo(ByteBuffer u, long rollPtr) {
+    public void undo(ByteBuffer u, long rollPtr, long trxId, java.util.function.Supplier<ReadView> purgeView) {
         Scratch s = scratch.get();
         int type = UndoRecord.type(u, 0);
         int dlen = UndoRecord.dataLength(u, 0);
@@ -729,7 +743,7 @@ public final class TableStore {
         if (type == UndoRecord.INSERT) {
             s.key.clear();
             s.key.put(0, u, UndoRecord.data(0), dlen);
-            if (!findClustered(s.key, clustered.keyLayout(), cur) || rollPtr(cur, 0) != rollPtr) {
+            if (!findClustered(s.key, clustered.keyLayout(), cur) || !carries(cur, 0, trxId, rollPtr)) {
                 return;
             }
             Object[] row = decodeForSecondaries(cur, 0);
@@ -738,26 +752,27 @@ public final class TableStore {
                 if ((mask & (1L << i)) != 0) {
                     writeEntry(i, s.entry, elen, true);
                 } else {
-                    secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null);
+                    secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_LIVE);
                 }
             }
-            clustered.delete(s.key, clustered.keyLayout(), null);
-            freeExternals(externalsOf(cur, 0));
+            if (removeVersion(s.key, clustered.keyLayout(), trxId, rollPtr, false, 0, null)) {
+                freeExternals(externalsOf(cur, 0));
+            }
             return;
         }
         ByteBuffer old = s.record;
         old.clear();
         old.put(0, u, UndoRecord.data(0), dlen);
-        if (!findClustered(old, clustered.leafLayout(), cur) || rollPtr(cur, 0) != rollPtr) {
+        if (!findClustered(old, clustered.leafLayout(), cur) || !carries(cur, 0, trxId, rollPtr)) {
             return;
         }
         if (type == UndoRecord.DEL_MARK) {
-            clustered.update(old, clustered.leafLayout(), old, dlen, null, null);
             Object[] row = decodeForSecondaries(old, 0);
             for (int i = 0; i < secondaries.length; i++) {
                 int elen = encodeSecondary(i, row, s.entry);
                 writeEntry(i, s.entry, elen, false);
             }
+            clustered.update(old, clustered.leafLayout(), old, dlen, null, null);
             return;
         }
         Object[] now = decodeForSecondaries(cur, 0);
@@ -772,7 +787,7 @@ public final class TableStore {
             if ((mask & (1L << i)) != 0) {
                 writeEntry(i, s.entry, clen, true);
             } else {
-                secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null);
+                secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_LIVE);
             }
             if (!beforeDeleted) {
                 writeEntry(i, s.old, olen, false);
@@ -780,122 +795,305 @@ public final class TableStore {
         }
         clustered.update(old, clustered.leafLayout(), old, dlen, null, null);
         freeExternals(externalsOf(cur, 0));
+        if (beforeDeleted) {
+            removeUndoneTakeOver(old, before, purgeView);
+        }
+    }
+
+    /**
+     * After undoing a take-over (an insert that reused the delete-marked record of a deleted row),
+     * the record is that deleted version again, {@code old}. If every read view sees its delete,
+     * the purge of that delete may already be over, done while the record carried the take-over's
+     * roll pointer, and nothing else would ever remove it: it is removed here, with its overflow
+     * chains and the entries no version needs (InnoDB's row_undo_mod_remove_clust_low). Otherwise
+     * that purge is still to come and finds the record as it left it.
+     */
+    private void removeUndoneTakeOver(ByteBuffer old, Object[] before, java.util.function.Supplier<ReadView> purgeView) {
+        long deleter = trxId(old, 0);
+        ReadView view = purgeView.get();
+        if (view == null || !view.sees(deleter)) {
+            return;
+        }
+        Scratch s = scratch.get();
+        ByteBuffer removed = s.version;
+        if (!removeVersion(old, clustered.leafLayout(), deleter, rollPtr(old, 0), true, 0, removed)) {
+            return; // purge got there first
+        }
+        for (int i = 0; i < secondaries.length; i++) {
+            purgeEntry(i, before, view);
+        }
+        freeExternals(externalsOf(removed, 0));
+    }
+
+    /**
+     * Removes the clustered record with the key of {@code key} (layout {@code kl}) if it is still
+     * the version {@code trxId} wrote with roll pointer {@code rollPtr} (and delete-marked, when
+     * {@code deleted}), copying it into {@code out} when given; sets {@code purgeFlag} on that
+     * undo record in the same mini-transaction when not 0. Returns whether it was removed.
+     */
+    private boolean removeVersion(ByteBuffer key, RecordLayout kl, long trxId, long rollPtr, boolean deleted,
+                                  int purgeFlag, ByteBuffer out) {
+        VersionCheck check = scratch.get().versionCheck;
+        check.set(clustered, trxId, rollPtr, deleted, purgeFlag);
+        try {
+            return clustered.delete(key, kl, out, check);
+        } finally {
+            check.tree = null;
+        }
     }
 
     // ---- purge: removing what no read view needs --------------------------------------------------
 
     /**
-     * Purges one undo record {@code u} (at 0) of a committed transaction that every read view sees
-     * ({@code view} is purge's view). DEL_MARK: if the record is still the delete-marked version
-     * that change made, its secondary entries, the record and its overflow chains are removed;
-     * otherwise (the key was inserted again) only the old version's entries no version still needs.
-     * UPDATE: the old version's secondary entries that are delete-marked and that no version from
-     * the current one back to what {@code view} sees still has are removed, and the old version's
-     * overflow chains are freed. INSERT: nothing to do.
+     * Purges one undo record {@code u} (at 0) of committed transaction {@code trxId} that every
+     * read view sees ({@code view} is purge's view). DEL_MARK: if the record is still the
+     * delete-marked version that change made, its secondary entries, the record and its overflow
+     * chains are removed; otherwise (the key was inserted again) only the old version's entries no
+     * version still needs. UPDATE: the old version's secondary entries that are delete-marked and
+     * that no version from the current one back to what {@code view} sees still has are removed,
+     * and the old version's overflow chains are freed. INSERT: nothing to do.
+     *
+     * <p>Purging a record again after a crash cut it off is safe (UNDO5): the record's purge flags
+     * say how far it got, and overflow chains are freed through the references in the undo record,
+     * which each freeing mini-transaction advances.
      */
-    public void purge(ByteBuffer u, long rollPtr, ReadView view) {
+    public void purge(ByteBuffer u, long rollPtr, long trxId, ReadView view) {
         int type = UndoRecord.type(u, 0);
         if (type == UndoRecord.INSERT) {
             return;
         }
         Scratch s = scratch.get();
         int dlen = UndoRecord.dataLength(u, 0);
+        int flags = UndoRecord.purgeFlags(u, 0);
         ByteBuffer old = s.record;
         old.clear();
         old.put(0, u, UndoRecord.data(0), dlen);
-        ByteBuffer cur = s.version;
-        if (type == UndoRecord.DEL_MARK && findClustered(old, clustered.leafLayout(), cur) && isDeleteMarked(cur, 0)
-                && rollPtr(cur, 0) == rollPtr) {
-            Object[] row = decodeForSecondaries(cur, 0);
+        if (type == UndoRecord.DEL_MARK) {
+            if ((flags & UndoRecord.PURGED_RECORD) == 0 && !purgeDeleted(old, rollPtr, trxId, view)) {
+                return;
+            }
+        } else if ((flags & UndoRecord.PURGED_ENTRIES) == 0) {
+            Object[] before = decodeForSecondaries(old, 0);
             for (int i = 0; i < secondaries.length; i++) {
-                int elen = encodeSecondary(i, row, s.entry);
-                secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_DELETE_MARKED);
+                purgeEntry(i, before, view);
             }
-            encodeKey(row, s.key);
-            s.purgeCheck.rollPtr = rollPtr;
-            s.purgeCheck.tree = clustered;
-            boolean removed;
-            try {
-                removed = clustered.delete(s.key, clustered.keyLayout(), null, s.purgeCheck);
-            } finally {
-                s.purgeCheck.tree = null;
+            if (hasExternalField(old, 0)) {
+                // From here the undo record's overflow references are consumed as chains are freed:
+                // a purge run again must not read them for entries.
+                UndoLog.setPurgeFlag(mtrs, rollPtr, UndoRecord.PURGED_ENTRIES);
             }
-            if (removed) {
-                freeExternals(externalsOf(cur, 0));
+        }
+        freeOwnedExternals(old, rollPtr);
+    }
+
+    /**
+     * DEL_MARK purge: removes the record deleted by transaction {@code trxId} with roll pointer
+     * {@code rollPtr}, and its secondary entries, if it is still that delete-marked version; then
+     * returns true, the record's overflow chains left for the caller to free. Returns false
+     * otherwise, after removing the old version's entries no version needs (the key was inserted
+     * again), or doing nothing (the record is gone: the rollback of such an insert removed it).
+     */
+    private boolean purgeDeleted(ByteBuffer old, long rollPtr, long trxId, ReadView view) {
+        Scratch s = scratch.get();
+        // The row is decoded under the clustered leaf's latch: while the record is there, the
+        // overflow chains of that version are too.
+        Probe probe = s.probe;
+        probe.purgeState(this, trxId, rollPtr, old);
+        boolean present;
+        try {
+            present = clustered.find(old, clustered.leafLayout(), clustered.keyFields(), probe, true);
+        } finally {
+            probe.clear();
+        }
+        if (!present) {
+            return false;
+        }
+        Object[] row = probe.row;
+        boolean matched = probe.answer;
+        probe.row = null;
+        if (!matched) {
+            for (int i = 0; i < secondaries.length; i++) {
+                purgeEntry(i, row, view);
             }
+            return false;
+        }
+        for (int i = 0; i < secondaries.length; i++) {
+            encodeSecondary(i, row, s.entry);
+            secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_DELETE_MARKED);
+        }
+        if (!removeVersion(old, clustered.leafLayout(), trxId, rollPtr, true, UndoRecord.PURGED_RECORD, null)) {
+            // Taken over between the two looks: the entries it needs are live, so none was removed.
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * Frees the overflow chains the old version in undo record {@code rollPtr} (its data copied at
+     * 0 of {@code old}) refers to, through the references in the undo page ({@link OverflowStore#freeOwned}).
+     */
+    private void freeOwnedExternals(ByteBuffer old, long rollPtr) {
+        if (!hasExternalField(old, 0)) {
             return;
         }
-        Object[] before = decodeForSecondaries(old, 0);
-        for (int i = 0; i < secondaries.length; i++) {
-            purgeEntry(i, before, view);
-        }
-        if (type == UndoRecord.UPDATE) {
-            freeExternals(externalsOf(old, 0));
+        long undoPage = PageId.of(0, RollPtr.pageNo(rollPtr));
+        RecordLayout layout = clustered.leafLayout();
+        int pos = layout.fieldsStart();
+        for (int f = 0; f < layout.fieldCount(); f++) {
+            if (layout.isNull(old, 0, f)) {
+                continue;
+            }
+            if (layout.field(f).isVariable() && RecordLayout.isExternal(old, pos)) {
+                OverflowStore.freeOwned(mtrs, spaceId, undoPage, UndoRecord.dataOffset(rollPtr, pos + 1));
+            }
+            pos = skipField(layout, old, pos, f);
         }
     }
 
     private static final BTree.ChangeHook ONLY_IF_DELETE_MARKED =
             (mtr, page, rec) -> isDeleteMarked(page, rec) ? 0 : -1;
 
-    /** Purge's check before removing a clustered record: still delete-marked, still the same version. */
-    private static final class PurgeCheck implements BTree.ChangeHook {
+    private static final BTree.ChangeHook ONLY_IF_LIVE =
+            (mtr, page, rec) -> isDeleteMarked(page, rec) ? -1 : 0;
+
+    /**
+     * The check of a clustered record's removal by rollback or purge, made under the leaf's
+     * exclusive latch: still the version written by {@code trxId} with roll pointer
+     * {@code rollPtr} (roll pointers alone are reused when undo pages are), delete-marked when
+     * {@code deleted}. Sets {@code purgeFlag} on that undo record in the removal's own
+     * mini-transaction when not 0.
+     */
+    private static final class VersionCheck implements BTree.ChangeHook {
         BTree tree;
+        long trxId;
         long rollPtr;
+        boolean deleted;
+        int purgeFlag;
+
+        void set(BTree tree, long trxId, long rollPtr, boolean deleted, int purgeFlag) {
+            this.tree = tree;
+            this.trxId = trxId;
+            this.rollPtr = rollPtr;
+            this.deleted = deleted;
+            this.purgeFlag = purgeFlag;
+        }
 
         @Override
         public int beforeChange(MiniTransaction mtr, ByteBuffer page, int rec) {
-            return isDeleteMarked(page, rec) && page.getLong(systemFields(tree, page, rec) + 8) == rollPtr ? 0 : -1;
+            int at = systemFields(tree, page, rec);
+            if ((deleted && !isDeleteMarked(page, rec)) || page.getLong(at) != trxId
+                    || page.getLong(at + 8) != rollPtr) {
+                return -1;
+            }
+            if (purgeFlag != 0) {
+                UndoLog.setPurgeFlag(mtr, rollPtr, purgeFlag);
+            }
+            return 0;
         }
     }
 
-    /** Removes secondary index {@code i}'s entry of {@code row} if it is delete-marked and no version needs it. */
+    /**
+     * Removes secondary index {@code i}'s entry of {@code row} if it is delete-marked and no version
+     * needs it. The decision is taken in the delete's own hook, under the entry's leaf latch: a
+     * change that makes the entry needed again (a take-over, an update back to these values) must
+     * latch that leaf too, so it comes entirely before or after.
+     */
     private void purgeEntry(int i, Object[] row, ReadView view) {
         Scratch s = scratch.get();
-        int elen = encodeSecondary(i, row, s.entry);
-        BTree sec = secondaries[i];
-        boolean[] marked = s.flag;
-        marked[0] = false;
-        if (!sec.find(s.entry, sec.leafLayout(), sec.keyFields(), (p, r) -> marked[0] = isDeleteMarked(p, r), true)
-                || !marked[0]) {
-            return;
-        }
-        if (entryNeeded(i, row, s.entry, view)) {
-            return;
-        }
         encodeSecondary(i, row, s.entry);
-        assert elen > 0;
-        sec.delete(s.entry, sec.leafLayout(), null, ONLY_IF_DELETE_MARKED);
+        BTree sec = secondaries[i];
+        Probe probe = s.probe;
+        probe.markedState(this);
+        boolean found;
+        try {
+            found = sec.find(s.entry, sec.leafLayout(), sec.keyFields(), probe, true);
+        } finally {
+            probe.clear();
+        }
+        if (!found || !probe.answer) {
+            return; // the cheap shared look: no delete-marked entry to remove
+        }
+        EntryPurge hook = s.entryPurge;
+        hook.set(this, i, row, view);
+        try {
+            sec.delete(s.entry, sec.leafLayout(), null, hook);
+        } finally {
+            hook.clear();
+        }
+    }
+
+    /** The hook of a secondary entry's removal by purge: only a delete-marked entry no version needs. */
+    private static final class EntryPurge implements BTree.ChangeHook {
+        TableStore table;
+        int index;
+        Object[] row;
+        ReadView view;
+
+        void set(TableStore table, int index, Object[] row, ReadView view) {
+            this.table = table;
+            this.index = index;
+            this.row = row;
+            this.view = view;
+        }
+
+        void clear() {
+            table = null;
+            row = null;
+            view = null;
+        }
+
+        @Override
+        public int beforeChange(MiniTransaction mtr, ByteBuffer page, int rec) {
+            if (!isDeleteMarked(page, rec)) {
+                return -1;
+            }
+            return table.entryNeeded(index, row, page, rec, view) ? -1 : 0;
+        }
     }
 
     /**
      * Whether a version of {@code row}'s clustered record that some read view may still read (from
      * the current version back to the first one {@code view} sees) is not delete-marked and has
-     * secondary index {@code i}'s entry {@code entry} (InnoDB's row_vers_old_has_index_entry).
+     * secondary index {@code i}'s entry, the one at {@code rec} of {@code entryPage} (InnoDB's
+     * row_vers_old_has_index_entry). The versions are followed under the clustered leaf's latch.
      */
-    private boolean entryNeeded(int i, Object[] row, ByteBuffer entry, ReadView view) {
+    private boolean entryNeeded(int i, Object[] row, ByteBuffer entryPage, int entryRec, ReadView view) {
         Scratch s = scratch.get();
         encodeKey(row, s.key);
-        ByteBuffer v = s.version2;
-        if (!findClustered(s.key, clustered.keyLayout(), v)) {
-            return false;
+        Probe probe = s.probe;
+        probe.entryState(this, i, entryPage, entryRec, view);
+        try {
+            return clustered.find(s.key, clustered.keyLayout(), clustered.keyFields(), probe, true) && probe.answer;
+        } finally {
+            probe.clear();
         }
+    }
+
+    /** {@link #entryNeeded}'s walk, from the clustered record at {@code rec} of {@code page} (latched). */
+    private boolean versionsHaveEntry(ByteBuffer page, int rec, int i, ByteBuffer entryPage, int entryRec,
+                                      ReadView view) {
+        Scratch s = scratch.get();
         RecordLayout el = secondaries[i].leafLayout();
+        ByteBuffer v = page;
+        int at = rec;
         while (true) {
-            if (!isDeleteMarked(v, 0)) {
-                Object[] version = decodeForSecondaries(v, 0);
+            if (!isDeleteMarked(v, at)) {
+                Object[] version = decodeForSecondaries(v, at);
                 encodeSecondary(i, version, s.entry2);
-                if (RecordLayout.compare(el, s.entry2, 0, el, entry, 0, el.fieldCount()) == 0) {
+                if (RecordLayout.compare(el, s.entry2, 0, el, entryPage, entryRec, el.fieldCount()) == 0) {
                     return true;
                 }
             }
-            if (view.sees(trxId(v, 0))) {
+            if (view.sees(trxId(v, at))) {
                 return false;
             }
-            long rp = rollPtr(v, 0);
+            long rp = rollPtr(v, at);
             if (rp == 0 || RollPtr.isInsert(rp)) {
                 return false;
             }
-            previousVersion(rp, v);
+            previousVersion(rp, s.version2);
+            v = s.version2;
+            at = 0;
         }
     }
 
@@ -914,13 +1112,56 @@ public final class TableStore {
      * sees into {@code out}, overflow values included, and counts one row read; returns null (and
      * counts nothing) when the view sees no row there: the row did not exist yet, or its visible
      * version is deleted. A null view reads the record as it is, skipping a delete-marked one.
+     *
+     * <p>{@code buf} may be a copy (a cursor's batch). When the view does not see that version,
+     * the older ones are built from the record as it is now, under its leaf's latch (ROW8): the
+     * undo records a version's roll pointer leads to stay in place only while the record carries
+     * it, which that latch guarantees.
      */
     public Object[] readVisible(ByteBuffer buf, int rec, ReadView view, Object[] out) {
         if (view == null || view.sees(trxId(buf, rec))) {
             return isDeleteMarked(buf, rec) ? null : readRow(buf, rec, out);
         }
+        Scratch s = scratch.get();
+        if (buf != s.current || rec != 0) {
+            s.current.clear();
+            s.current.put(0, buf, rec, RecordLayout.length(buf, rec));
+        }
+        return readVisibleNow(s.current, clustered.leafLayout(), view, out);
+    }
+
+    /**
+     * Looks a row up by primary key as {@code view} sees it ({@link #readVisible}); false if the
+     * view sees none.
+     */
+    public boolean lookupVisible(Object[] keyRow, ReadView view, Object[] out) {
+        Scratch s = scratch.get();
+        encodeKey(keyRow, s.key);
+        return readVisibleNow(s.key, clustered.keyLayout(), view, out) != null;
+    }
+
+    private Object[] readVisibleNow(ByteBuffer key, RecordLayout kl, ReadView view, Object[] out) {
+        Probe probe = scratch.get().probe;
+        probe.visibleState(this, view, out);
+        try {
+            if (!clustered.find(key, kl, clustered.keyFields(), probe, true)) {
+                return null; // purged: every view sees it deleted
+            }
+            Object[] row = probe.row;
+            probe.row = null;
+            return row;
+        } finally {
+            probe.clear();
+        }
+    }
+
+    /** {@link #readVisible}'s walk from the clustered record at {@code rec} of {@code page} (latched). */
+    private Object[] visibleVersion(ByteBuffer page, int rec, ReadView view, Object[] out) {
+        if (view == null || view.sees(trxId(page, rec))) {
+            return isDeleteMarked(page, rec) ? null : readRow(page, rec, out);
+        }
         ByteBuffer v = scratch.get().version;
-        long rp = rollPtr(buf, rec);
+        long rp = rollPtr(page, rec);
         while (true) {
             if (rp == 0 || RollPtr.isInsert(rp)) {
                 return null;
@@ -934,17 +1175,94 @@ public final class TableStore {
     }
 
     /**
-     * Looks a row up by primary key as {@code view} sees it ({@link #readVisible}); false if the
-     * view sees none.
+     * What a clustered or secondary lookup does with the record it finds, under that record's leaf
+     * latch: copy it, tell whether it is delete-marked, follow its versions. One per thread (in
+     * {@link Scratch}); it keeps its table only during one lookup, so a per-thread scratch does not
+     * keep a closed engine reachable.
      */
-    public boolean lookupVisible(Object[] keyRow, ReadView view, Object[] out) {
-        Scratch s = scratch.get();
-        encodeKey(keyRow, s.key);
-        ByteBuffer cur = s.current;
-        if (!findClustered(s.key, clustered.keyLayout(), cur)) {
-            return false;
+    private static final class Probe implements BTree.RecordVisitor {
+        private static final int COPY = 0;
+        private static final int MARKED = 1;
+        private static final int VISIBLE = 2;
+        private static final int HAS_ENTRY = 3;
+        private static final int PURGE_STATE = 4;
+
+        private int mode;
+        private TableStore table;
+        private ByteBuffer buffer;
+        private ReadView view;
+        private Object[] out;
+        private int index;
+        private int entryRec;
+        private long trxId;
+        private long rollPtr;
+        /** The row found or built (VISIBLE, PURGE_STATE). */
+        Object[] row;
+        /** The yes/no answer (MARKED, HAS_ENTRY, PURGE_STATE: the record is the version meant). */
+        boolean answer;
+
+        void copyTo(TableStore t, ByteBuffer out) {
+            start(t, COPY);
+            this.buffer = out;
         }
-        return readVisible(cur, 0, view, out) != null;
+
+        void markedState(TableStore t) {
+            start(t, MARKED);
+        }
+
+        void visibleState(TableStore t, ReadView view, Object[] out) {
+            start(t, VISIBLE);
+            this.view = view;
+            this.out = out;
+        }
+
+        void entryState(TableStore t, int index, ByteBuffer entryPage, int entryRec, ReadView view) {
+            start(t, HAS_ENTRY);
+            this.index = index;
+            this.buffer = entryPage;
+            this.entryRec = entryRec;
+            this.view = view;
+        }
+
+        void purgeState(TableStore t, long trxId, long rollPtr, ByteBuffer old) {
+            start(t, PURGE_STATE);
+            this.trxId = trxId;
+            this.rollPtr = rollPtr;
+            this.buffer = old;
+        }
+
+        private void start(TableStore t, int mode) {
+            this.table = t;
+            this.mode = mode;
+            this.row = null;
+            this.answer = false;
+        }
+
+        /** Drops the references taken for one lookup (the row stays for the caller to take). */
+        void clear() {
+            table = null;
+            buffer = null;
+            view = null;
+            out = null;
+        }
+
+        @Override
+        public void visit(ByteBuffer page, int rec) {
+            switch (mode) {
+                case COPY -> {
+                    buffer.clear();
+                    buffer.put(0, page, rec, RecordLayout.length(page, rec));
+                }
+                case MARKED -> answer = isDeleteMarked(page, rec);
+                case VISIBLE -> row = table.visibleVersion(page, rec, view, out);
+                case HAS_ENTRY -> answer = table.versionsHaveEntry(page, rec, index, buffer, entryRec, view);
+                default -> {
+                    answer = isDeleteMarked(page, rec) && table.carries(page, rec, trxId, rollPtr);
+                    // A version taken over keeps the old one's chains alive in the taker's undo.
+                    row = answer ? table.decodeForSecondaries(page, rec) : table.decodeForSecondaries(buffer, 0);
+                }
+            }
+        }
     }
 
     /**

@@ -35,10 +35,18 @@
  *   <li>ROW7: an overflow chain of an old version is freed by purge (or by the rollback that
  *       discards the version that wrote it), never by the update or delete that replaced it:
  *       read views and rollback may still need it.</li>
+ *   <li>ROW8: the versions of a clustered record older than the one in the index are built with
+ *       that record's leaf latched: the undo records its roll pointer leads to are cut (by a
+ *       rollback) only after the record has been changed back, which needs that latch, and a
+ *       committed transaction's undo outlives every view that does not see it. A reader holding
+ *       only a copy of the record rebuilds from the record as it is now.</li>
  *   <li>ROW3: an overflow chain is written before the clustered record that refers to it, and
  *       freed only after that record is gone (or its insert failed).</li>
- *   <li>ROW4: tree latches are never nested: an operation on several indexes takes and releases
- *       one tree's latch after another.</li>
+ *   <li>ROW4: tree latches are nested only one way: an operation on several indexes takes and
+ *       releases one tree's latch after another, except that purge's removal of a secondary
+ *       entry reads the clustered record from inside the removal (secondary tree, then the
+ *       clustered tree). No code takes a secondary tree's latch while holding the clustered
+ *       one.</li>
  *   <li>ROW5: the AUTO_INCREMENT counter (the next value to hand out) is written to page 0 in its
  *       own mini-transaction whenever values are handed out or a larger explicit value is stored;
  *       values a failed statement took are not given back.</li>

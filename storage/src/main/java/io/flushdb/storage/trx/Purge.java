@@ -175,11 +175,12 @@ public final class Purge implements AutoCloseable {
                         continue;
                     }
                     long rollPtr = r.rollPtr();
+                    long trxId = log.trxId();
                     int space = UndoRecord.spaceId(record, 0);
                     ddlGuard.accept(() -> {
                         TableStore table = sys.table(space);
                         if (table != null) {
-                            table.purge(record, rollPtr, view);
+                            table.purge(record, rollPtr, trxId, view);
                         }
                     });
                     recordsPurged.increment();

@@ -30,15 +30,19 @@ public final class Transaction {
     private final List<Held> locks = new ArrayList<>();
     private final long[] trxNo = new long[1];
     private ByteBuffer undoRecord;
+    /** Purge's view, for rollback ({@link TableStore#undo}). */
+    private final java.util.function.Supplier<ReadView> purgeView;
 
     /** A transaction whose changes are not logged for undo (tests of the row layer). */
     public Transaction(long id) {
         this.sys = null;
         this.id = id;
+        this.purgeView = () -> null;
     }
 
     Transaction(TrxSys sys) {
         this.sys = sys;
+        this.purgeView = sys::purgeView;
     }
 
     /** A transaction recovery found unfinished, to be rolled back. */
@@ -92,10 +96,20 @@ public final class Transaction {
      */
     public UndoLog undoLogForChange() {
         if (undo == null) {
-            if (id == 0) {
+            boolean activated = id == 0;
+            if (activated) {
                 sys.activate(this);
             }
-            undo = sys.rseg().createLog(id);
+            try {
+                undo = sys.rseg().createLog(id);
+            } catch (RuntimeException | Error e) {
+                if (activated) {
+                    // No log, no changes: not active after all (a view must not wait on it).
+                    sys.rolledBack(this);
+                    assignId(0);
+                }
+                throw e;
+            }
         }
         return undo;
     }
@@ -143,7 +157,7 @@ public final class Transaction {
             }
             TableStore table = sys.table(UndoRecord.spaceId(undoRecord, 0));
             if (table != null) { // a table dropped since has taken its rows with it
-                table.undo(undoRecord, r.rollPtr());
+                table.undo(undoRecord, r.rollPtr(), id, purgeView);
             }
         }
         undo.truncate(sys.mtrs(), savepoint, undoRecord);

@@ -129,14 +129,20 @@ public final class TrxSys {
 
     // ---- ids ----------------------------------------------------------------------------------
 
-    /** Hands out the next id, raising the persisted bound first when it is reached. */
-    long assignId() {
+    /**
+     * Hands out the next id and, in the same critical section, runs {@code register} with it (under
+     * the mutex: it must only touch this object's sets), so no view can see the id handed out but
+     * not yet registered. The persisted bound is raised first when the id would reach it.
+     */
+    private long assignId(java.util.function.LongConsumer register) {
         while (true) {
             long want;
             mutex.lock();
             try {
                 if (nextId < persistedBound) {
-                    return nextId++;
+                    long id = nextId++;
+                    register.accept(id);
+                    return id;
                 }
                 want = nextId + ID_MARGIN;
             } finally {
@@ -172,16 +178,15 @@ public final class TrxSys {
         }
     }
 
-    /** Gives {@code t} an id and makes it active (its first change). */
+    /**
+     * Gives {@code t} an id and makes it active (its first change), in one critical section: a view
+     * opened at any moment either predates the id or lists it among the active ones (TRX8).
+     */
     void activate(Transaction t) {
-        long id = assignId();
-        mutex.lock();
-        try {
+        assignId(id -> {
             t.assignId(id);
             active.put(id, t);
-        } finally {
-            mutex.unlock();
-        }
+        });
     }
 
     // ---- commit -------------------------------------------------------------------------------
@@ -192,16 +197,23 @@ public final class TrxSys {
      */
     long commit(Transaction t, UndoLog log) {
         long[] no = t.trxNoHolder();
-        long lsn = rseg.commit(log, () -> {
-            long n = assignId();
-            mutex.lock();
-            try {
-                committing.add(n);
-            } finally {
-                mutex.unlock();
+        no[0] = 0;
+        long lsn;
+        try {
+            // The number is handed out and entered in the committing set in one critical section
+            // (TRX6): a view opened in between would otherwise let purge past this transaction.
+            lsn = rseg.commit(log, () -> assignId(committing::add), no);
+        } catch (RuntimeException | Error e) {
+            if (no[0] != 0) {
+                mutex.lock();
+                try {
+                    committing.remove(no[0]);
+                } finally {
+                    mutex.unlock();
+                }
             }
-            return n;
-        }, no);
+            throw e;
+        }
         mutex.lock();
         try {
             active.remove(t.id());
@@ -213,7 +225,7 @@ public final class TrxSys {
         return lsn;
     }
 
-    /** Forgets a transaction whose rollback is complete and whose log is freed. */
+    /** Forgets a transaction whose rollback is complete and whose log is freed (or was never created). */
     void rolledBack(Transaction t) {
         mutex.lock();
         try {
@@ -273,6 +285,16 @@ public final class TrxSys {
                 return views.iterator().next().withoutCreator();
             }
             return snapshot(0);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** The transactions with changes that have not ended, oldest first (INNODB_TRX's rows). */
+    public List<Transaction> activeTransactions() {
+        mutex.lock();
+        try {
+            return new ArrayList<>(active.values());
         } finally {
             mutex.unlock();
         }

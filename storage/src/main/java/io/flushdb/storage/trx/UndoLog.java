@@ -229,7 +229,7 @@ public final class UndoLog {
         ByteBuffer h = headerView;
         h.putShort(0, (short) need);
         h.put(UndoRecord.TYPE, (byte) type);
-        h.put(3, (byte) 0);
+        h.put(UndoRecord.PURGE_FLAGS, (byte) 0);
         h.putLong(UndoRecord.UNDO_NO, nextUndoNo);
         h.putInt(UndoRecord.SPACE_ID, spaceId);
         h.putLong(UndoRecord.MASK, mask);
@@ -251,6 +251,21 @@ public final class UndoLog {
         try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) {
             BufferFrame f = mtr.getPage(PageId.of(0, RollPtr.pageNo(rollPtr)), LatchMode.EXCLUSIVE);
             mtr.writeLong(f, RollPtr.offset(rollPtr) + UndoRecord.MASK, mask);
+            mtr.commit();
+        }
+    }
+
+    /** Sets {@code flag} among the purge flags of the undo record at {@code rollPtr}, in {@code mtr}. */
+    public static void setPurgeFlag(MiniTransaction mtr, long rollPtr, int flag) {
+        BufferFrame f = mtr.getPage(PageId.of(0, RollPtr.pageNo(rollPtr)), LatchMode.EXCLUSIVE);
+        int at = UndoRecord.purgeFlagsOffset(rollPtr);
+        mtr.writeByte(f, at, f.page().get(at) | flag);
+    }
+
+    /** {@link #setPurgeFlag(MiniTransaction, long, int)} in a mini-transaction of its own. */
+    public static void setPurgeFlag(MtrContext mtrs, long rollPtr, int flag) {
+        try (MiniTransaction mtr = mtrs.start()) {
+            setPurgeFlag(mtr, rollPtr, flag);
             mtr.commit();
         }
     }

@@ -9,7 +9,11 @@ import java.nio.ByteBuffer;
  * offset  size  field
  *      0     2  length of the whole record, trailer included
  *      2     1  type: 1 INSERT, 2 UPDATE (the clustered record was replaced), 3 DEL_MARK
- *      3     1  unused (0)
+ *      3     1  purge flags: bit 0 set when purge has removed the clustered record this DEL_MARK
+ *               record's change delete-marked; bit 1 set when purge has dealt with the secondary
+ *               entries of this UPDATE record's old version (set only if that version has
+ *               overflow chains). A purge run again after a crash then only frees what is left
+ *               of the chains
  *      4     8  undo number: the record's position in its transaction's undo log, from 0
  *     12     4  tablespace id of the table changed
  *     16     8  secondary mask: bit i set when secondary index i already held the new entry,
@@ -21,6 +25,10 @@ import java.nio.ByteBuffer;
  *   26+D     2  offset of this record in its page (read backwards from the end of a page)
  * </pre>
  *
+ * <p>Purge consumes the overflow references in the data of UPDATE and DEL_MARK records: freeing a
+ * chain advances the reference's first page to the next page not yet freed, in the
+ * mini-transaction that frees the pages, and leaves {@code 0xFFFFFFFF} once the chain is gone.
+ *
  * <p>A record is at most {@code 28 + IndexPage.maxRecordSize} bytes, under half a page, so one
  * always fits a fresh undo page.
  */
@@ -30,6 +38,11 @@ public final class UndoRecord {
     public static final int DEL_MARK = 3;
 
     static final int TYPE = 2;
+    static final int PURGE_FLAGS = 3;
+    /** Purge flag: the clustered record this DEL_MARK record's change delete-marked is removed. */
+    public static final int PURGED_RECORD = 1;
+    /** Purge flag: the old version's secondary entries are purged; its chains are being freed. */
+    public static final int PURGED_ENTRIES = 2;
     static final int UNDO_NO = 4;
     static final int SPACE_ID = 12;
     static final int MASK = 16;
@@ -47,6 +60,20 @@ public final class UndoRecord {
 
     public static int type(ByteBuffer b, int rec) {
         return b.get(rec + TYPE);
+    }
+
+    public static int purgeFlags(ByteBuffer b, int rec) {
+        return b.get(rec + PURGE_FLAGS);
+    }
+
+    /** Offset, in its page, of the purge flags of the undo record at {@code rollPtr}. */
+    public static int purgeFlagsOffset(long rollPtr) {
+        return RollPtr.offset(rollPtr) + PURGE_FLAGS;
+    }
+
+    /** Offset, in its page, of byte {@code at} of the data of the undo record at {@code rollPtr}. */
+    public static int dataOffset(long rollPtr, int at) {
+        return RollPtr.offset(rollPtr) + DATA + at;
     }
 
     public static long undoNo(ByteBuffer b, int rec) {

@@ -32,13 +32,19 @@
  *       change, and the record carries the writer's id and a roll pointer to it: no change
  *       reaches the redo without its undo.</li>
  *   <li>UNDO3: applying an undo record is idempotent: it acts only if the clustered record still
- *       carries that record's roll pointer. So a rollback interrupted by a crash is simply run
- *       again from the log left in the slot.</li>
+ *       carries that record's transaction id and roll pointer (a roll pointer alone may be reused
+ *       when undo pages are), and it puts secondary entries back before the clustered record.
+ *       So a rollback interrupted by a crash is simply run again from the log left in the
+ *       slot.</li>
  *   <li>UNDO4: purge removes a committed log only when its commit number is below the purge
  *       view's {@code lowLimitNo}: every read view sees that transaction, so no view can need the
  *       versions its records rebuild. A delete-marked record is removed only while still
  *       delete-marked by that change; a delete-marked secondary entry only if no version from the
  *       current one back to what the purge view sees has its values.</li>
+ *   <li>UNDO5: purging a record again is harmless: the removal of a delete-marked record sets a
+ *       flag in its undo record in the same mini-transaction, and each freeing of overflow
+ *       pages advances the chain's reference in the undo record, so a log purged again after a
+ *       crash frees nothing twice.</li>
  *   <li>TRX5: transaction ids and numbers come from one counter whose bound is persisted on the
  *       system page before an id at or above it is handed out, so no id is reused after a
  *       crash.</li>
@@ -47,12 +53,16 @@
  *       meanwhile treats it as active and bounds purge below it.</li>
  *   <li>TRX7: a read view opened before a transaction's first change sees that transaction's
  *       changes: the creator id is set when the id is assigned.</li>
+ *   <li>TRX8: an id is handed out and entered in the active set (a commit number: in the
+ *       committing set) in one critical section, so a view either predates it or lists it.</li>
  * </ul>
  *
  * <p>Limits of this version: one rollback segment (its slot count, about a quarter of the page
  * size in transactions, bounds the transactions with changes at once: error 1637 past it); one
  * purge thread; an undo record holds the whole old clustered record rather than the changed
- * fields; recovery rolls unfinished transactions back before the engine opens rather than in the
- * background.
+ * fields; recovery rolls unfinished transactions back while the engine opens (with the page
+ * cleaner and the checkpointer already running) rather than in the background. The overflow
+ * chains a rollback frees can leak if a crash comes between the record's change and the freeing;
+ * no chain is ever freed twice.
  */
 package io.flushdb.storage.trx;
