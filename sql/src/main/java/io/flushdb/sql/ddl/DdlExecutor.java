@@ -39,7 +39,7 @@ public final class DdlExecutor {
     }
 
     private long lockTimeoutMillis() {
-        return session.engine().storage().config().lockWaitTimeoutSeconds() * 1000;
+        return session.variables().metadataLockTimeoutMillis(); // lock_wait_timeout, as MySQL's metadata locks
     }
 
     /** Runs {@code action} with the tables locked exclusively by a DDL transaction. */
@@ -51,7 +51,7 @@ public final class DdlExecutor {
             List<TableEntry> sorted = new ArrayList<>(tables);
             sorted.sort(Comparator.comparingLong(e -> e.def().id()));
             for (TableEntry e : sorted) {
-                trx.lock(e.lock(), true, false, lockTimeoutMillis());
+                trx.lock(e.lock(), io.flushdb.storage.trx.TableLock.Mode.DDL, false, lockTimeoutMillis());
             }
             return action.get();
         } finally {

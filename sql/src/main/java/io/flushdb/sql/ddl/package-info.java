@@ -15,7 +15,7 @@
  * <ul>
  *   <li>DDL1: once its own checks pass, a DDL statement commits the session's open transaction,
  *       checks that the engine accepts writes, takes the affected tables' locks exclusively in
- *       table id order (waiting up to {@code innodb_lock_wait_timeout}), calls the dictionary, and
+ *       table id order (waiting up to {@code lock_wait_timeout}), calls the dictionary, and
  *       commits again, releasing the locks, whether the call succeeded or not. A statement refused
  *       by an earlier check, or a no-op under IF [NOT] EXISTS, returns before the implicit
  *       commit.</li>

@@ -164,7 +164,7 @@ public final class ShowExecutor {
                 rows.add(new Object[] {label, "check", "status", "Operation failed"});
                 continue;
             }
-            router.inStatement(Set.of(n), Set.of(), false, () -> {
+            router.inStatement(Set.of(n), io.flushdb.storage.trx.TableLock.Mode.SHARED, Set.of(), false, () -> {
                 try {
                     e.store().check();
                     rows.add(new Object[] {label, "check", "status", "OK"});

@@ -16,6 +16,7 @@ import io.flushdb.sql.session.Names;
 import io.flushdb.sql.session.Session;
 import io.flushdb.storage.dict.Collation;
 import io.flushdb.storage.dict.TableEntry;
+import io.flushdb.storage.trx.TableLock;
 import io.flushdb.storage.trx.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,6 +38,7 @@ import net.sf.jsqlparser.statement.create.table.CreateTable;
 import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
+import net.sf.jsqlparser.statement.select.ForMode;
 import net.sf.jsqlparser.statement.select.Select;
 import net.sf.jsqlparser.statement.show.ShowIndexStatement;
 import net.sf.jsqlparser.statement.show.ShowTablesStatement;
@@ -184,17 +186,39 @@ public final class StatementRouter {
 
     private StatementResult query(ParsedStatement p, Object[] params) {
         long version = dictionaryVersion();
-        CompiledQuery q = compile(p.sql(), (Select) p.ast(), p.parameterCount());
-        return inStatement(q.tables(), Set.of(), false, () -> {
+        Select select = (Select) p.ast();
+        CompiledQuery q = compile(p.sql(), select, p.parameterCount());
+        return inStatement(q.tables(), readMode(select), Set.of(), false, () -> {
             CompiledQuery current = q;
             if (dictionaryVersion() != version) {
-                current = compile(p.sql(), (Select) p.ast(), p.parameterCount());
+                current = compile(p.sql(), select, p.parameterCount());
                 if (!q.tables().containsAll(current.tables())) {
                     throw MySqlError.ER_TABLE_DEF_CHANGED.raise();
                 }
             }
             return QueryExecutor.run(current, params, session);
         });
+    }
+
+    /**
+     * How a query's tables are locked and read. A plain SELECT is a consistent read: a metadata
+     * hold (READ) and the rows of its read view. A locking read reads the latest rows and locks
+     * them: FOR UPDATE exclusively, FOR SHARE shared, both until the transaction ends; a plain
+     * SELECT under SERIALIZABLE inside a transaction is read as FOR SHARE, as InnoDB does. (The
+     * locks are table locks in this version.)
+     */
+    private TableLock.Mode readMode(Select select) {
+        ForMode mode = select.getForMode();
+        if (mode == ForMode.UPDATE || mode == ForMode.NO_KEY_UPDATE) {
+            return TableLock.Mode.EXCLUSIVE;
+        }
+        if (mode == ForMode.SHARE || mode == ForMode.KEY_SHARE) {
+            return TableLock.Mode.SHARED;
+        }
+        if (session.isolationLevel() == java.sql.Connection.TRANSACTION_SERIALIZABLE && session.inExplicitTransaction()) {
+            return TableLock.Mode.SHARED;
+        }
+        return TableLock.Mode.READ;
     }
 
     private long dictionaryVersion() {
@@ -209,7 +233,7 @@ public final class StatementRouter {
         DmlExecutor dml = new DmlExecutor(session, this);
         long version = dictionaryVersion();
         DmlExecutor.Plan plan = dml.plan(p, params);
-        return inStatement(plan.readTables(), Set.of(plan.target()), true, () -> {
+        return inStatement(plan.readTables(), TableLock.Mode.SHARED, Set.of(plan.target()), true, () -> {
             DmlExecutor.Plan current = plan;
             if (dictionaryVersion() != version) {
                 current = dml.plan(p, params); // see query()
@@ -222,16 +246,20 @@ public final class StatementRouter {
     }
 
     /**
-     * Runs {@code body} as one statement: locks the tables, remembers a savepoint, rolls back to it
-     * on failure, releases statement locks, and commits in autocommit mode.
+     * Runs {@code body} as one statement: locks the tables ({@code read} in {@code readMode},
+     * {@code write} exclusively), remembers a savepoint, rolls back to it on failure, releases
+     * statement locks, and commits in autocommit mode. With {@code readMode} READ the statement's
+     * plain reads are consistent reads ({@link Session#statementReadView}); otherwise they read
+     * the latest rows, which its locks keep other transactions from changing.
      */
-    public StatementResult inStatement(Set<Names.TableName> read, Set<Names.TableName> write, boolean writes,
-                                       java.util.function.Supplier<StatementResult> body) {
+    public StatementResult inStatement(Set<Names.TableName> read, TableLock.Mode readMode, Set<Names.TableName> write,
+                                       boolean writes, java.util.function.Supplier<StatementResult> body) {
         Transaction trx = session.transaction();
         long savepoint = trx.savepoint();
         boolean ok = false;
         try {
-            lockTables(trx, read, write);
+            lockTables(trx, read, readMode, write);
+            session.startStatementRead(readMode == TableLock.Mode.READ);
             StatementResult r = body.get();
             ok = true;
             return r;
@@ -246,6 +274,7 @@ public final class StatementRouter {
             }
             throw e;
         } finally {
+            session.endStatementRead();
             trx.releaseStatementLocks();
             if (!session.inExplicitTransaction()) {
                 if (ok) {
@@ -257,24 +286,32 @@ public final class StatementRouter {
         }
     }
 
-    private void lockTables(Transaction trx, Set<Names.TableName> read, Set<Names.TableName> write) {
-        long timeout = session.variables().lockWaitTimeoutMillis();
+    private void lockTables(Transaction trx, Set<Names.TableName> read, TableLock.Mode readMode,
+                            Set<Names.TableName> write) {
+        // A consistent read waits only for DDL, for its metadata lock: lock_wait_timeout. The other
+        // modes stand in for InnoDB's row locks: innodb_lock_wait_timeout.
+        long timeout = readMode == TableLock.Mode.READ && write.isEmpty()
+                ? session.variables().metadataLockTimeoutMillis() : session.variables().lockWaitTimeoutMillis();
+        // A DML statement's reads of other tables hold them only for the statement; the rest
+        // (writes, consistent reads' metadata holds, locking reads) for the transaction.
+        boolean spanning = session.inExplicitTransaction();
+        boolean readForStatement = !spanning || (readMode == TableLock.Mode.SHARED && !write.isEmpty());
         if (write.isEmpty() && read.size() == 1) {
             // The common case (a single-table query), without building the ordered list.
             TableEntry e = Names.existing(read.iterator().next(), session);
-            trx.lock(e.lock(), false, !session.inExplicitTransaction(), timeout);
+            trx.lock(e.lock(), readMode, readForStatement, timeout);
             return;
         }
         List<TableEntry> entries = new ArrayList<>();
-        List<Boolean> exclusive = new ArrayList<>();
+        List<TableLock.Mode> modes = new ArrayList<>();
         for (Names.TableName n : write) {
             entries.add(Names.existing(n, session));
-            exclusive.add(true);
+            modes.add(TableLock.Mode.EXCLUSIVE);
         }
         for (Names.TableName n : read) {
             if (!write.contains(n)) {
                 entries.add(Names.existing(n, session));
-                exclusive.add(false);
+                modes.add(readMode);
             }
         }
         Integer[] order = new Integer[entries.size()];
@@ -283,7 +320,9 @@ public final class StatementRouter {
         }
         java.util.Arrays.sort(order, Comparator.comparingLong(i -> entries.get(i).def().id()));
         for (int i : order) {
-            trx.lock(entries.get(i).lock(), exclusive.get(i), !session.inExplicitTransaction(), timeout);
+            TableLock.Mode mode = modes.get(i);
+            trx.lock(entries.get(i).lock(), mode, mode == TableLock.Mode.EXCLUSIVE ? !spanning : readForStatement,
+                    timeout);
         }
     }
 

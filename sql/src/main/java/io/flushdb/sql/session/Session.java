@@ -291,6 +291,43 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    /** Whether the running statement's plain reads are consistent reads (see {@link #statementReadView}). */
+    private boolean consistentRead;
+
+    /** Called as a statement starts: whether its plain reads are consistent reads. */
+    public void startStatementRead(boolean consistent) {
+        consistentRead = consistent;
+    }
+
+    /**
+     * Called as a statement ends. Under READ COMMITTED (and READ UNCOMMITTED) a consistent read's
+     * view lasts one statement; under REPEATABLE READ and SERIALIZABLE it lasts until the
+     * transaction ends.
+     */
+    public void endStatementRead() {
+        consistentRead = false;
+        if (transaction != null && isolationLevel <= java.sql.Connection.TRANSACTION_READ_COMMITTED) {
+            transaction.closeReadView();
+        }
+    }
+
+    /** Whether the running statement's plain reads are consistent reads (READ UNCOMMITTED's included). */
+    public boolean readsConsistently() {
+        return consistentRead;
+    }
+
+    /**
+     * The read view the running statement's plain reads see, opened on first use (InnoDB's
+     * consistent read); null when they read the latest rows instead: a statement that changes or
+     * locks rows (its table locks keep others' uncommitted changes away), or READ UNCOMMITTED.
+     */
+    public io.flushdb.storage.trx.ReadView statementReadView() {
+        if (!consistentRead || isolationLevel == java.sql.Connection.TRANSACTION_READ_UNCOMMITTED) {
+            return null;
+        }
+        return transaction().readView();
+    }
+
     /** JDBC isolation level constant (REPEATABLE READ by default, as InnoDB). */
     public int isolationLevel() {
         return isolationLevel;

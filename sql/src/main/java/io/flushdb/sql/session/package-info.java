@@ -27,7 +27,12 @@
  *       forgets it and later ones, and commit or rollback forgets all.</li>
  * </ul>
  *
- * <p>Isolation levels are stored and reported ({@code @@transaction_isolation}) but all behave the
- * same: isolation comes from table locks ({@code storage.trx}).
+ * <p>Isolation levels: a plain SELECT is a consistent read of the transaction's read view
+ * ({@link io.flushdb.sql.session.Session#statementReadView}): under REPEATABLE READ one view for the
+ * whole transaction, opened by its first read; under READ COMMITTED a view per statement; under
+ * READ UNCOMMITTED the latest rows, committed or not; under SERIALIZABLE, inside a transaction, a
+ * locking read. Statements that change rows, and locking reads, read the latest rows and hold
+ * table locks ({@code storage.trx.TableLock}) so that writers of a table take turns; readers and
+ * writers do not wait for each other.
  */
 package io.flushdb.sql.session;

@@ -18,6 +18,7 @@ public final class SessionVariables {
     private final Map<String, Object> user = new HashMap<>();
     private ZoneId zone;
     private long lockWaitTimeoutMillis;
+    private long metadataLockTimeoutMillis;
     private int lruScanDepth;
     /** Whether SET SESSION gave innodb_lru_scan_depth a value of this session's own. */
     private boolean ownScanDepth;
@@ -66,6 +67,8 @@ public final class SessionVariables {
             zone = SystemVariables.zone((String) value);
         } else if (v == SystemVariables.INNODB_LOCK_WAIT_TIMEOUT) {
             lockWaitTimeoutMillis = (Long) value * 1000;
+        } else if (v == SystemVariables.LOCK_WAIT_TIMEOUT) {
+            metadataLockTimeoutMillis = (Long) value * 1000;
         } else if (v == SystemVariables.INNODB_LRU_SCAN_DEPTH) {
             lruScanDepth = (int) (long) (Long) value;
         }
@@ -74,6 +77,11 @@ public final class SessionVariables {
     /** The session's time zone (time_zone), for NOW() and temporal conversions. */
     public ZoneId zone() {
         return zone;
+    }
+
+    /** lock_wait_timeout in milliseconds: the wait for a metadata lock (DDL and the reads it excludes). */
+    public long metadataLockTimeoutMillis() {
+        return metadataLockTimeoutMillis;
     }
 
     /** innodb_lock_wait_timeout in milliseconds. */

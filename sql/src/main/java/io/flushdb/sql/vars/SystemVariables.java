@@ -251,6 +251,12 @@ public final class SystemVariables {
             .configure((c, v) -> c.lockWaitTimeoutSeconds((Long) v))
             .doc("How long a statement waits for a lock before it fails with error 1205.",
                     "Longer rides out long transactions; shorter fails fast and frees the waiting thread.");
+    public static final SystemVariable LOCK_WAIT_TIMEOUT = integer("lock_wait_timeout", 31_536_000L, 1,
+            31_536_000L).unit("s").both()
+            .doc("How long a statement waits for a metadata lock before it fails with error 1205: DDL for "
+                    + "the transactions using its table, and a read for DDL in progress.",
+                    "A transaction that read a table holds it until it ends, so DDL waits for idle "
+                    + "transactions; lower it to fail fast instead.");
     public static final SystemVariable INNODB_STRICT_MODE = bool("innodb_strict_mode", true).both()
             .doc("Whether questionable CREATE TABLE options are errors rather than warnings.",
                     "FlushDB refuses options it does not support in either mode.");

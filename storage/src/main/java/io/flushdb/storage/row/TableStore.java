@@ -1119,7 +1119,10 @@ public final class TableStore {
      * it, which that latch guarantees.
      */
     public Object[] readVisible(ByteBuffer buf, int rec, ReadView view, Object[] out) {
-        if (view == null || view.sees(trxId(buf, rec))) {
+        // A version the view sees keeps its overflow chains while the view is open; the latest
+        // version of a null view (READ UNCOMMITTED) may be rolled back, and its chains freed,
+        // under a copy: that one is read from the index.
+        if (view == null ? !hasExternalField(buf, rec) : view.sees(trxId(buf, rec))) {
             return isDeleteMarked(buf, rec) ? null : readRow(buf, rec, out);
         }
         Scratch s = scratch.get();
@@ -1128,6 +1131,18 @@ public final class TableStore {
             s.current.put(0, buf, rec, RecordLayout.length(buf, rec));
         }
         return readVisibleNow(s.current, clustered.leafLayout(), view, out);
+    }
+
+    /**
+     * Whether the secondary index {@code i} entry at {@code rec} of {@code buf} is the entry of
+     * {@code row} (a version read through that entry: a consistent read through a secondary index
+     * keeps a row only when the version its view sees has that entry).
+     */
+    public boolean isEntryOf(int i, Object[] row, ByteBuffer buf, int rec) {
+        ByteBuffer e = scratch.get().entry2;
+        encodeSecondary(i, row, e);
+        RecordLayout el = secondaries[i].leafLayout();
+        return RecordLayout.compare(el, e, 0, el, buf, rec, el.fieldCount()) == 0;
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.List;
  * the id and counts without synchronisation (racy snapshots).
  */
 public final class Transaction {
-    private record Held(TableLock lock, boolean exclusive, boolean statementOnly) {
+    private record Held(TableLock lock, TableLock.Mode mode, boolean statementOnly) {
     }
 
     /** Null for a transaction of the row-layer tests: its changes are not undoable. */
@@ -219,17 +219,13 @@ public final class Transaction {
     // ---- locks --------------------------------------------------------------------------------
 
     /**
-     * Locks a table for the current statement. Exclusive locks of a transaction that spans
-     * statements are kept until it ends ({@code statementOnly} false); shared ones are released at
-     * statement end.
+     * Locks a table in {@code mode} for the current statement. The lock is kept until the
+     * transaction ends unless {@code statementOnly}; a SHARED lock (a statement's read of the latest
+     * rows of a table it does not change) is always released at statement end.
      */
-    public void lock(TableLock lock, boolean exclusive, boolean statementOnly, long timeoutMillis) {
-        if (exclusive) {
-            lock.lockExclusive(this, timeoutMillis);
-        } else {
-            lock.lockShared(this, timeoutMillis);
-        }
-        locks.add(new Held(lock, exclusive, statementOnly || !exclusive));
+    public void lock(TableLock lock, TableLock.Mode mode, boolean statementOnly, long timeoutMillis) {
+        lock.lock(this, mode, timeoutMillis);
+        locks.add(new Held(lock, mode, statementOnly || mode == TableLock.Mode.SHARED));
     }
 
     /** Releases the locks held only for the statement that just ended. */
@@ -251,11 +247,7 @@ public final class Transaction {
     }
 
     private void release(Held h) {
-        if (h.exclusive) {
-            h.lock.unlockExclusive(this);
-        } else {
-            h.lock.unlockShared(this);
-        }
+        h.lock.unlock(this, h.mode);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.flushdb.sql.plan.rel;
 
+import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.KeyValues;
 import io.flushdb.storage.btree.BTree;
 import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.row.TableStore;
+import io.flushdb.storage.trx.ReadView;
 import java.nio.ByteBuffer;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -56,8 +58,10 @@ public final class IndexScanRuntime extends ScanRuntime {
     public Enumerable<Object[]> scan(DataContext root) {
         ZoneId zone = zoneOf(root);
         List<Object[]> rows = new ArrayList<>();
+        Session reader = consistentReader(root);
+        ReadView view = reader == null ? null : reader.statementReadView();
         for (List<KeyBound> point : points) {
-            scanPoint(point, root, zone, rows);
+            scanPoint(point, root, zone, reader != null, view, rows);
         }
         return Linq4j.asEnumerable(rows);
     }
@@ -75,7 +79,8 @@ public final class IndexScanRuntime extends ScanRuntime {
         return KeyValues.exactStored(c, canonical, zone);
     }
 
-    private void scanPoint(List<KeyBound> point, DataContext root, ZoneId zone, List<Object[]> out) {
+    private void scanPoint(List<KeyBound> point, DataContext root, ZoneId zone, boolean consistent, ReadView view,
+                           List<Object[]> out) {
         int n = point.size();
         Object[] prefix = new Object[n + 1];
         for (int i = 0; i < n; i++) {
@@ -95,7 +100,7 @@ public final class IndexScanRuntime extends ScanRuntime {
                 keyRow[keyColumns[i] == columns.size() ? columns.size() : keyColumns[i]] = prefix[i];
             }
             Object[] row = new Object[store.rowWidth()];
-            if (store.lookup(keyRow, row)) {
+            if (consistent ? store.lookupVisible(keyRow, view, row) : store.lookup(keyRow, row)) {
                 out.add(project(row, zone));
             }
             return;
@@ -108,6 +113,7 @@ public final class IndexScanRuntime extends ScanRuntime {
             return; // a comparison with NULL is never true
         }
         BTreeCursor cursor = tree.cursor();
+        cursor.setIncludeDeleted(consistent); // an entry delete-marked since may lead to the version a view sees
         ByteBuffer loKey = ByteBuffer.allocate(4096);
         ByteBuffer hiKey = ByteBuffer.allocate(4096);
         int loFields = n + (useLo ? 1 : 0);
@@ -133,8 +139,9 @@ public final class IndexScanRuntime extends ScanRuntime {
         Object[] row = new Object[store.rowWidth()];
         if (indexOrdinal == 0) {
             while (cursor.next()) {
-                store.readRow(cursor.buffer(), cursor.record(), row);
-                out.add(project(row, zone));
+                if (read(cursor.buffer(), cursor.record(), consistent, view, row) != null) {
+                    out.add(project(row, zone));
+                }
             }
             return;
         }
@@ -146,7 +153,13 @@ public final class IndexScanRuntime extends ScanRuntime {
             for (int f = 0; f < entryColumns.length; f++) {
                 keyRow[entryColumns[f] < 0 ? columns.size() : entryColumns[f]] = fieldsOfEntry[f];
             }
-            if (store.lookup(keyRow, row)) {
+            if (!consistent) {
+                if (store.lookup(keyRow, row)) {
+                    out.add(project(row, zone));
+                }
+            } else if (store.lookupVisible(keyRow, view, row)
+                    && store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record())) {
+                // Another entry leads to a version with other values: that entry's turn gives it.
                 out.add(project(row, zone));
             }
         }

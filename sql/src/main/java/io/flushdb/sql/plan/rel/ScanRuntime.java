@@ -1,9 +1,13 @@
 package io.flushdb.sql.plan.rel;
 
+import io.flushdb.sql.plan.QueryContext;
+import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.CalciteValues;
 import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.row.TableStore;
+import io.flushdb.storage.trx.ReadView;
+import java.nio.ByteBuffer;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.TimeZone;
@@ -37,11 +41,32 @@ public class ScanRuntime {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
+                Session reader = consistentReader(root);
                 BTreeCursor c = store.scan();
+                c.setIncludeDeleted(reader != null);
                 c.seekFirst();
-                return new CursorEnumerator(c, zone);
+                return new CursorEnumerator(c, zone, reader != null, reader == null ? null : reader.statementReadView());
             }
         };
+    }
+
+    /**
+     * The session running {@code root} if its statement reads consistently (a plain SELECT: rows
+     * as its read view sees them, {@link Session#statementReadView}); null if it reads the latest
+     * rows (a statement that changes or locks rows, under table locks that keep other writers
+     * away).
+     */
+    static Session consistentReader(DataContext root) {
+        return root.get(QueryContext.SESSION) instanceof Session s && s.readsConsistently() ? s : null;
+    }
+
+    /**
+     * Reads the row of the clustered record at {@code rec} of {@code buf} into {@code out} as the
+     * statement sees it: the version {@code view} sees when {@code consistent}, else the record
+     * itself. Null when there is no such row.
+     */
+    protected Object[] read(ByteBuffer buf, int rec, boolean consistent, ReadView view, Object[] out) {
+        return consistent ? store.readVisible(buf, rec, view, out) : store.readRow(buf, rec, out);
     }
 
     static ZoneId zoneOf(DataContext root) {
@@ -64,12 +89,16 @@ public class ScanRuntime {
     final class CursorEnumerator implements Enumerator<Object[]> {
         private final BTreeCursor cursor;
         private final ZoneId zone;
+        private final boolean consistent;
+        private final ReadView view;
         private final Object[] stored;
         private Object[] current;
 
-        CursorEnumerator(BTreeCursor cursor, ZoneId zone) {
+        CursorEnumerator(BTreeCursor cursor, ZoneId zone, boolean consistent, ReadView view) {
             this.cursor = cursor;
             this.zone = zone;
+            this.consistent = consistent;
+            this.view = view;
             this.stored = new Object[store.rowWidth()];
         }
 
@@ -80,12 +109,13 @@ public class ScanRuntime {
 
         @Override
         public boolean moveNext() {
-            if (!cursor.next()) {
-                return false;
+            while (cursor.next()) {
+                if (read(cursor.buffer(), cursor.record(), consistent, view, stored) != null) {
+                    current = project(stored, zone);
+                    return true;
+                }
             }
-            store.readRow(cursor.buffer(), cursor.record(), stored);
-            current = project(stored, zone);
-            return true;
+            return false;
         }
 
         @Override
