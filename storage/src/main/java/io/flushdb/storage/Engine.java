@@ -196,8 +196,9 @@ public final class Engine implements AutoCloseable {
             purge.start();
         } catch (RuntimeException | Error e) {
             // Even an Error (out of memory) must not leave files open or the directory locked
-            // for this JVM's life. Nothing is written on this path: recovered pages stay in the
-            // redo log for the next open.
+            // for this JVM's life. Nothing more is written on this path: what the page cleaner and
+            // the checkpointer wrote during the rollback at open is covered by the redo log, and the
+            // rest stays in it for the next open.
             closeQuietly(openedLog, e);
             closeQuietly(openedDoublewrite == null ? null : openedDoublewrite::close, e);
             if (openedSpaces != null) {
@@ -552,6 +553,7 @@ public final class Engine implements AutoCloseable {
         @Override
         public void failed(RuntimeException e) {
             fail(e);
+            redo.wakeSpaceWaiters(e); // a change waiting for log space (even during open) fails now
         }
 
         @Override
@@ -610,6 +612,7 @@ public final class Engine implements AutoCloseable {
         @Override
         public void failed(RuntimeException e) {
             fail(e);
+            redo.wakeSpaceWaiters(e); // a change waiting for log space (even during open) fails now
         }
     }
 

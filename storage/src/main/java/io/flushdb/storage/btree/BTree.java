@@ -285,12 +285,13 @@ public final class BTree {
      */
     public int insert(ByteBuffer rec, int len, ChangeHook hook) {
         checkRecordSize(len);
+        mtrs.checkLogSpace(); // before the tree latch: a thread waiting for log space holds none
         latch.lockExclusive();
         try {
             if (uniqueFields > 0 && uniqueFields < keyFields && !leafLayout.anyNull(rec, 0, uniqueFields)) {
                 checkUniquePrefix(rec);
             }
-            try (MiniTransaction mtr = mtrs.start()) {
+            try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) {
                 descendForWrite(mtr, rec, 0, leafLayout, keyFields);
                 int d = path.size() - 1;
                 BufferFrame leaf = path.frame(d);
@@ -310,6 +311,7 @@ public final class BTree {
                         return EXISTS_DELETED;
                     }
                     if (hook != null) {
+                        latchRightSiblingIfSplitting(mtr, leaf, len);
                         len = hook.beforeChange(mtr, p, r);
                     }
                     replaceAt(mtr, d, leaf, slot, r, rec, len);
@@ -317,6 +319,7 @@ public final class BTree {
                     return EXISTS_DELETED;
                 }
                 if (hook != null) {
+                    latchRightSiblingIfSplitting(mtr, leaf, len);
                     len = hook.beforeChange(mtr, null, -1);
                 }
                 insertAt(mtr, d, slot, rec, len);
@@ -326,6 +329,20 @@ public final class BTree {
         } finally {
             path.clear();
             latch.unlockExclusive();
+        }
+    }
+
+    /**
+     * A hook latches undo pages, which come after every index page in the latch order: a consistent
+     * read follows roll pointers with its leaf latched. So a leaf that may have to split for a
+     * record of {@code len} bytes gets its right neighbour (which a split latches) before the hook
+     * runs; the split then finds it in the mini-transaction.
+     */
+    private void latchRightSiblingIfSplitting(MiniTransaction mtr, BufferFrame leaf, int len) {
+        ByteBuffer p = leaf.page();
+        int next = PageHeader.next(p);
+        if (IndexPage.totalFree(p) < len + 2 && next != PageId.NULL_PAGE) {
+            mtr.getPage(PageId.of(spaceId, next), LatchMode.EXCLUSIVE);
         }
     }
 
@@ -591,10 +608,11 @@ public final class BTree {
      * delete-marked version it means.
      */
     public boolean delete(ByteBuffer key, RecordLayout kl, ByteBuffer deletedOut, ChangeHook hook) {
+        mtrs.checkLogSpace();
         latch.lockExclusive();
         try {
             int depth;
-            try (MiniTransaction mtr = mtrs.start()) {
+            try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) {
                 descendForWrite(mtr, key, 0, kl, keyFields);
                 depth = path.size() - 1;
                 BufferFrame leaf = path.frame(depth);
@@ -656,8 +674,9 @@ public final class BTree {
         if (hook == null || len > 0) {
             checkRecordSize(len);
         }
+        mtrs.checkLogSpace();
         latch.lockExclusive();
-        try (MiniTransaction mtr = mtrs.start()) {
+        try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) {
             descendForWrite(mtr, key, 0, kl, keyFields);
             int d = path.size() - 1;
             BufferFrame leaf = path.frame(d);
@@ -675,6 +694,9 @@ public final class BTree {
                 oldOut.put(0, p, r, oldLen);
             }
             if (hook != null) {
+                if (len > 0) {
+                    latchRightSiblingIfSplitting(mtr, leaf, len);
+                }
                 len = hook.beforeChange(mtr, p, r);
                 if (len < 0) {
                     mtr.commit();
@@ -707,7 +729,7 @@ public final class BTree {
      * left with a single child absorbs it.
      */
     private void removeEmptyPage(int depth) {
-        try (MiniTransaction mtr = mtrs.start()) {
+        try (MiniTransaction mtr = mtrs.startWithoutFreeCheck()) { // the delete checked, before its tree latch
             for (int d = 0; d < depth; d++) {
                 mtr.getPage(PageId.of(spaceId, removalPages[d]), LatchMode.EXCLUSIVE);
             }

@@ -20,7 +20,8 @@ package io.flushdb.storage.latch;
  *                 DDL call; lookups read concurrent maps without it
  *   ↓
  * INDEX_TREE      one B+tree's structure latch: S for a search's descent, X for every change
- *                 (insert, delete, update, freeing pages). Nested only by purge's removal of a
+ *                 (insert, delete, update, freeing pages). A change waits for log space (the
+ *                 free check) before it takes the latch, never under it. Nested only by purge's removal of a
  *                 secondary entry, which reads the clustered record (secondary, then
  *                 clustered); otherwise TableStore and the dictionary take one tree's latch
  *                 after another
@@ -30,7 +31,9 @@ package io.flushdb.storage.latch;
  *                 off its free list, overflow pages after the record's leaf (exceptions under the
  *                 exclusive tree latch: see the btree package); undo pages (system tablespace)
  *                 after any index page: a change appends its undo record under its leaf's
- *                 latch, and a consistent read follows roll pointers under it. The rollback
+ *                 latch, and a consistent read follows roll pointers under it (so a leaf that
+ *                 may split gets its right neighbour latched before the undo record is
+ *                 written). The rollback
  *                 segment page before the undo pages of a log; purge's chain free latches the
  *                 undo page holding the chain's reference before the chain's pages; purge's
  *                 secondary entry removal reads the clustered record (its tree latch and leaf)

@@ -55,6 +55,19 @@ public final class MtrContext {
     }
 
     /**
+     * The log free check a change runs before it takes its first latch (a B+tree change, before
+     * its tree latch): waits for log space unless the calling thread is inside a mini-transaction
+     * or a row operation, which did it already. The change's mini-transactions then start with
+     * {@link #startWithoutFreeCheck}, so no thread waits for log space holding a tree latch.
+     */
+    public void checkLogSpace() {
+        PerThread d = THREAD.get();
+        if (d.depth == 0 && d.exempt == 0) {
+            log.freeCheck();
+        }
+    }
+
+    /**
      * Opens a row operation (a row's change across its indexes, overflow pages and undo): the log
      * free check runs once, here, before anything is latched or changed, and the operation's
      * mini-transactions skip it, so a row is never left waiting for log space halfway between its

@@ -758,12 +758,21 @@ public final class TableStore {
             if (removeVersion(s.key, clustered.keyLayout(), trxId, rollPtr, false, 0, null)) {
                 freeExternals(externalsOf(cur, 0));
             }
+            purgeRemarked(row, mask, purgeView);
             return;
         }
         ByteBuffer old = s.record;
         old.clear();
         old.put(0, u, UndoRecord.data(0), dlen);
-        if (!findClustered(old, clustered.leafLayout(), cur) || !carries(cur, 0, trxId, rollPtr)) {
+        if (!findClustered(old, clustered.leafLayout(), cur)) {
+            return;
+        }
+        if (!carries(cur, 0, trxId, rollPtr)) {
+            if (type == UndoRecord.UPDATE && isDeleteMarked(old, 0) && isDeleteMarked(cur, 0)
+                    && carries(cur, 0, trxId(old, 0), rollPtr(old, 0))) {
+                // An undone take-over whose record was restored before a crash: finish it.
+                removeUndoneTakeOver(old, decodeForSecondaries(old, 0), null, 0, purgeView);
+            }
             return;
         }
         if (type == UndoRecord.DEL_MARK) {
@@ -796,19 +805,45 @@ public final class TableStore {
         clustered.update(old, clustered.leafLayout(), old, dlen, null, null);
         freeExternals(externalsOf(cur, 0));
         if (beforeDeleted) {
-            removeUndoneTakeOver(old, before, purgeView);
+            removeUndoneTakeOver(old, before, now, mask, purgeView);
+        } else {
+            purgeRemarked(now, mask, purgeView);
+        }
+    }
+
+    /**
+     * The entries of {@code row} an undone change had taken over ({@code mask}) are delete-marked
+     * again; the purge of the change that first marked them may be over (it found them live), so
+     * those no version needs are removed now, as purge would (InnoDB's
+     * row_undo_mod_del_mark_or_remove_sec).
+     */
+    private void purgeRemarked(Object[] row, long mask, java.util.function.Supplier<ReadView> purgeView) {
+        if (mask == 0) {
+            return;
+        }
+        ReadView view = purgeView.get();
+        if (view == null) {
+            return;
+        }
+        for (int i = 0; i < secondaries.length; i++) {
+            if ((mask & (1L << i)) != 0) {
+                purgeEntry(i, row, view);
+            }
         }
     }
 
     /**
      * After undoing a take-over (an insert that reused the delete-marked record of a deleted row),
-     * the record is that deleted version again, {@code old}. If every read view sees its delete,
-     * the purge of that delete may already be over, done while the record carried the take-over's
-     * roll pointer, and nothing else would ever remove it: it is removed here, with its overflow
-     * chains and the entries no version needs (InnoDB's row_undo_mod_remove_clust_low). Otherwise
-     * that purge is still to come and finds the record as it left it.
+     * the record is that deleted version again, {@code old} (decoded: {@code before}). If every
+     * read view sees its delete, the purge of that delete may already be over, done while the
+     * record carried the take-over's roll pointer, and nothing else would ever remove it: it is
+     * removed here, with its overflow chains, and the entries no version needs: those of
+     * {@code before}, and those of the take-over's row {@code now} (when known) that it had taken
+     * over and its undo marked again ({@code mask}) (InnoDB's row_undo_mod_remove_clust_low).
+     * Otherwise that purge is still to come and finds the record as it left it.
      */
-    private void removeUndoneTakeOver(ByteBuffer old, Object[] before, java.util.function.Supplier<ReadView> purgeView) {
+    private void removeUndoneTakeOver(ByteBuffer old, Object[] before, Object[] now, long mask,
+                                      java.util.function.Supplier<ReadView> purgeView) {
         long deleter = trxId(old, 0);
         ReadView view = purgeView.get();
         if (view == null || !view.sees(deleter)) {
@@ -816,13 +851,17 @@ public final class TableStore {
         }
         Scratch s = scratch.get();
         ByteBuffer removed = s.version;
-        if (!removeVersion(old, clustered.leafLayout(), deleter, rollPtr(old, 0), true, 0, removed)) {
-            return; // purge got there first
+        if (removeVersion(old, clustered.leafLayout(), deleter, rollPtr(old, 0), true, 0, removed)) {
+            freeExternals(externalsOf(removed, 0));
         }
+        // Whoever removed the record (this, or purge first), the entries are checked here: the
+        // rollback re-marked some after purge's own pass.
         for (int i = 0; i < secondaries.length; i++) {
             purgeEntry(i, before, view);
+            if (now != null && (mask & (1L << i)) != 0) {
+                purgeEntry(i, now, view);
+            }
         }
-        freeExternals(externalsOf(removed, 0));
     }
 
     /**
@@ -888,44 +927,33 @@ public final class TableStore {
 
     /**
      * DEL_MARK purge: removes the record deleted by transaction {@code trxId} with roll pointer
-     * {@code rollPtr}, and its secondary entries, if it is still that delete-marked version; then
-     * returns true, the record's overflow chains left for the caller to free. Returns false
-     * otherwise, after removing the old version's entries no version needs (the key was inserted
-     * again), or doing nothing (the record is gone: the rollback of such an insert removed it).
+     * {@code rollPtr}, and the secondary entries no version needs, if it is still that
+     * delete-marked version; then returns true, the record's overflow chains left for the caller
+     * to free. Returns false, doing nothing, otherwise: the record is gone (the rollback of an
+     * insert that took it over removed it, with its entries) or was taken over (the taker's UPDATE
+     * record holds this version and purges its entries in turn; its chains are the taker's too).
      */
     private boolean purgeDeleted(ByteBuffer old, long rollPtr, long trxId, ReadView view) {
-        Scratch s = scratch.get();
-        // The row is decoded under the clustered leaf's latch: while the record is there, the
-        // overflow chains of that version are too.
-        Probe probe = s.probe;
-        probe.purgeState(this, trxId, rollPtr, old);
+        // The row is decoded under the clustered leaf's latch: while the record is this version,
+        // its overflow chains are there.
+        Probe probe = scratch.get().probe;
+        probe.purgeState(this, trxId, rollPtr);
         boolean present;
         try {
             present = clustered.find(old, clustered.leafLayout(), clustered.keyFields(), probe, true);
         } finally {
             probe.clear();
         }
-        if (!present) {
-            return false;
-        }
         Object[] row = probe.row;
-        boolean matched = probe.answer;
         probe.row = null;
-        if (!matched) {
-            for (int i = 0; i < secondaries.length; i++) {
-                purgeEntry(i, row, view);
-            }
+        if (!present || !probe.answer) {
             return false;
         }
         for (int i = 0; i < secondaries.length; i++) {
-            encodeSecondary(i, row, s.entry);
-            secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_DELETE_MARKED);
+            purgeEntry(i, row, view);
         }
-        if (!removeVersion(old, clustered.leafLayout(), trxId, rollPtr, true, UndoRecord.PURGED_RECORD, null)) {
-            // Taken over between the two looks: the entries it needs are live, so none was removed.
-            return false;
-        }
-        return true;
+        // False if taken over between the two looks: the taker keeps what it needs.
+        return removeVersion(old, clustered.leafLayout(), trxId, rollPtr, true, UndoRecord.PURGED_RECORD, null);
     }
 
     /**
@@ -1239,11 +1267,10 @@ public final class TableStore {
             this.view = view;
         }
 
-        void purgeState(TableStore t, long trxId, long rollPtr, ByteBuffer old) {
+        void purgeState(TableStore t, long trxId, long rollPtr) {
             start(t, PURGE_STATE);
             this.trxId = trxId;
             this.rollPtr = rollPtr;
-            this.buffer = old;
         }
 
         private void start(TableStore t, int mode) {
@@ -1273,8 +1300,7 @@ public final class TableStore {
                 case HAS_ENTRY -> answer = table.versionsHaveEntry(page, rec, index, buffer, entryRec, view);
                 default -> {
                     answer = isDeleteMarked(page, rec) && table.carries(page, rec, trxId, rollPtr);
-                    // A version taken over keeps the old one's chains alive in the taker's undo.
-                    row = answer ? table.decodeForSecondaries(page, rec) : table.decodeForSecondaries(buffer, 0);
+                    row = answer ? table.decodeForSecondaries(page, rec) : null;
                 }
             }
         }

@@ -180,7 +180,13 @@ public final class Purge implements AutoCloseable {
                     ddlGuard.accept(() -> {
                         TableStore table = sys.table(space);
                         if (table != null) {
-                            table.purge(record, rollPtr, trxId, view);
+                            // The log free check once per record, before any latch (see Transaction.rollbackTo).
+                            sys.mtrs().beginRowOperation();
+                            try {
+                                table.purge(record, rollPtr, trxId, view);
+                            } finally {
+                                sys.mtrs().endRowOperation();
+                            }
                         }
                     });
                     recordsPurged.increment();

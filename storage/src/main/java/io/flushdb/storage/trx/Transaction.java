@@ -157,7 +157,14 @@ public final class Transaction {
             }
             TableStore table = sys.table(UndoRecord.spaceId(undoRecord, 0));
             if (table != null) { // a table dropped since has taken its rows with it
-                table.undo(undoRecord, r.rollPtr(), id, purgeView);
+                // One row operation per record: the log free check runs here, with no latch held,
+                // and not inside the index changes (which hold their tree's latch).
+                sys.mtrs().beginRowOperation();
+                try {
+                    table.undo(undoRecord, r.rollPtr(), id, purgeView);
+                } finally {
+                    sys.mtrs().endRowOperation();
+                }
             }
         }
         undo.truncate(sys.mtrs(), savepoint, undoRecord);

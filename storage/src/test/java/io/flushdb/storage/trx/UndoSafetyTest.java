@@ -337,25 +337,39 @@ class UndoSafetyTest {
 
     /**
      * Readers build old versions, and purge checks old entries, while a writer keeps changing the
-     * same rows and rolling back (its undo records are cut and rewritten under them) and another
-     * commits changes to them in between: every version read was committed, and nothing fails.
-     * The two writers take turns (a lock of the test's own stands in for row locks).
+     * same rows, inserting rows between them (splitting their leaves) and rolling back (its undo
+     * records are cut and rewritten under them), and another commits changes to them in between:
+     * every version read was committed, nothing fails and nothing hangs (a reader holds a leaf
+     * while it reads the writer's undo; the writer's split must not wait for that leaf holding the
+     * undo page). The two writers take turns (a lock of the test's own stands in for row locks).
      */
     @Test
+    @org.junit.jupiter.api.Timeout(value = 120, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
     void versionsAreReadSafelyWhileTheirWritersRollBack() throws Exception {
         open();
-        commitInserts(1, 21);
+        Transaction load = e.newTransaction();
+        for (long k = 1; k <= 20; k++) {
+            t.insert(person(k * 1000, "c" + k), load);
+        }
+        load.commit();
         java.util.concurrent.locks.ReentrantLock rows = new java.util.concurrent.locks.ReentrantLock();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         List<Thread> threads = new ArrayList<>();
+        String wide = "w".repeat(600);
         threads.add(new Thread(() -> {
-            for (int round = 0; round < 150; round++) {
+            for (int round = 0; round < 60 && !stop.get(); round++) {
                 rows.lock();
                 try {
                     Transaction w = e.newTransaction();
-                    for (long id = 1; id <= 20; id++) {
-                        t.update(row(id), person(id, "uncommitted " + round), w);
+                    for (long k = 1; k <= 20; k++) {
+                        long id = k * 1000;
+                        t.update(row(id), person(id, "uncommitted " + round + wide), w);
+                        for (long j = 1; j <= 12; j++) {
+                            Object[] r = person(id + j, wide + j);
+                            r[3] = null;
+                            t.insert(r, w);
+                        }
                     }
                     w.rollback();
                 } finally {
@@ -369,7 +383,7 @@ class UndoSafetyTest {
                 rows.lock();
                 try {
                     Transaction w = e.newTransaction();
-                    long id = 1 + round % 20;
+                    long id = (1 + round % 20) * 1000;
                     Object[] r = person(id, "c" + id);
                     r[1] = "round" + (round % 2) + "." + id + "@example.com";
                     t.update(row(id), r, w);
@@ -385,8 +399,8 @@ class UndoSafetyTest {
                 Transaction r = e.newTransaction();
                 ReadView view = r.readView();
                 Object[] out = new Object[t.rowWidth()];
-                for (long id = 1; id <= 20; id++) {
-                    assertTrue(t.lookupVisible(key(id), view, out), "row " + id + " is always there");
+                for (long k = 1; k <= 20; k++) {
+                    assertTrue(t.lookupVisible(key(k * 1000), view, out), "row " + k * 1000 + " is always there");
                     assertFalse(String.valueOf(out[2]).startsWith("uncommitted"), "read an uncommitted version");
                 }
                 r.commit();
@@ -409,5 +423,8 @@ class UndoSafetyTest {
         e.purge().purgeAll();
         assertEquals(20, t.check());
         assertEquals(20, allRecords(t.clusteredIndex()));
+        for (int i = 0; i < t.secondaryCount(); i++) {
+            assertEquals(20, allRecords(t.secondaryIndex(i)), "index " + i + " keeps no old entry");
+        }
     }
 }
