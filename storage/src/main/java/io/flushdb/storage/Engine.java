@@ -15,6 +15,7 @@ import io.flushdb.storage.cleaner.PageCleaner;
 import io.flushdb.storage.log.LogCheckpointer;
 import io.flushdb.storage.log.LogFiles;
 import io.flushdb.storage.log.LogFlusher;
+import io.flushdb.storage.trx.lock.LockSys;
 import io.flushdb.storage.log.LogFormat;
 import io.flushdb.storage.log.RedoRecordType;
 import io.flushdb.storage.recovery.Recovery;
@@ -70,6 +71,7 @@ public final class Engine implements AutoCloseable {
     private final MtrContext mtrs;
     private TrxSys trxSys;
     private Purge purge;
+    private LockSys lockSys;
     private final Dictionary dictionary;
     private final boolean created;
     private final Recovery.Result recovery;
@@ -170,6 +172,8 @@ public final class Engine implements AutoCloseable {
             this.dictionary = Dictionary.load(mtrs, spaces, config.clock());
             this.trxSys = TrxSys.open(mtrs);
             trxSys.setTables(dictionary::tableBySpace);
+            this.lockSys = new LockSys(config.clock());
+            trxSys.setLockSys(lockSys);
             this.purge = new Purge(trxSys, config.clock(), dictionary::withoutDdl, store.location(), this::fail);
             trxSys.setCommitListener(purge::wakeUp);
             this.cleaner = new PageCleaner(new CleanerTarget(), config.clock(), config.pageCleaners(), 200, 2000,
@@ -472,6 +476,11 @@ public final class Engine implements AutoCloseable {
     /** The transaction system: ids, active transactions, read views, undo logs. */
     public TrxSys trxSys() {
         return trxSys;
+    }
+
+    /** The row and table lock system. */
+    public LockSys lockSys() {
+        return lockSys;
     }
 
     /** The purge thread. */

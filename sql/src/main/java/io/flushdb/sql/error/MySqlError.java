@@ -45,6 +45,7 @@ public enum MySqlError {
     ER_LOCK_WAIT_TIMEOUT(1205, "HY000", "Lock wait timeout exceeded; try restarting transaction"),
     ER_LOCK_DEADLOCK(1213, "40001", "Deadlock found when trying to get lock; try restarting transaction"),
     ER_TOO_MANY_CONCURRENT_TRXS(1637, "HY000", "Too many active concurrent transactions"),
+    ER_LOCK_NOWAIT(3572, "HY000", "Statement aborted because lock(s) could not be acquired immediately and NOWAIT is set."),
     ER_WRONG_ARGUMENTS(1210, "HY000", "Incorrect arguments to %s"),
     ER_WRONG_USAGE(1221, "HY000", "Incorrect usage of %s and %s"),
     ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT(1222, "21000", "The used SELECT statements have a different number of columns"),

@@ -38,6 +38,12 @@ public final class SqlErrors {
         if (e instanceof LockWaitTimeoutException) {
             return new MySqlException(MySqlError.ER_LOCK_WAIT_TIMEOUT, MySqlError.ER_LOCK_WAIT_TIMEOUT.template, e);
         }
+        if (e instanceof io.flushdb.storage.trx.lock.DeadlockException) {
+            return new MySqlException(MySqlError.ER_LOCK_DEADLOCK, MySqlError.ER_LOCK_DEADLOCK.template, e);
+        }
+        if (e instanceof io.flushdb.storage.trx.lock.LockNowaitException) {
+            return new MySqlException(MySqlError.ER_LOCK_NOWAIT, MySqlError.ER_LOCK_NOWAIT.template, e);
+        }
         if (e instanceof RowTooLargeException) {
             return new MySqlException(MySqlError.ER_TOO_BIG_ROWSIZE, String.format(MySqlError.ER_TOO_BIG_ROWSIZE.template, 8126), e);
         }

@@ -164,7 +164,9 @@ public final class ShowExecutor {
                 rows.add(new Object[] {label, "check", "status", "Operation failed"});
                 continue;
             }
-            router.inStatement(Set.of(n), io.flushdb.storage.trx.TableLock.Mode.SHARED, Set.of(), false, () -> {
+            router.inStatement(Set.of(n), null, 0, Set.of(), false, () -> {
+                // A table S lock: waits for the transactions writing the table, and keeps writers out.
+                session.transaction().lockTable(e.def().id(), io.flushdb.storage.trx.lock.LockMode.S);
                 try {
                     e.store().check();
                     rows.add(new Object[] {label, "check", "status", "OK"});

@@ -16,7 +16,10 @@ import io.flushdb.sql.session.Names;
 import io.flushdb.sql.session.Session;
 import io.flushdb.storage.dict.Collation;
 import io.flushdb.storage.dict.TableEntry;
+import io.flushdb.storage.row.RowLocking;
 import io.flushdb.storage.trx.TableLock;
+import io.flushdb.storage.trx.lock.DeadlockException;
+import io.flushdb.storage.trx.lock.LockMode;
 import io.flushdb.storage.trx.Transaction;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -188,7 +191,7 @@ public final class StatementRouter {
         long version = dictionaryVersion();
         Select select = (Select) p.ast();
         CompiledQuery q = compile(p.sql(), select, p.parameterCount());
-        return inStatement(q.tables(), readMode(select), Set.of(), false, () -> {
+        return inStatement(q.tables(), lockMode(select), lockPolicy(select), Set.of(), false, () -> {
             CompiledQuery current = q;
             if (dictionaryVersion() != version) {
                 current = compile(p.sql(), select, p.parameterCount());
@@ -201,24 +204,32 @@ public final class StatementRouter {
     }
 
     /**
-     * How a query's tables are locked and read. A plain SELECT is a consistent read: a metadata
-     * hold (READ) and the rows of its read view. A locking read reads the latest rows and locks
-     * them: FOR UPDATE exclusively, FOR SHARE shared, both until the transaction ends; a plain
-     * SELECT under SERIALIZABLE inside a transaction is read as FOR SHARE, as InnoDB does. (The
-     * locks are table locks in this version.)
+     * How a query locks the rows it reads: null for a plain SELECT (a consistent read); X for FOR
+     * UPDATE, S for FOR SHARE, and S for a plain SELECT under SERIALIZABLE inside a transaction,
+     * as InnoDB does.
      */
-    private TableLock.Mode readMode(Select select) {
+    private LockMode lockMode(Select select) {
         ForMode mode = select.getForMode();
         if (mode == ForMode.UPDATE || mode == ForMode.NO_KEY_UPDATE) {
-            return TableLock.Mode.EXCLUSIVE;
+            return LockMode.X;
         }
         if (mode == ForMode.SHARE || mode == ForMode.KEY_SHARE) {
-            return TableLock.Mode.SHARED;
+            return LockMode.S;
         }
         if (session.isolationLevel() == java.sql.Connection.TRANSACTION_SERIALIZABLE && session.inExplicitTransaction()) {
-            return TableLock.Mode.SHARED;
+            return LockMode.S;
         }
-        return TableLock.Mode.READ;
+        return null;
+    }
+
+    private static int lockPolicy(Select select) {
+        if (select.isSkipLocked()) {
+            return RowLocking.SKIP_LOCKED;
+        }
+        if (select.isNoWait() || (select instanceof net.sf.jsqlparser.statement.select.PlainSelect ps && ps.isNoWait())) {
+            return RowLocking.NOWAIT;
+        }
+        return RowLocking.WAIT;
     }
 
     private long dictionaryVersion() {
@@ -233,7 +244,7 @@ public final class StatementRouter {
         DmlExecutor dml = new DmlExecutor(session, this);
         long version = dictionaryVersion();
         DmlExecutor.Plan plan = dml.plan(p, params);
-        return inStatement(plan.readTables(), TableLock.Mode.SHARED, Set.of(plan.target()), true, () -> {
+        return inStatement(plan.readTables(), dmlReadMode(), RowLocking.WAIT, Set.of(plan.target()), true, () -> {
             DmlExecutor.Plan current = plan;
             if (dictionaryVersion() != version) {
                 current = dml.plan(p, params); // see query()
@@ -246,23 +257,61 @@ public final class StatementRouter {
     }
 
     /**
-     * Runs {@code body} as one statement: locks the tables ({@code read} in {@code readMode},
-     * {@code write} exclusively), remembers a savepoint, rolls back to it on failure, releases
-     * statement locks, and commits in autocommit mode. With {@code readMode} READ the statement's
-     * plain reads are consistent reads ({@link Session#statementReadView}); otherwise they read
-     * the latest rows, which its locks keep other transactions from changing.
+     * How a changing statement locks the rows it reads from tables other than the one it changes,
+     * as InnoDB: shared next-key locks under REPEATABLE READ and SERIALIZABLE; under READ
+     * COMMITTED and below a consistent read (null).
      */
-    public StatementResult inStatement(Set<Names.TableName> read, TableLock.Mode readMode, Set<Names.TableName> write,
-                                       boolean writes, java.util.function.Supplier<StatementResult> body) {
+    private LockMode dmlReadMode() {
+        return session.isolationLevel() >= java.sql.Connection.TRANSACTION_REPEATABLE_READ ? LockMode.S : null;
+    }
+
+    /**
+     * Runs {@code body} as one statement: takes the tables' metadata locks, intention locks and
+     * row-locking plan ({@code read} read with row locks of {@code readMode}, or consistently when
+     * that is null; {@code write} changed, its rows locked exclusively), remembers a savepoint,
+     * rolls back to it on failure (the whole transaction for a deadlock victim), releases statement
+     * locks, and commits in autocommit mode.
+     */
+    public StatementResult inStatement(Set<Names.TableName> read, LockMode readMode, int policy,
+                                       Set<Names.TableName> write, boolean writes,
+                                       java.util.function.Supplier<StatementResult> body) {
         Transaction trx = session.transaction();
         long savepoint = trx.savepoint();
         boolean ok = false;
         try {
-            lockTables(trx, read, readMode, write);
-            session.startStatementRead(readMode == TableLock.Mode.READ);
+            List<TableEntry> targets = lockTables(trx, read, write);
+            boolean gaps = session.isolationLevel() >= java.sql.Connection.TRANSACTION_REPEATABLE_READ;
+            trx.setGapLocking(gaps);
+            trx.setLockWaitTimeout(session.variables().lockWaitTimeoutMillis());
+            RowLocking target = null;
+            long targetId = Long.MIN_VALUE;
+            if (!targets.isEmpty()) {
+                targetId = targets.get(0).def().id();
+                trx.lockTable(targetId, LockMode.IX);
+                target = new RowLocking(trx, LockMode.X, gaps, RowLocking.WAIT);
+            }
+            RowLocking reads = null;
+            if (readMode != null) {
+                reads = new RowLocking(trx, readMode, gaps, policy);
+                for (Names.TableName n : read) {
+                    if (!write.contains(n)) {
+                        trx.lockTable(Names.existing(n, session).def().id(), readMode == LockMode.X ? LockMode.IX : LockMode.IS);
+                    }
+                }
+            }
+            session.startStatementRead(readMode == null, targetId, target, reads);
             StatementResult r = body.get();
             ok = true;
             return r;
+        } catch (DeadlockException e) {
+            // The victim's whole transaction is rolled back, as InnoDB does (1213).
+            try {
+                session.rollback();
+            } catch (RuntimeException undoFailure) {
+                engine.storage().fail(undoFailure);
+                e.addSuppressed(undoFailure);
+            }
+            throw e;
         } catch (RuntimeException e) {
             if (writes) {
                 try {
@@ -286,44 +335,37 @@ public final class StatementRouter {
         }
     }
 
-    private void lockTables(Transaction trx, Set<Names.TableName> read, TableLock.Mode readMode,
-                            Set<Names.TableName> write) {
-        // A consistent read waits only for DDL, for its metadata lock: lock_wait_timeout. The other
-        // modes stand in for InnoDB's row locks: innodb_lock_wait_timeout.
-        long timeout = readMode == TableLock.Mode.READ && write.isEmpty()
-                ? session.variables().metadataLockTimeoutMillis() : session.variables().lockWaitTimeoutMillis();
-        // A DML statement's reads of other tables hold them only for the statement; the rest
-        // (writes, consistent reads' metadata holds, locking reads) for the transaction.
-        boolean spanning = session.inExplicitTransaction();
-        boolean readForStatement = !spanning || (readMode == TableLock.Mode.SHARED && !write.isEmpty());
+    /**
+     * Takes the metadata (READ) lock of every table the statement uses, in table id order, waiting
+     * only for DDL, up to lock_wait_timeout; kept until the transaction ends (the statement's end in
+     * autocommit mode). Returns the entries of {@code write}.
+     */
+    private List<TableEntry> lockTables(Transaction trx, Set<Names.TableName> read, Set<Names.TableName> write) {
+        long timeout = session.variables().metadataLockTimeoutMillis();
+        boolean forStatement = !session.inExplicitTransaction();
         if (write.isEmpty() && read.size() == 1) {
             // The common case (a single-table query), without building the ordered list.
             TableEntry e = Names.existing(read.iterator().next(), session);
-            trx.lock(e.lock(), readMode, readForStatement, timeout);
-            return;
+            trx.lock(e.lock(), TableLock.Mode.READ, forStatement, timeout);
+            return List.of();
         }
         List<TableEntry> entries = new ArrayList<>();
-        List<TableLock.Mode> modes = new ArrayList<>();
+        List<TableEntry> targets = new ArrayList<>(1);
         for (Names.TableName n : write) {
-            entries.add(Names.existing(n, session));
-            modes.add(TableLock.Mode.EXCLUSIVE);
+            TableEntry e = Names.existing(n, session);
+            entries.add(e);
+            targets.add(e);
         }
         for (Names.TableName n : read) {
             if (!write.contains(n)) {
                 entries.add(Names.existing(n, session));
-                modes.add(readMode);
             }
         }
-        Integer[] order = new Integer[entries.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        entries.sort(Comparator.comparingLong(e -> e.def().id()));
+        for (TableEntry e : entries) {
+            trx.lock(e.lock(), TableLock.Mode.READ, forStatement, timeout);
         }
-        java.util.Arrays.sort(order, Comparator.comparingLong(i -> entries.get(i).def().id()));
-        for (int i : order) {
-            TableLock.Mode mode = modes.get(i);
-            trx.lock(entries.get(i).lock(), mode, mode == TableLock.Mode.EXCLUSIVE ? !spanning : readForStatement,
-                    timeout);
-        }
+        return targets;
     }
 
     // ---- DDL, transactions, SET ---------------------------------------------------------------

@@ -294,9 +294,34 @@ public final class Session implements AutoCloseable {
     /** Whether the running statement's plain reads are consistent reads (see {@link #statementReadView}). */
     private boolean consistentRead;
 
-    /** Called as a statement starts: whether its plain reads are consistent reads. */
-    public void startStatementRead(boolean consistent) {
+    /** The running statement's locking of the table it changes, and which table that is. */
+    private io.flushdb.storage.row.RowLocking targetLocking;
+    private long targetTableId;
+    /** The running statement's locking of the other tables it reads (null: consistent reads). */
+    private io.flushdb.storage.row.RowLocking readLocking;
+
+    /**
+     * Called as a statement starts: whether its plain reads are consistent reads, and how it locks
+     * rows: those of table {@code targetTableId} as {@code target} (the rows a statement changes),
+     * the others it reads as {@code reads} (a locking read's; null for consistent reads).
+     */
+    public void startStatementRead(boolean consistent, long targetTableId, io.flushdb.storage.row.RowLocking target,
+                                   io.flushdb.storage.row.RowLocking reads) {
         consistentRead = consistent;
+        this.targetTableId = targetTableId;
+        this.targetLocking = target;
+        this.readLocking = reads;
+    }
+
+    /**
+     * How the running statement locks the rows it reads from table {@code tableId}: null for no
+     * locks (a consistent read, or the latest rows).
+     */
+    public io.flushdb.storage.row.RowLocking rowLocking(long tableId) {
+        if (targetLocking != null && tableId == targetTableId) {
+            return targetLocking;
+        }
+        return readLocking;
     }
 
     /**
@@ -306,6 +331,8 @@ public final class Session implements AutoCloseable {
      */
     public void endStatementRead() {
         consistentRead = false;
+        targetLocking = null;
+        readLocking = null;
         if (transaction != null && isolationLevel <= java.sql.Connection.TRANSACTION_READ_COMMITTED) {
             transaction.closeReadView();
         }

@@ -284,6 +284,32 @@ public final class BTree {
      *                               delete-marked; nothing is changed
      */
     public int insert(ByteBuffer rec, int len, ChangeHook hook) {
+        return insert(rec, len, hook, null);
+    }
+
+    /** {@link #insert(ByteBuffer, int, ChangeHook, InsertCheck)}: the gap check said to wait; nothing changed. */
+    public static final int GAP_LOCKED = 2;
+
+    /**
+     * A check a new record makes under its leaf's exclusive latch, once it knows where it goes and
+     * before anything changes: a transaction's insert intention on the gap before the record's
+     * successor (InnoDB's lock_rec_insert_check_and_lock). Must not block or take a latch.
+     */
+    public interface InsertCheck {
+        /**
+         * @param page the page holding the successor, latched (read only)
+         * @param rec  the successor's offset in it, or -1 for the supremum (no record follows)
+         * @return true to go on; false to give the insert up, with nothing changed (the caller
+         *         waits for the gap with no latch held, then inserts again)
+         */
+        boolean mayInsert(ByteBuffer page, int rec);
+    }
+
+    /**
+     * {@link #insert(ByteBuffer, int, ChangeHook)} with {@code check} asked before a new record goes
+     * in; returns {@link #GAP_LOCKED} when it says no.
+     */
+    public int insert(ByteBuffer rec, int len, ChangeHook hook, InsertCheck check) {
         checkRecordSize(len);
         mtrs.checkLogSpace(); // before the tree latch: a thread waiting for log space holds none
         latch.lockExclusive();
@@ -318,6 +344,10 @@ public final class BTree {
                     mtr.commit();
                     return EXISTS_DELETED;
                 }
+                if (check != null && !checkGap(mtr, p, slot, check)) {
+                    mtr.commit();
+                    return GAP_LOCKED;
+                }
                 if (hook != null) {
                     latchRightSiblingIfSplitting(mtr, leaf, len);
                     len = hook.beforeChange(mtr, null, -1);
@@ -330,6 +360,38 @@ public final class BTree {
             path.clear();
             latch.unlockExclusive();
         }
+    }
+
+    /**
+     * The name of the record at {@code rec} of {@code buf} in the lock system: its key fields as
+     * a record of the key layout. One record has one name, whatever the collation makes equal.
+     */
+    public byte[] lockKey(ByteBuffer buf, int rec) {
+        ByteBuffer out = ByteBuffer.allocate(RecordLayout.length(buf, rec) + keyLayout.headerSize());
+        keyLayout.encodeKeyPrefix(leafLayout, buf, rec, keyFields, 0, out);
+        return java.util.Arrays.copyOf(out.array(), out.position());
+    }
+
+    /**
+     * Asks {@code check} about the successor of slot {@code slot} of leaf {@code p}: the record
+     * there, else the first record of the right neighbour (latched exclusively, as a split would),
+     * else the supremum.
+     */
+    private boolean checkGap(MiniTransaction mtr, ByteBuffer p, int slot, InsertCheck check) {
+        if (slot < IndexPage.count(p)) {
+            return check.mayInsert(p, IndexPage.record(p, slot));
+        }
+        int next = PageHeader.next(p);
+        while (next != PageId.NULL_PAGE) {
+            BufferFrame n = mtr.getPage(PageId.of(spaceId, next), LatchMode.EXCLUSIVE);
+            checkPage(n);
+            ByteBuffer np = n.page();
+            if (IndexPage.count(np) > 0) {
+                return check.mayInsert(np, IndexPage.record(np, 0));
+            }
+            next = PageHeader.next(np);
+        }
+        return check.mayInsert(null, -1);
     }
 
     /**

@@ -46,6 +46,13 @@ public final class BTreeCursor {
     private int upperFields;
     private boolean upperInclusive;
 
+    /** The locking read's locker, or null for a plain cursor. */
+    private RecordLocker locker;
+    /** Locking: the batch ended before a record whose lock must be waited for. */
+    private boolean blocked;
+    /** Locking: the record past the upper bound, or the supremum, was reached: nothing follows. */
+    private boolean ended;
+
     BTreeCursor(BTree tree) {
         this.tree = tree;
         this.layout = tree.leafLayout();
@@ -60,6 +67,34 @@ public final class BTreeCursor {
      */
     public void setIncludeDeleted(boolean on) {
         this.includeDeleted = on;
+    }
+
+    /**
+     * Makes this a locking read's cursor: {@code locker} is called for every record visited, in key
+     * order, with its leaf latched, and only records it grants are returned (delete-marked ones
+     * included, as the locker sees them: a locking read locks them too). Across leaves the cursor
+     * searches again from the last key visited rather than following the leaf chain, so a record
+     * inserted at the end of a leaf just left is visited too. When {@link #next} returns false,
+     * {@link #blocked} tells whether the scan stopped before a record whose lock must be waited
+     * for; the caller waits, then calls {@link #resume}.
+     */
+    public void setLocker(RecordLocker locker) {
+        this.locker = locker;
+    }
+
+    /** Whether the last {@link #next} stopped before a record the locker could not lock at once. */
+    public boolean blocked() {
+        return blocked;
+    }
+
+    /** Goes on after a {@link #blocked} stop: the record is visited (and its lock requested) again. */
+    public void resume() {
+        blocked = false;
+        if (haveLastKey) {
+            descend(lastKey, tree.keyLayout(), tree.keyFields(), false);
+        } else {
+            descend(seekKey, seekLayout, seekFields, seekInclusive);
+        }
     }
 
     /** Positions before the first record of the tree. */
@@ -79,6 +114,8 @@ public final class BTreeCursor {
         this.seekInclusive = inclusive;
         this.haveLastKey = false;
         this.done = false;
+        this.blocked = false;
+        this.ended = false;
         descend(key, kl, nFields, inclusive);
     }
 
@@ -114,6 +151,10 @@ public final class BTreeCursor {
                     }
                 }
                 return true;
+            }
+            if (locker != null && (blocked || ended)) {
+                done = ended;
+                return false;
             }
             if (!fetchNext()) {
                 done = true;
@@ -151,6 +192,17 @@ public final class BTreeCursor {
                 tree.checkPage(f);
             }
             int slot = key == null ? 0 : tree.search(f.page(), layout, key, 0, kl, nFields, !inclusive);
+            if (locker != null) {
+                // Past this leaf's last record: the next leaf, latched before this one is let go,
+                // so that nothing is inserted in between unseen.
+                while (slot == IndexPage.count(f.page()) && PageHeader.next(f.page()) != PageId.NULL_PAGE) {
+                    BufferFrame n = mtr.getPage(PageId.of(tree.spaceId(), PageHeader.next(f.page())), LatchMode.SHARED);
+                    mtr.release(f);
+                    f = n;
+                    tree.checkPage(f);
+                    slot = 0;
+                }
+            }
             copyLeaf(f, slot);
             mtr.commit();
         } finally {
@@ -160,6 +212,10 @@ public final class BTreeCursor {
 
     /** Copies records [slot, n) of leaf {@code f} into the batch. */
     private void copyLeaf(BufferFrame f, int slot) {
+        if (locker != null) {
+            copyLeafLocking(f, slot);
+            return;
+        }
         ByteBuffer p = f.page();
         int n = IndexPage.count(p);
         if (n - slot > offsets.length) {
@@ -184,7 +240,68 @@ public final class BTreeCursor {
         }
     }
 
+    /**
+     * {@link #copyLeaf} for a locking read: each record from {@code slot} is offered to the locker
+     * under the leaf latch and copied if granted; the batch stops before a record to wait for,
+     * after the record past the upper bound, and after the supremum when this is the last leaf.
+     */
+    private void copyLeafLocking(BufferFrame f, int slot) {
+        ByteBuffer p = f.page();
+        int n = IndexPage.count(p);
+        if (n - slot > offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(n, offsets.length * 2));
+        }
+        int at = 0;
+        count = 0;
+        pos = -1;
+        leafPage = f.pageNo();
+        nextPage = PageHeader.next(p);
+        int lastVisited = -1;
+        int s = slot;
+        for (; s < n; s++) {
+            int r = IndexPage.record(p, s);
+            boolean past = false;
+            if (upper != null) {
+                int c = RecordLayout.compare(layout, p, r, upperLayout, upper, 0, upperFields);
+                past = c > 0 || (c == 0 && !upperInclusive);
+            }
+            int res = locker.lock(p, r, past);
+            if (res == RecordLocker.STOP) {
+                blocked = true;
+                break;
+            }
+            if (past) {
+                ended = true;
+                break;
+            }
+            lastVisited = r;
+            if (res == RecordLocker.SKIP) {
+                continue;
+            }
+            int len = RecordLayout.length(p, r);
+            batch.put(at, p, r, len);
+            offsets[count++] = at;
+            at += len;
+        }
+        if (s == n && nextPage == PageId.NULL_PAGE) {
+            if (locker.lock(p, -1, false) == RecordLocker.STOP) {
+                blocked = true;
+            } else {
+                ended = true;
+            }
+        }
+        if (lastVisited >= 0) {
+            lastKey.clear();
+            tree.keyLayout().encodeKeyPrefix(layout, p, lastVisited, tree.keyFields(), 0, lastKey);
+            haveLastKey = true;
+        }
+    }
+
     private boolean fetchNext() {
+        if (locker != null) {
+            resume(); // from the last key visited, not along the chain (see setLocker)
+            return true;
+        }
         if (nextPage == PageId.NULL_PAGE) {
             return false;
         }

@@ -24,6 +24,10 @@ import io.flushdb.storage.trx.RollPtr;
 import io.flushdb.storage.trx.Transaction;
 import io.flushdb.storage.trx.UndoLog;
 import io.flushdb.storage.trx.UndoRecord;
+import io.flushdb.storage.trx.lock.DeadlockException;
+import io.flushdb.storage.trx.lock.LockMode;
+import io.flushdb.storage.trx.lock.LockSys;
+import io.flushdb.storage.trx.lock.RecordLockType;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -104,6 +108,7 @@ public final class TableStore {
         final UndoWriter writer = new UndoWriter();
         final VersionCheck versionCheck = new VersionCheck();
         final Probe probe = new Probe();
+        final GapCheck gapCheck = new GapCheck();
         final EntryPurge entryPurge = new EntryPurge();
         Object[] fields;
         int[] offsets;
@@ -389,15 +394,27 @@ public final class TableStore {
         if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
             row[hiddenRowIdSlot] = allocateRowId();
         }
-        long mark = undo.nextUndoNo();
-        mtrs.beginRowOperation();
-        try {
-            insertVersion(row, trx, undo);
-        } catch (RuntimeException e) {
-            undoRowOperation(trx, mark, e);
-            throw e;
-        } finally {
-            mtrs.endRowOperation();
+        while (true) {
+            long mark = undo.nextUndoNo();
+            DuplicateKeyException dup = null;
+            mtrs.beginRowOperation();
+            try {
+                insertVersion(row, trx, undo);
+            } catch (DuplicateKeyException e) {
+                undoRowOperation(trx, mark, e);
+                dup = e;
+            } catch (RuntimeException e) {
+                undoRowOperation(trx, mark, e);
+                throw e;
+            } finally {
+                mtrs.endRowOperation();
+            }
+            if (dup == null) {
+                break;
+            }
+            if (!awaitDuplicateOwner(row, dup, trx)) {
+                throw dup;
+            }
         }
         rowsInserted.increment();
         return row;
@@ -439,22 +456,34 @@ public final class TableStore {
         if (hiddenRowIdSlot >= 0) {
             newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
         }
-        long mark = undo.nextUndoNo();
-        mtrs.beginRowOperation();
-        try {
-            if (primaryKeyChanged(oldRow, newRow, scratch.get())) {
-                if (deleteMark(oldRow, trx, undo) == null) {
-                    throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
+        while (true) {
+            long mark = undo.nextUndoNo();
+            DuplicateKeyException dup = null;
+            mtrs.beginRowOperation();
+            try {
+                if (primaryKeyChanged(oldRow, newRow, scratch.get())) {
+                    if (deleteMark(oldRow, trx, undo) == null) {
+                        throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
+                    }
+                    insertVersion(newRow, trx, undo);
+                } else {
+                    updateVersion(oldRow, newRow, trx, undo);
                 }
-                insertVersion(newRow, trx, undo);
-            } else {
-                updateVersion(oldRow, newRow, trx, undo);
+            } catch (DuplicateKeyException e) {
+                undoRowOperation(trx, mark, e);
+                dup = e;
+            } catch (RuntimeException e) {
+                undoRowOperation(trx, mark, e);
+                throw e;
+            } finally {
+                mtrs.endRowOperation();
             }
-        } catch (RuntimeException e) {
-            undoRowOperation(trx, mark, e);
-            throw e;
-        } finally {
-            mtrs.endRowOperation();
+            if (dup == null) {
+                break;
+            }
+            if (!awaitDuplicateOwner(newRow, dup, trx)) {
+                throw dup;
+            }
         }
         rowsUpdated.increment();
         return newRow;
@@ -474,11 +503,21 @@ public final class TableStore {
         int len = encodeClustered(row, s, externals, trx.id());
         int klen = encodeKey(row, s.key);
         UndoWriter w = s.writer;
+        GapCheck gap = s.gapCheck;
         try {
             while (true) {
                 w.forInsert(this, undo, trx.id(), s.record, s.key, klen);
-                if (clustered.insert(s.record, len, w) == BTree.INSERTED) {
+                gap.set(trx, clustered);
+                int r = clustered.insert(s.record, len, w, gap);
+                if (r == BTree.INSERTED) {
                     break;
+                }
+                if (r == BTree.GAP_LOCKED) {
+                    gap.waitOut();
+                    continue;
+                }
+                if (!lockForTakeOver(s.key, trx)) {
+                    continue; // purged, live again, or waited for: look again
                 }
                 w.forUpdate(this, undo, trx.id(), s.record, len, true);
                 if (clustered.update(s.key, clustered.keyLayout(), s.record, len, null, w)) {
@@ -491,14 +530,166 @@ public final class TableStore {
             throw e;
         } finally {
             w.clear();
+            gap.clear();
         }
         long rollPtr = w.rollPtr;
         long mask = 0;
         for (int i = 0; i < secondaries.length; i++) {
             int elen = encodeSecondary(i, row, s.entry);
-            if (secondaries[i].insert(s.entry, elen, null) == BTree.EXISTS_DELETED) {
+            if (insertEntry(i, s.entry, elen, trx) == BTree.EXISTS_DELETED) {
                 mask |= 1L << i;
                 undo.setMask(mtrs, rollPtr, mask);
+            }
+        }
+    }
+
+    /**
+     * Inserts secondary index {@code i}'s entry {@code entry[0, len)} for {@code trx}, waiting
+     * for a gap another transaction has locked; returns what {@link BTree#insert} does.
+     */
+    private int insertEntry(int i, ByteBuffer entry, int len, Transaction trx) {
+        GapCheck gap = scratch.get().gapCheck;
+        try {
+            while (true) {
+                gap.set(trx, secondaries[i]);
+                int r = secondaries[i].insert(entry, len, null, gap);
+                if (r != BTree.GAP_LOCKED) {
+                    return r;
+                }
+                gap.waitOut();
+            }
+        } finally {
+            gap.clear();
+        }
+    }
+
+    /**
+     * Before an insert takes over the delete-marked record with the key {@code key}: an X lock on
+     * it, waiting for the transaction that deleted it if that one is still active (its rollback
+     * would bring the row back). Returns true when the lock is held and the record is still
+     * delete-marked; false when the caller must look again.
+     */
+    private boolean lockForTakeOver(ByteBuffer key, Transaction trx) {
+        ByteBuffer cur = scratch.get().version;
+        if (!findClustered(key, clustered.keyLayout(), cur) || !isDeleteMarked(cur, 0)) {
+            return false;
+        }
+        byte[] k = clustered.lockKey(cur, 0);
+        long owner = trxId(cur, 0);
+        if (!trx.lockRecord(clustered.indexId(), k, LockMode.X, RecordLockType.REC_NOT_GAP, owner, false)) {
+            return false;
+        }
+        return findClustered(key, clustered.keyLayout(), cur) && isDeleteMarked(cur, 0);
+    }
+
+    /**
+     * After a duplicate key: if the row holding the key belongs to a transaction still active,
+     * waits for it (an S lock on that row, as InnoDB's duplicate check takes) and returns true:
+     * its rollback may free the key, so the change is tried again. Returns false when the
+     * duplicate stands (its row is committed, or this transaction's own).
+     */
+    private boolean awaitDuplicateOwner(Object[] row, DuplicateKeyException dup, Transaction trx) {
+        Scratch s = scratch.get();
+        Object[] keyRow = row;
+        if (!dup.indexName().equals(clustered.name())) {
+            int i = 0;
+            while (i < secondaries.length && !secondaries[i].name().equals(dup.indexName())) {
+                i++;
+            }
+            if (i == secondaries.length) {
+                return false;
+            }
+            BTree sec = secondaries[i];
+            encodeSecondary(i, row, s.entry);
+            RecordLayout el = sec.leafLayout();
+            // The live entry with the same unique values (delete-marked ones may come first).
+            BTreeCursor c = sec.cursor();
+            c.setUpperBound(s.entry, el, sec.uniqueFields(), true);
+            c.seek(s.entry, el, sec.uniqueFields(), true);
+            if (!c.next()) {
+                return false; // gone meanwhile: the duplicate is reported, the caller may try again
+            }
+            Object[] found = el.decodeFields(c.buffer(), c.record(), el.fieldCount());
+            keyRow = new Object[rowWidth()];
+            int[] fc = secondaryFieldColumn[i];
+            for (int f = 0; f < fc.length; f++) {
+                keyRow[fc[f] == HIDDEN_ROW_ID ? hiddenRowIdSlot : fc[f]] = found[f];
+            }
+        }
+        encodeKey(keyRow, s.key);
+        ByteBuffer cur = s.version;
+        if (!findClustered(s.key, clustered.keyLayout(), cur) || isDeleteMarked(cur, 0)) {
+            return false;
+        }
+        byte[] k = clustered.lockKey(cur, 0);
+        int type = trx.gapLocking() ? RecordLockType.ORDINARY : RecordLockType.REC_NOT_GAP;
+        switch (trx.lockSys().lockRecord(trx.lockHandle(), clustered.indexId(), k, LockMode.S, type, trxId(cur, 0),
+                false)) {
+            case GRANTED:
+                return false;
+            case DEADLOCK:
+                throw new DeadlockException();
+            default:
+                trx.awaitGrant();
+                return true;
+        }
+    }
+
+    /**
+     * An insert's check of the gap it goes into, under the leaf latch: an insert intention on the
+     * successor record, which waits if another transaction holds a gap or next-key lock there.
+     * One per thread (in {@link Scratch}); it keeps its transaction only during one insert.
+     */
+    private static final class GapCheck implements BTree.InsertCheck {
+        private static final int NONE = 0;
+        private static final int WAIT = 1;
+        private static final int DEADLOCK = 2;
+
+        private Transaction trx;
+        private BTree tree;
+        private int pending;
+
+        void set(Transaction trx, BTree tree) {
+            this.trx = trx;
+            this.tree = tree;
+            this.pending = NONE;
+        }
+
+        void clear() {
+            trx = null;
+            tree = null;
+        }
+
+        @Override
+        public boolean mayInsert(ByteBuffer page, int rec) {
+            LockSys sys = trx.lockSys();
+            if (!sys.hasRecordLocks()) {
+                return true;
+            }
+            byte[] key = rec < 0 ? LockSys.SUPREMUM : tree.lockKey(page, rec);
+            switch (sys.lockRecord(trx.lockHandle(), tree.indexId(), key, LockMode.X, RecordLockType.INSERT_INTENTION, 0,
+                    false)) {
+                case GRANTED:
+                    return true;
+                case DEADLOCK:
+                    pending = DEADLOCK;
+                    return false;
+                default:
+                    pending = WAIT;
+                    return false;
+            }
+        }
+
+        /** With no latch held: waits for the gap, or fails as the deadlock victim. */
+        void waitOut() {
+            int p = pending;
+            pending = NONE;
+            Transaction t = trx;
+            if (p == DEADLOCK) {
+                throw new DeadlockException();
+            }
+            if (p == WAIT) {
+                t.awaitGrant();
             }
         }
     }
@@ -560,7 +751,7 @@ public final class TableStore {
                 throw new CorruptIndexException("index " + secondaries[i].name() + " has no entry for a row of "
                         + def.qualifiedName());
             }
-            if (secondaries[i].insert(s.entry, nlen, null) == BTree.EXISTS_DELETED) {
+            if (insertEntry(i, s.entry, nlen, trx) == BTree.EXISTS_DELETED) {
                 mask |= 1L << i;
                 undo.setMask(mtrs, rollPtr, mask);
             }
@@ -1435,6 +1626,54 @@ public final class TableStore {
         Object[] row = decodeRow(buf, rec, out, true);
         rowsRead.increment();
         return row;
+    }
+
+    /**
+     * A locking read's cursor over index {@code indexOrdinal} (0 the clustered index, i + 1
+     * secondary index i): see {@link LockingCursor}. {@code uniquePoint} when the read is an
+     * equality on every column of a unique key.
+     */
+    public LockingCursor lockingCursor(int indexOrdinal, RowLocking locking, boolean uniquePoint) {
+        BTree tree = indexOrdinal == 0 ? clustered : secondaries[indexOrdinal - 1];
+        return new LockingCursor(this, tree, indexOrdinal == 0, locking, uniquePoint);
+    }
+
+    /**
+     * For a locking read through a secondary index: locks the clustered record of the row with the
+     * key of {@code keyRow} (the record alone) and reads its latest version into {@code out},
+     * counting one row read. False when there is no such live row, or it is locked and the policy
+     * is SKIP LOCKED.
+     *
+     * @throws LockNowaitException NOWAIT met a locked row
+     */
+    public boolean lockRow(Object[] keyRow, RowLocking locking, Object[] out) {
+        Scratch s = scratch.get();
+        Transaction trx = locking.trx();
+        boolean noWait = locking.policy() != RowLocking.WAIT;
+        while (true) {
+            encodeKey(keyRow, s.key);
+            ByteBuffer cur = s.current;
+            if (!findClustered(s.key, clustered.keyLayout(), cur)) {
+                return false;
+            }
+            byte[] k = clustered.lockKey(cur, 0);
+            LockSys.Result r = trx.lockSys().lockRecord(trx.lockHandle(), clustered.indexId(), k, locking.mode(),
+                    RecordLockType.REC_NOT_GAP, trxId(cur, 0), noWait);
+            if (r == LockSys.Result.GRANTED) {
+                break;
+            }
+            if (r == LockSys.Result.WOULD_BLOCK) {
+                if (locking.policy() == RowLocking.SKIP_LOCKED) {
+                    return false;
+                }
+                throw new io.flushdb.storage.trx.lock.LockNowaitException();
+            }
+            if (r == LockSys.Result.DEADLOCK) {
+                throw new DeadlockException();
+            }
+            trx.awaitGrant(); // then look again: the row may have changed
+        }
+        return lookup(keyRow, out);
     }
 
     /** A cursor over the clustered index (rows in primary key order). */

@@ -1,6 +1,10 @@
 package io.flushdb.storage.trx;
 
 import io.flushdb.storage.row.TableStore;
+import io.flushdb.storage.trx.lock.DeadlockException;
+import io.flushdb.storage.trx.lock.LockMode;
+import io.flushdb.storage.trx.lock.LockSys;
+import io.flushdb.storage.trx.lock.TrxLocks;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +34,10 @@ public final class Transaction {
     private final List<Held> locks = new ArrayList<>();
     private final long[] trxNo = new long[1];
     private ByteBuffer undoRecord;
+    /** The transaction's part in the lock system: registered when it gets its id. */
+    private TrxLocks lockHandle;
+    /** How long a row lock request waits ({@code innodb_lock_wait_timeout}), set per statement. */
+    private long lockWaitTimeoutMillis = 50_000;
     /** Purge's view, for rollback ({@link TableStore#undo}). */
     private final java.util.function.Supplier<ReadView> purgeView;
 
@@ -97,14 +105,14 @@ public final class Transaction {
     public UndoLog undoLogForChange() {
         if (undo == null) {
             boolean activated = id == 0;
-            if (activated) {
-                sys.activate(this);
-            }
+            lockHandle();
             try {
                 undo = sys.rseg().createLog(id);
             } catch (RuntimeException | Error e) {
                 if (activated) {
                     // No log, no changes: not active after all (a view must not wait on it).
+                    sys.lockSys().releaseAll(lockHandle);
+                    lockHandle = null;
                     sys.rolledBack(this);
                     assignId(0);
                 }
@@ -112,6 +120,103 @@ public final class Transaction {
             }
         }
         return undo;
+    }
+
+    // ---- row locks ----------------------------------------------------------------------------
+
+    /**
+     * The transaction's handle in the lock system. A transaction that locks rows (its first
+     * change, or a locking read) gets its id and is registered then, as InnoDB makes a transaction
+     * read-write: the id names it as the owner of the implicit locks of the records it writes.
+     */
+    public TrxLocks lockHandle() {
+        if (lockHandle == null) {
+            if (id == 0) {
+                sys.activate(this);
+            }
+            lockHandle = sys.lockSys().register(id, this::undoEntries, this::toString);
+        }
+        return lockHandle;
+    }
+
+    /** The lock system, for {@code TableStore}'s lock requests. */
+    public LockSys lockSys() {
+        return sys.lockSys();
+    }
+
+    /** Whether this transaction is registered with the lock system (holds or may hold row locks). */
+    public boolean locksRows() {
+        return lockHandle != null;
+    }
+
+    /** Whether locking reads lock gaps (REPEATABLE READ, SERIALIZABLE) or records only (READ COMMITTED and below). */
+    private boolean gapLocking = true;
+
+    /** Sets whether this transaction's locking reads and duplicate checks lock gaps (by isolation level). */
+    public void setGapLocking(boolean on) {
+        this.gapLocking = on;
+    }
+
+    public boolean gapLocking() {
+        return gapLocking;
+    }
+
+    /** Sets how long a lock request waits ({@code innodb_lock_wait_timeout}). */
+    public void setLockWaitTimeout(long millis) {
+        this.lockWaitTimeoutMillis = millis;
+    }
+
+    /**
+     * Requests a record lock (see {@link LockSys#lockRecord}) and, when it must wait, waits with
+     * no latch held. Returns true when the lock is held, false when the request would have to wait
+     * and {@code noWait} (NOWAIT, SKIP LOCKED), or when the record was removed while waiting (the
+     * caller looks again).
+     *
+     * @throws DeadlockException          when this transaction is chosen as a deadlock victim
+     * @throws LockWaitTimeoutException   after {@code innodb_lock_wait_timeout}
+     */
+    public boolean lockRecord(long indexId, byte[] key, LockMode mode, int type, long implicitOwner, boolean noWait) {
+        LockSys ls = sys.lockSys();
+        TrxLocks t = lockHandle();
+        switch (ls.lockRecord(t, indexId, key, mode, type, implicitOwner, noWait)) {
+            case GRANTED:
+                return true;
+            case WOULD_BLOCK:
+                return false;
+            case DEADLOCK:
+                throw new DeadlockException();
+            default:
+                return awaitGrant();
+        }
+    }
+
+    /**
+     * Waits for this transaction's pending lock request (a {@code WAIT} answer) with no latch
+     * held. Returns true once granted, false when the record was removed meanwhile.
+     */
+    public boolean awaitGrant() {
+        return sys.lockSys().awaitGrant(lockHandle(), lockWaitTimeoutMillis);
+    }
+
+    /** Takes a table lock (IS, IX), waiting as {@link #lockRecord} does. */
+    public void lockTable(long tableId, LockMode mode) {
+        LockSys ls = sys.lockSys();
+        TrxLocks t = lockHandle();
+        switch (ls.lockTable(t, tableId, mode, false)) {
+            case GRANTED:
+                return;
+            case DEADLOCK:
+                throw new DeadlockException();
+            default:
+                awaitGrant();
+        }
+    }
+
+    private void releaseRowLocks() {
+        if (lockHandle != null) {
+            sys.lockSys().releaseAll(lockHandle);
+            lockHandle = null;
+        }
     }
 
     // ---- read views ---------------------------------------------------------------------------
@@ -193,8 +298,11 @@ public final class Transaction {
                     lsn = sys.commit(this, undo);
                 }
                 undo = null;
+            } else if (lockHandle != null) {
+                sys.rolledBack(this); // it only locked rows: nothing to commit
             }
             closeReadView();
+            releaseRowLocks();
             releaseAll();
             if (lsn != 0 && flushMode != 0) {
                 sys.mtrs().log().flushUpTo(lsn, flushMode == 1);
@@ -214,10 +322,13 @@ public final class Transaction {
                 sys.rseg().release(undo);
                 sys.rolledBack(this);
                 undo = null;
+            } else if (lockHandle != null) {
+                sys.rolledBack(this);
             }
         } finally {
             if (sys != null) {
                 closeReadView();
+                releaseRowLocks();
             }
             releaseAll();
         }

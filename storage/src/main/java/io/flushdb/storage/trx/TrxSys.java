@@ -52,6 +52,7 @@ public final class TrxSys {
     private volatile IntFunction<TableStore> tables = space -> null;
     private volatile Runnable commitListener = () -> { };
     private final List<UndoLog> recovered;
+    private volatile io.flushdb.storage.trx.lock.LockSys lockSys;
 
     private TrxSys(MtrContext mtrs, RollbackSegment rseg, long nextId, long persistedBound, List<UndoLog> recovered) {
         this.mtrs = mtrs;
@@ -107,6 +108,15 @@ public final class TrxSys {
 
     TableStore table(int spaceId) {
         return tables.apply(spaceId);
+    }
+
+    /** The row and table lock system every transaction with an id is registered with. */
+    public void setLockSys(io.flushdb.storage.trx.lock.LockSys lockSys) {
+        this.lockSys = lockSys;
+    }
+
+    io.flushdb.storage.trx.lock.LockSys lockSys() {
+        return lockSys;
     }
 
     /** Called after each commit that added a log to the history list (wakes purge). */

@@ -6,6 +6,8 @@ import io.flushdb.storage.btree.BTree;
 import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.row.LockingCursor;
+import io.flushdb.storage.row.RowLocking;
 import io.flushdb.storage.row.TableStore;
 import io.flushdb.storage.trx.ReadView;
 import java.nio.ByteBuffer;
@@ -58,9 +60,14 @@ public final class IndexScanRuntime extends ScanRuntime {
     public Enumerable<Object[]> scan(DataContext root) {
         ZoneId zone = zoneOf(root);
         List<Object[]> rows = new ArrayList<>();
-        Session reader = consistentReader(root);
+        RowLocking locking = rowLocking(root, store);
+        Session reader = locking == null ? consistentReader(root) : null;
         ReadView view = reader == null ? null : reader.statementReadView();
         for (List<KeyBound> point : points) {
+            if (locking != null) {
+                lockingScanPoint(point, root, zone, locking, rows);
+                continue;
+            }
             scanPoint(point, root, zone, reader != null, view, rows);
         }
         return Linq4j.asEnumerable(rows);
@@ -160,6 +167,79 @@ public final class IndexScanRuntime extends ScanRuntime {
             } else if (store.lookupVisible(keyRow, view, row)
                     && store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record())) {
                 // Another entry leads to a version with other values: that entry's turn gives it.
+                out.add(project(row, zone));
+            }
+        }
+    }
+
+    /**
+     * {@link #scanPoint} for a locking read: every index record visited is locked (next-key locks
+     * under REPEATABLE READ; the record alone for an equality on a full unique key that finds a
+     * live one), and through a secondary index each row's clustered record too.
+     */
+    private void lockingScanPoint(List<KeyBound> point, DataContext root, ZoneId zone, RowLocking locking,
+                                  List<Object[]> out) {
+        int n = point.size();
+        Object[] prefix = new Object[n + 1];
+        for (int i = 0; i < n; i++) {
+            Object v = stored(i, point.get(i).value(root, zone), zone);
+            if (v == null || v == KeyValues.INEXACT) {
+                return; // '= NULL' or an impossible value matches no row
+            }
+            prefix[i] = v;
+        }
+        BTree tree = tree();
+        RecordLayout keyLayout = tree.keyLayout();
+        Object lo = lower == null ? null : stored(n, lower.value(root, zone), zone);
+        Object hi = upper == null ? null : stored(n, upper.value(root, zone), zone);
+        boolean useLo = lo != null && lo != KeyValues.INEXACT;
+        boolean useHi = hi != null && hi != KeyValues.INEXACT;
+        if (lower != null && lo == null || upper != null && hi == null) {
+            return; // a comparison with NULL is never true
+        }
+        int unique = indexOrdinal == 0 ? tree.keyFields() : tree.uniqueFields();
+        boolean uniquePoint = unique > 0 && n == unique && lower == null && upper == null;
+        LockingCursor cursor = store.lockingCursor(indexOrdinal, locking, uniquePoint);
+        ByteBuffer loKey = ByteBuffer.allocate(4096);
+        ByteBuffer hiKey = ByteBuffer.allocate(4096);
+        int loFields = n + (useLo ? 1 : 0);
+        int hiFields = n + (useHi ? 1 : 0);
+        Object[] loValues = prefix.clone();
+        if (useLo) {
+            loValues[n] = lo;
+        }
+        Object[] hiValues = prefix.clone();
+        if (useHi) {
+            hiValues[n] = hi;
+        }
+        if (hiFields > 0) {
+            keyLayout.prefix(hiFields).encode(hiValues, hiFields, hiKey, 0);
+            cursor.setUpperBound(hiKey, keyLayout.prefix(hiFields), hiFields, !useHi || upperInclusive);
+        }
+        if (loFields > 0) {
+            keyLayout.prefix(loFields).encode(loValues, loFields, loKey, 0);
+            cursor.seek(loKey, keyLayout.prefix(loFields), loFields, !useLo || lowerInclusive);
+        } else {
+            cursor.seekFirst();
+        }
+        Object[] row = new Object[store.rowWidth()];
+        if (indexOrdinal == 0) {
+            while (cursor.next()) {
+                store.readRow(cursor.buffer(), cursor.record(), row);
+                out.add(project(row, zone));
+            }
+            return;
+        }
+        int[] entryColumns = store.secondaryFieldColumns(indexOrdinal - 1);
+        RecordLayout entry = tree.leafLayout();
+        while (cursor.next()) {
+            Object[] fieldsOfEntry = entry.decodeFields(cursor.buffer(), cursor.record(), entry.fieldCount());
+            Object[] keyRow = new Object[store.rowWidth()];
+            for (int f = 0; f < entryColumns.length; f++) {
+                keyRow[entryColumns[f] < 0 ? columns.size() : entryColumns[f]] = fieldsOfEntry[f];
+            }
+            if (store.lockRow(keyRow, locking, row)
+                    && store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record())) {
                 out.add(project(row, zone));
             }
         }

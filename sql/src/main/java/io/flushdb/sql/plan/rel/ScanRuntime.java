@@ -5,6 +5,8 @@ import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.CalciteValues;
 import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.row.LockingCursor;
+import io.flushdb.storage.row.RowLocking;
 import io.flushdb.storage.row.TableStore;
 import io.flushdb.storage.trx.ReadView;
 import java.nio.ByteBuffer;
@@ -41,6 +43,12 @@ public class ScanRuntime {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
+                RowLocking locking = rowLocking(root, store);
+                if (locking != null) {
+                    LockingCursor c = store.lockingCursor(0, locking, false);
+                    c.seekFirst();
+                    return new LockingEnumerator(c, zone);
+                }
                 Session reader = consistentReader(root);
                 BTreeCursor c = store.scan();
                 c.setIncludeDeleted(reader != null);
@@ -58,6 +66,14 @@ public class ScanRuntime {
      */
     static Session consistentReader(DataContext root) {
         return root.get(QueryContext.SESSION) instanceof Session s && s.readsConsistently() ? s : null;
+    }
+
+    /**
+     * How the statement running {@code root} locks the rows it reads from {@code store}'s table:
+     * null when it does not (a consistent read, or a read of the latest rows).
+     */
+    static RowLocking rowLocking(DataContext root, TableStore store) {
+        return root.get(QueryContext.SESSION) instanceof Session s ? s.rowLocking(store.definition().id()) : null;
     }
 
     /**
@@ -83,6 +99,45 @@ public class ScanRuntime {
             out[i] = f == n ? stored[n] : CalciteValues.fromStored(columns.get(f), stored[f], zone);
         }
         return out;
+    }
+
+    /** An enumerator over a locking read's clustered-index cursor: each row is locked before it is read. */
+    final class LockingEnumerator implements Enumerator<Object[]> {
+        private final LockingCursor cursor;
+        private final ZoneId zone;
+        private final Object[] stored;
+        private Object[] current;
+
+        LockingEnumerator(LockingCursor cursor, ZoneId zone) {
+            this.cursor = cursor;
+            this.zone = zone;
+            this.stored = new Object[store.rowWidth()];
+        }
+
+        @Override
+        public Object[] current() {
+            return current;
+        }
+
+        @Override
+        public boolean moveNext() {
+            if (!cursor.next()) {
+                return false;
+            }
+            store.readRow(cursor.buffer(), cursor.record(), stored);
+            current = project(stored, zone);
+            return true;
+        }
+
+        @Override
+        public void reset() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+            // Locks are the transaction's; the cursor holds no latch between calls.
+        }
     }
 
     /** An enumerator over a clustered-index cursor. */

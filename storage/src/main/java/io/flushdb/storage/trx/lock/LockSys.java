@@ -163,8 +163,8 @@ public final class LockSys {
 
     /**
      * Waits until the request that answered {@link Result#WAIT} is granted, at most
-     * {@code timeoutMillis} by the clock ({@code innodb_lock_wait_timeout}). Returns normally when
-     * it was granted, or when the record was removed meanwhile ({@link #inheritOnRemove}: the
+     * {@code timeoutMillis} by the clock ({@code innodb_lock_wait_timeout}). Returns true when
+     * it was granted (or nothing was pending), false when the record was removed meanwhile ({@link #inheritOnRemove}: the
      * caller re-examines the record and requests again). Throws {@link DeadlockException} when
      * this transaction was chosen as a deadlock victim, and {@link LockWaitTimeoutException} on
      * timeout or interrupt (the interrupt flag is restored); in all three the waiting request is
@@ -173,7 +173,7 @@ public final class LockSys {
      * <p>Requires: the calling thread holds no tree latch (and no page latch, which is not
      * checked).
      */
-    public void awaitGrant(TrxLocks t, long timeoutMillis) {
+    public boolean awaitGrant(TrxLocks t, long timeoutMillis) {
         assert !LatchOrderChecker.holds(LatchLevel.INDEX_TREE) : "lock wait with a tree latch held";
         mutex.lock();
         try {
@@ -185,6 +185,7 @@ public final class LockSys {
             if (outcome == TrxLocks.WaitOutcome.DEADLOCK) {
                 throw new DeadlockException();
             }
+            return outcome != TrxLocks.WaitOutcome.RETRY;
         } finally {
             mutex.unlock();
         }
@@ -331,6 +332,20 @@ public final class LockSys {
             if (ownerWaits) {
                 resolveDeadlocksOfWaiters(insertedQueue);
             }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * Whether any record lock or request exists. An insert asks this under its leaf latch before
+     * naming its gap: a gap lock that could stop it would have to be taken under that latch too,
+     * so "none" means it need not ask for an insert intention at all.
+     */
+    public boolean hasRecordLocks() {
+        mutex.lock();
+        try {
+            return records.size() > 0;
         } finally {
             mutex.unlock();
         }

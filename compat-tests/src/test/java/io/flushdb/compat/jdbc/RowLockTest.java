@@ -1,0 +1,240 @@
+package io.flushdb.compat.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Row locks, as InnoDB takes them, seen through JDBC by two connections to one data directory:
+ * writers of different rows do not wait for each other, a row another transaction changed or
+ * locked is waited for (1205 after innodb_lock_wait_timeout, here 1 s), REPEATABLE READ locking
+ * reads lock gaps against inserts, NOWAIT and SKIP LOCKED, a duplicate key waits for the
+ * transaction that holds it, and a deadlock rolls its victim back (1213).
+ */
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class RowLockTest {
+    @TempDir
+    Path dir;
+
+    private Connection a;
+    private Connection b;
+    private ExecutorService background;
+
+    @BeforeEach
+    void open() throws SQLException {
+        a = TestDatabase.open(dir);
+        b = TestDatabase.open(dir);
+        exec(a, "CREATE TABLE acct (id INT PRIMARY KEY, owner VARCHAR(20), balance INT, KEY owner (owner))");
+        exec(a, "INSERT INTO acct VALUES (10, 'ann', 100), (20, 'bob', 200), (30, 'cy', 300)");
+        for (Connection c : List.of(a, b)) {
+            exec(c, "SET SESSION innodb_lock_wait_timeout = 1");
+        }
+        background = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterEach
+    void close() throws SQLException {
+        background.shutdownNow();
+        b.close();
+        a.close();
+    }
+
+    private static void exec(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private static int errorOf(Connection c, String sql) {
+        SQLException e = assertThrows(SQLException.class, () -> exec(c, sql), sql);
+        return e.getErrorCode();
+    }
+
+    private static List<List<String>> rows(Connection c, String sql) throws SQLException {
+        return TestDatabase.queryRows(c, sql);
+    }
+
+    @Test
+    void writersOfDifferentRowsDoNotWaitForEachOther() throws SQLException {
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        exec(a, "UPDATE acct SET balance = 1 WHERE id = 10");
+        exec(b, "UPDATE acct SET balance = 2 WHERE id = 20");
+        exec(b, "INSERT INTO acct VALUES (40, 'dee', 400)");
+        b.commit();
+        a.commit();
+        assertEquals(List.of(List.of("10", "1"), List.of("20", "2"), List.of("30", "300"), List.of("40", "400")),
+                rows(a, "SELECT id, balance FROM acct ORDER BY id"));
+    }
+
+    @Test
+    void aRowAnotherTransactionChangedIsWaitedFor() throws SQLException {
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        exec(a, "UPDATE acct SET balance = 1 WHERE id = 10");
+        assertEquals(1205, errorOf(b, "UPDATE acct SET balance = 2 WHERE id = 10"));
+        assertEquals(1205, errorOf(b, "DELETE FROM acct WHERE owner = 'ann'"));
+        assertEquals(1205, errorOf(b, "SELECT * FROM acct WHERE id = 10 FOR SHARE"));
+        // The timed-out statements are rolled back, the transaction goes on.
+        exec(b, "UPDATE acct SET balance = 2 WHERE id = 20");
+        assertEquals(List.of(List.of("100")), rows(b, "SELECT balance FROM acct WHERE id = 10"), "plain reads do not wait");
+        b.commit();
+        a.commit();
+        assertEquals(List.of(List.of("10", "1"), List.of("20", "2"), List.of("30", "300")),
+                rows(a, "SELECT id, balance FROM acct ORDER BY id"));
+    }
+
+    /** SELECT ... FOR UPDATE prevents a lost update: the second reader waits and reads the first one's result. */
+    @Test
+    void selectForUpdatePreventsALostUpdate() throws Exception {
+        exec(b, "SET SESSION innodb_lock_wait_timeout = 20");
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        assertEquals("100", rows(a, "SELECT balance FROM acct WHERE id = 10 FOR UPDATE").get(0).get(0));
+        Future<String> second = background.submit(() -> {
+            String seen = rows(b, "SELECT balance FROM acct WHERE id = 10 FOR UPDATE").get(0).get(0);
+            exec(b, "UPDATE acct SET balance = " + (Integer.parseInt(seen) + 10) + " WHERE id = 10");
+            b.commit();
+            return seen;
+        });
+        exec(a, "UPDATE acct SET balance = 110 WHERE id = 10");
+        a.commit();
+        assertEquals("110", second.get(20, TimeUnit.SECONDS), "the second locking read saw the first commit");
+        assertEquals(List.of(List.of("120")), rows(a, "SELECT balance FROM acct WHERE id = 10"));
+    }
+
+    /** REPEATABLE READ: a locking range read locks the gaps in its range, so no row can appear there. */
+    @Test
+    void aLockingRangeReadBlocksInsertsIntoItsGaps() throws SQLException {
+        a.setAutoCommit(false);
+        assertEquals(2, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size());
+        assertEquals(1205, errorOf(b, "INSERT INTO acct VALUES (15, 'phantom', 0)"));
+        assertEquals(1205, errorOf(b, "INSERT INTO acct VALUES (5, 'phantom', 0)"), "the gap before 10 is locked too");
+        exec(b, "INSERT INTO acct VALUES (35, 'outside', 0)");
+        assertEquals(2, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size(), "no phantom");
+        a.commit();
+        exec(b, "INSERT INTO acct VALUES (15, 'now', 0)");
+    }
+
+    /** READ COMMITTED: locking reads lock records only, so inserts into the range go through. */
+    @Test
+    void readCommittedLocksNoGaps() throws SQLException {
+        exec(a, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+        a.setAutoCommit(false);
+        assertEquals(2, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size());
+        exec(b, "INSERT INTO acct VALUES (15, 'allowed', 0)");
+        assertEquals(1205, errorOf(b, "UPDATE acct SET balance = 0 WHERE id = 20"), "the records are locked");
+        assertEquals(3, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size());
+        a.commit();
+    }
+
+    /** A unique lookup that finds its row locks that row alone: the gaps beside it stay open. */
+    @Test
+    void aUniqueLookupLocksOnlyItsRow() throws SQLException {
+        a.setAutoCommit(false);
+        exec(a, "UPDATE acct SET balance = 0 WHERE id = 20");
+        exec(b, "INSERT INTO acct VALUES (15, 'before', 0)");
+        exec(b, "INSERT INTO acct VALUES (25, 'after', 0)");
+        a.commit();
+    }
+
+    @Test
+    void nowaitFailsAtOnceAndSkipLockedLeavesLockedRowsOut() throws SQLException {
+        exec(b, "SET SESSION innodb_lock_wait_timeout = 30");
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        rows(a, "SELECT * FROM acct WHERE id = 20 FOR UPDATE");
+        long start = System.nanoTime();
+        assertEquals(3572, errorOf(b, "SELECT * FROM acct WHERE id = 20 FOR UPDATE NOWAIT"));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10), "NOWAIT does not wait");
+        assertEquals(List.of(List.of("10"), List.of("30")), rows(b, "SELECT id FROM acct ORDER BY id FOR UPDATE SKIP LOCKED"));
+        b.commit();
+        a.commit();
+    }
+
+    /** An insert of a key another transaction inserted and has not committed waits for it: its rollback frees the key. */
+    @Test
+    void aDuplicateKeyWaitsForTheTransactionThatHoldsIt() throws Exception {
+        exec(b, "SET SESSION innodb_lock_wait_timeout = 20");
+        a.setAutoCommit(false);
+        exec(a, "INSERT INTO acct VALUES (50, 'first', 1)");
+        Future<?> insert = background.submit(() -> {
+            exec(b, "INSERT INTO acct VALUES (50, 'second', 2)");
+            return null;
+        });
+        a.rollback();
+        insert.get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(List.of("second")), rows(a, "SELECT owner FROM acct WHERE id = 50"));
+
+        exec(a, "DELETE FROM acct WHERE id = 50");
+        exec(a, "INSERT INTO acct VALUES (60, 'held', 1)");
+        Future<?> again = background.submit(() -> {
+            exec(b, "INSERT INTO acct VALUES (60, 'late', 2)");
+            return null;
+        });
+        a.commit();
+        Exception e = assertThrows(Exception.class, () -> again.get(20, TimeUnit.SECONDS));
+        assertTrue(e.getCause() instanceof SQLException s && s.getErrorCode() == 1062, String.valueOf(e.getCause()));
+    }
+
+    /** A key whose row another transaction deleted and has not committed cannot be inserted again before it ends. */
+    @Test
+    void anInsertOfAKeyDeletedByAnOpenTransactionWaits() throws SQLException {
+        a.setAutoCommit(false);
+        exec(a, "DELETE FROM acct WHERE id = 30");
+        assertEquals(1205, errorOf(b, "INSERT INTO acct VALUES (30, 'again', 0)"));
+        a.commit();
+        exec(b, "INSERT INTO acct VALUES (30, 'again', 0)");
+        assertEquals(List.of(List.of("again")), rows(b, "SELECT owner FROM acct WHERE id = 30"));
+    }
+
+    /** Two transactions each wait for a row the other holds: one is chosen, rolled back whole, and gets 1213. */
+    @Test
+    void aDeadlockRollsItsVictimBack() throws Exception {
+        for (Connection c : List.of(a, b)) {
+            exec(c, "SET SESSION innodb_lock_wait_timeout = 20");
+            c.setAutoCommit(false);
+        }
+        exec(a, "UPDATE acct SET balance = balance + 1 WHERE id = 10");
+        exec(b, "UPDATE acct SET balance = balance + 1 WHERE id = 20");
+        Future<Integer> first = background.submit(() -> {
+            try {
+                exec(a, "UPDATE acct SET balance = balance + 1 WHERE id = 20");
+                return 0;
+            } catch (SQLException e) {
+                return e.getErrorCode();
+            }
+        });
+        int second;
+        try {
+            exec(b, "UPDATE acct SET balance = balance + 1 WHERE id = 10");
+            second = 0;
+        } catch (SQLException e) {
+            second = e.getErrorCode();
+            assertEquals("40001", e.getSQLState());
+        }
+        int firstCode = first.get(20, TimeUnit.SECONDS);
+        assertEquals(1213, Math.max(firstCode, second), "one of them is the victim");
+        assertEquals(0, Math.min(firstCode, second), "the other goes on");
+        (firstCode == 0 ? a : b).commit();
+        (firstCode == 0 ? b : a).commit(); // the victim's transaction is already rolled back: nothing to commit
+        List<List<String>> now = rows(a, "SELECT id, balance FROM acct WHERE id IN (10, 20) ORDER BY id");
+        assertEquals(List.of(List.of("10", "101"), List.of("20", "201")), now,
+                "the winner's two updates are in, the victim's one is gone");
+    }
+}

@@ -1,0 +1,171 @@
+package io.flushdb.storage.row;
+
+import io.flushdb.storage.btree.BTree;
+import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.RecordLayout;
+import io.flushdb.storage.btree.RecordLocker;
+import io.flushdb.storage.trx.lock.DeadlockException;
+import io.flushdb.storage.trx.lock.LockNowaitException;
+import io.flushdb.storage.trx.lock.LockSys;
+import io.flushdb.storage.trx.lock.RecordLockType;
+import java.nio.ByteBuffer;
+
+/**
+ * A locking read's cursor over one index: every record it visits is locked under its leaf's latch
+ * (next-key locks when gaps are locked, the record alone otherwise; the record past the range and
+ * the supremum get gap protection), and a record another transaction holds is waited for with no
+ * latch held, then visited again. Delete-marked records are locked and not returned. A clustered
+ * record's {@code DB_TRX_ID} names the owner of its implicit lock; a secondary entry has none, so
+ * a read through a secondary index also locks each row's clustered record
+ * ({@link TableStore#lockRow}).
+ *
+ * <p>A unique point read (a full unique key, equality) locks the record alone when it is there
+ * and live, and otherwise the gap it would be in, as InnoDB does.
+ *
+ * <p>Concurrency: one thread, like the transaction it locks for.
+ */
+public final class LockingCursor {
+    private final BTreeCursor cursor;
+    private final Locker locker;
+
+    LockingCursor(TableStore store, BTree tree, boolean clustered, RowLocking locking, boolean uniquePoint) {
+        this.cursor = tree.cursor();
+        this.locker = new Locker(store, tree, clustered, locking, uniquePoint);
+        cursor.setLocker(locker);
+    }
+
+    public void seekFirst() {
+        cursor.seekFirst();
+    }
+
+    public void seek(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
+        cursor.seek(key, kl, nFields, inclusive);
+    }
+
+    public void setUpperBound(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
+        cursor.setUpperBound(key, kl, nFields, inclusive);
+    }
+
+    /**
+     * Moves to the next locked record that is not delete-marked, waiting for locks as needed.
+     *
+     * @throws DeadlockException    this transaction was chosen as a deadlock victim
+     * @throws LockNowaitException  NOWAIT met a locked row
+     * @throws io.flushdb.storage.trx.LockWaitTimeoutException after innodb_lock_wait_timeout
+     */
+    public boolean next() {
+        while (true) {
+            if (cursor.next()) {
+                return true;
+            }
+            if (!cursor.blocked()) {
+                return false;
+            }
+            locker.waitOut();
+            cursor.resume();
+        }
+    }
+
+    public ByteBuffer buffer() {
+        return cursor.buffer();
+    }
+
+    public int record() {
+        return cursor.record();
+    }
+
+    /** The lock requests of one cursor, made under the leaf latch ({@link RecordLocker}). */
+    private static final class Locker implements RecordLocker {
+        private static final int NONE = 0;
+        private static final int WAIT = 1;
+        private static final int REFUSED = 2;
+        private static final int DEADLOCK = 3;
+
+        private final TableStore store;
+        private final BTree tree;
+        private final boolean clustered;
+        private final RowLocking locking;
+        private final boolean uniquePoint;
+        private final LockSys sys;
+        private boolean foundLive;
+        private int pending = NONE;
+
+        Locker(TableStore store, BTree tree, boolean clustered, RowLocking locking, boolean uniquePoint) {
+            this.store = store;
+            this.tree = tree;
+            this.clustered = clustered;
+            this.locking = locking;
+            this.uniquePoint = uniquePoint;
+            this.sys = locking.trx().lockSys();
+            locking.trx().lockHandle(); // registered (and given an id) before any latch is held
+        }
+
+        @Override
+        public int lock(ByteBuffer page, int rec, boolean pastBound) {
+            boolean gaps = locking.gaps();
+            byte[] key;
+            int type;
+            long implicitOwner = 0;
+            if (rec < 0) {
+                if (!gaps) {
+                    return GRANTED;
+                }
+                key = LockSys.SUPREMUM;
+                type = RecordLockType.ORDINARY;
+            } else {
+                if (pastBound) {
+                    if (!gaps || (uniquePoint && foundLive)) {
+                        return GRANTED;
+                    }
+                    type = uniquePoint ? RecordLockType.GAP : RecordLockType.ORDINARY;
+                } else {
+                    boolean deleted = (RecordLayout.info(page, rec) & RecordLayout.INFO_DELETED) != 0;
+                    if (!gaps) {
+                        type = RecordLockType.REC_NOT_GAP;
+                    } else if (uniquePoint && !deleted) {
+                        type = RecordLockType.REC_NOT_GAP;
+                        foundLive = true;
+                    } else {
+                        type = RecordLockType.ORDINARY;
+                    }
+                }
+                key = tree.lockKey(page, rec);
+                if (clustered) {
+                    implicitOwner = store.trxId(page, rec);
+                }
+            }
+            boolean noWait = locking.policy() != RowLocking.WAIT;
+            switch (sys.lockRecord(locking.trx().lockHandle(), tree.indexId(), key, locking.mode(), type, implicitOwner,
+                    noWait)) {
+                case GRANTED:
+                    return GRANTED;
+                case WAIT:
+                    pending = WAIT;
+                    return STOP;
+                case WOULD_BLOCK:
+                    if (locking.policy() == RowLocking.SKIP_LOCKED) {
+                        // A locked row is left out; a locked gap does not stop the read either.
+                        return rec < 0 || pastBound ? GRANTED : SKIP;
+                    }
+                    pending = REFUSED;
+                    return STOP;
+                default:
+                    pending = DEADLOCK;
+                    return STOP;
+            }
+        }
+
+        /** Deals with the request that stopped the cursor, with no latch held. */
+        void waitOut() {
+            int p = pending;
+            pending = NONE;
+            switch (p) {
+                case WAIT -> locking.trx().awaitGrant();
+                case REFUSED -> throw new LockNowaitException();
+                case DEADLOCK -> throw new DeadlockException();
+                default -> {
+                }
+            }
+        }
+    }
+}
