@@ -50,10 +50,12 @@ public class ScanRuntime {
                     return new LockingEnumerator(c, zone);
                 }
                 Session reader = consistentReader(root);
+                // The view first: a record copied before it opened could be older than what it sees.
+                ReadView view = reader == null ? null : reader.statementReadView();
                 BTreeCursor c = store.scan();
                 c.setIncludeDeleted(reader != null);
                 c.seekFirst();
-                return new CursorEnumerator(c, zone, reader != null, reader == null ? null : reader.statementReadView());
+                return new CursorEnumerator(c, zone, reader != null, view);
             }
         };
     }
