@@ -173,6 +173,7 @@ public final class Engine implements AutoCloseable {
             this.trxSys = TrxSys.open(mtrs);
             trxSys.setTables(dictionary::tableBySpace);
             this.lockSys = new LockSys(config.clock());
+            lockSys.setDescriber(new io.flushdb.storage.row.RowLockDescriber(dictionary));
             trxSys.setLockSys(lockSys);
             this.purge = new Purge(trxSys, config.clock(), dictionary::withoutDdl, store.location(), this::fail);
             trxSys.setCommitListener(purge::wakeUp);

@@ -112,6 +112,19 @@ class ConsistentReadTest {
         reader.rollback();
     }
 
+    /** START TRANSACTION WITH CONSISTENT SNAPSHOT opens the read view at once, not at the first read. */
+    @Test
+    void withConsistentSnapshotTheViewOpensAtTheStart() throws SQLException {
+        exec(reader, "START TRANSACTION WITH CONSISTENT SNAPSHOT");
+        exec(writer, "UPDATE acct SET balance = 0 WHERE id = 1");
+        assertEquals(START, balances(reader), "the change committed after START TRANSACTION is not seen");
+        exec(reader, "COMMIT");
+        exec(reader, "START TRANSACTION");
+        exec(writer, "UPDATE acct SET balance = 100 WHERE id = 1");
+        assertEquals(START, balances(reader), "a plain START TRANSACTION's view opens at the first read");
+        exec(reader, "COMMIT");
+    }
+
     /** READ COMMITTED: each statement sees what was committed when it started. */
     @Test
     void readCommittedSeesEachCommitFromTheNextStatement() throws SQLException {

@@ -153,6 +153,37 @@ class RowLockTest {
         a.commit();
     }
 
+    /** LOCK IN SHARE MODE, MySQL's older spelling of FOR SHARE: shared locks that block writers, not other sharers. */
+    @Test
+    void lockInShareModeTakesSharedLocks() throws SQLException {
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        assertEquals(List.of(List.of("200")), rows(a, "SELECT balance FROM acct WHERE id = 20 LOCK IN SHARE MODE"));
+        assertEquals(List.of(List.of("200")), rows(b, "SELECT balance FROM acct WHERE id = 20 lock in share mode;"));
+        assertEquals(1205, errorOf(b, "UPDATE acct SET balance = 0 WHERE id = 20"));
+        a.commit();
+        b.commit();
+    }
+
+    /** Row lock waits show in SHOW GLOBAL STATUS (Innodb_row_lock_waits, _time, _current_waits). */
+    @Test
+    void rowLockWaitsAreCounted() throws SQLException {
+        long before = Long.parseLong(rows(a, "SHOW GLOBAL STATUS LIKE 'Innodb_row_lock_waits'").get(0).get(1));
+        a.setAutoCommit(false);
+        exec(a, "UPDATE acct SET balance = 1 WHERE id = 10");
+        assertEquals(1205, errorOf(b, "UPDATE acct SET balance = 2 WHERE id = 10"));
+        String engineStatus = rows(b, "SHOW ENGINE INNODB STATUS").get(0).get(2);
+        assertTrue(engineStatus.matches("(?s).*\\d+ lock struct\\(s\\), heap size 0, [1-9]\\d* row lock\\(s\\), undo log entries 1.*"),
+                engineStatus);
+        a.commit();
+        List<List<String>> status = rows(b, "SHOW GLOBAL STATUS LIKE 'Innodb_row_lock%'");
+        assertEquals(List.of("Innodb_row_lock_current_waits", "Innodb_row_lock_time", "Innodb_row_lock_time_avg",
+                "Innodb_row_lock_time_max", "Innodb_row_lock_waits"), status.stream().map(r -> r.get(0)).toList());
+        assertEquals(String.valueOf(before + 1), status.get(4).get(1));
+        assertEquals("0", status.get(0).get(1));
+        assertTrue(Long.parseLong(status.get(3).get(1)) >= 900, "the longest wait is the 1 s timeout: " + status);
+    }
+
     @Test
     void nowaitFailsAtOnceAndSkipLockedLeavesLockedRowsOut() throws SQLException {
         exec(b, "SET SESSION innodb_lock_wait_timeout = 30");
@@ -236,5 +267,9 @@ class RowLockTest {
         List<List<String>> now = rows(a, "SELECT id, balance FROM acct WHERE id IN (10, 20) ORDER BY id");
         assertEquals(List.of(List.of("10", "101"), List.of("20", "201")), now,
                 "the winner's two updates are in, the victim's one is gone");
+        String status = rows(a, "SHOW ENGINE INNODB STATUS").get(0).get(2);
+        assertTrue(status.contains("LATEST DETECTED DEADLOCK"), status);
+        assertTrue(status.contains("*** WE ROLL BACK TRANSACTION ("), status);
+        assertTrue(status.contains("index `PRIMARY` of table `shop`.`acct`"), status);
     }
 }

@@ -23,9 +23,16 @@ public final class MySqlParser {
     private MySqlParser() {
     }
 
+    /** A trailing {@code LOCK IN SHARE MODE} (MySQL's older FOR SHARE), which JSqlParser does not know. */
+    private static final Pattern LOCK_IN_SHARE_MODE = Pattern.compile("(?is)\\bLOCK\\s+IN\\s+SHARE\\s+MODE(\\s*;?\\s*)$");
+
     public static Statement parse(String sql) {
+        String text = sql;
+        if (sql.length() > 18 && LOCK_IN_SHARE_MODE.matcher(sql).find()) {
+            text = LOCK_IN_SHARE_MODE.matcher(sql).replaceFirst("FOR SHARE$1");
+        }
         try {
-            return CCJSqlParserUtil.parse(sql, p -> p.withBackslashEscapeCharacter(true));
+            return CCJSqlParserUtil.parse(text, p -> p.withBackslashEscapeCharacter(true));
         } catch (JSQLParserException | RuntimeException e) {
             Statement allDefaults = allDefaultsInsert(sql);
             if (allDefaults != null) {

@@ -494,6 +494,12 @@ public final class StatementRouter {
                 } else if (mode.contains("READ WRITE")) {
                     session.setTransactionReadOnly(false);
                 }
+                if (mode.contains("WITH CONSISTENT SNAPSHOT")
+                        && session.isolationLevel() == java.sql.Connection.TRANSACTION_REPEATABLE_READ) {
+                    // The read view opens now rather than at the first read (only REPEATABLE READ
+                    // has a view that lasts, so MySQL ignores the clause at other levels).
+                    session.transaction().readView();
+                }
                 return StatementResult.updateCount(0, List.of(), 0);
             }
             if (w.get(0).equals("RELEASE")) {

@@ -106,6 +106,14 @@ public final class EngineStatusReport {
         header(out, now.millis, elapsed);
         backgroundThread(out);
         semaphores(out);
+        String deadlock = engine.lockSys().latestDeadlock();
+        if (deadlock != null) {
+            section(out, "LATEST DETECTED DEADLOCK");
+            out.append(deadlock);
+            if (!deadlock.endsWith("\n")) {
+                out.append('\n');
+            }
+        }
         transactions(out, now.millis);
         fileIo(out, now, old, elapsed);
         insertBufferAndHash(out);
@@ -165,9 +173,9 @@ public final class EngineStatusReport {
             }
         }
         out.append("Trx id counter ").append(counter).append('\n');
-        // Undo lives in memory and is dropped at commit: nothing ever waits for purge.
-        out.append("Purge done for trx's n:o < ").append(oldestActive).append(" undo n:o < 0 state: running but idle\n");
-        out.append("History list length 0\n");
+        long purgeLimit = Math.min(oldestActive, engine.trxSys().purgeView().lowLimitNo());
+        out.append("Purge done for trx's n:o < ").append(purgeLimit).append(" undo n:o < 0 state: running but idle\n");
+        out.append("History list length ").append(engine.trxSys().historyLength()).append('\n');
         out.append("LIST OF TRANSACTIONS FOR EACH SESSION:\n");
         for (Session s : sessions) {
             Transaction trx = s.currentTransaction();
@@ -179,7 +187,8 @@ public final class EngineStatusReport {
             }
             long seconds = Math.max(0, nowMillis - st.transactionStartMillis()) / 1000;
             out.append("---TRANSACTION ").append(trx.id()).append(", ACTIVE ").append(seconds).append(" sec\n");
-            out.append(trx.lockCount()).append(" lock struct(s), heap size 0, 0 row lock(s)");
+            out.append(trx.lockStructs()).append(" lock struct(s), heap size 0, ").append(trx.rowLocks())
+                    .append(" row lock(s)");
             long undo = trx.undoEntries();
             if (undo > 0) {
                 out.append(", undo log entries ").append(undo);
@@ -192,7 +201,7 @@ public final class EngineStatusReport {
 
     /** Started, as InnoDB shows it: the transaction has changed rows or holds locks. */
     private static boolean active(Transaction trx) {
-        return trx.hasChanges() || trx.lockCount() > 0;
+        return trx.hasChanges() || trx.locksRows();
     }
 
     private void fileIo(StringBuilder out, Sample now, Sample old, double elapsed) {

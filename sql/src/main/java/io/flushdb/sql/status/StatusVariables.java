@@ -163,6 +163,14 @@ public final class StatusVariables {
         add(innodb, "Innodb_pages_created", t.pagesCreated());
         add(innodb, "Innodb_pages_read", t.pagesRead());
         add(innodb, "Innodb_pages_written", t.pagesWritten());
+        var locks = e.lockSys();
+        long waits = locks.lockWaits();
+        long waitedMs = locks.lockWaitTimeTotalMillis();
+        add(innodb, "Innodb_row_lock_current_waits", locks.currentWaits());
+        add(innodb, "Innodb_row_lock_time", waitedMs);
+        add(innodb, "Innodb_row_lock_time_avg", waits == 0 ? 0 : waitedMs / waits);
+        add(innodb, "Innodb_row_lock_time_max", locks.lockWaitTimeMaxMillis());
+        add(innodb, "Innodb_row_lock_waits", waits);
         add(innodb, "Innodb_rows_deleted", c.rowsDeleted.sum());
         add(innodb, "Innodb_rows_inserted", c.rowsInserted.sum());
         add(innodb, "Innodb_rows_read", c.rowsRead.sum());

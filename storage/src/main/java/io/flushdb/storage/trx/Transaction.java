@@ -35,7 +35,7 @@ public final class Transaction {
     private final long[] trxNo = new long[1];
     private ByteBuffer undoRecord;
     /** The transaction's part in the lock system: registered when it gets its id. */
-    private TrxLocks lockHandle;
+    private volatile TrxLocks lockHandle;
     /** How long a row lock request waits ({@code innodb_lock_wait_timeout}), set per statement. */
     private long lockWaitTimeoutMillis = 50_000;
     /** Purge's view, for rollback ({@link TableStore#undo}). */
@@ -142,6 +142,18 @@ public final class Transaction {
     /** The lock system, for {@code TableStore}'s lock requests. */
     public LockSys lockSys() {
         return sys.lockSys();
+    }
+
+    /** Table and record locks held in the lock system (the status report's "lock struct(s)"). */
+    public int lockStructs() {
+        TrxLocks h = lockHandle;
+        return h == null ? 0 : sys.lockSys().lockCount(h);
+    }
+
+    /** Record locks held (the status report's "row lock(s)"). */
+    public int rowLocks() {
+        TrxLocks h = lockHandle;
+        return h == null ? 0 : sys.lockSys().rowLockCount(h);
     }
 
     /** Whether this transaction is registered with the lock system (holds or may hold row locks). */
