@@ -172,6 +172,11 @@ class RowLockTest {
         a.setAutoCommit(false);
         exec(a, "UPDATE acct SET balance = 1 WHERE id = 10");
         assertEquals(1205, errorOf(b, "UPDATE acct SET balance = 2 WHERE id = 10"));
+        long aConnection = TestDatabase.queryLong(a, "SELECT CONNECTION_ID()");
+        assertEquals(List.of(List.of("RUNNING", String.valueOf(aConnection), "1", "REPEATABLE READ")),
+                rows(b, "SELECT trx_state, trx_mysql_thread_id, trx_rows_modified, trx_isolation_level "
+                        + "FROM information_schema.INNODB_TRX"));
+        assertTrue(TestDatabase.queryLong(b, "SELECT trx_rows_locked FROM information_schema.INNODB_TRX") >= 1);
         String engineStatus = rows(b, "SHOW ENGINE INNODB STATUS").get(0).get(2);
         assertTrue(engineStatus.matches("(?s).*\\d+ lock struct\\(s\\), heap size 0, [1-9]\\d* row lock\\(s\\), undo log entries 1.*"),
                 engineStatus);

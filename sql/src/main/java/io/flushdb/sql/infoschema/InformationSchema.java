@@ -43,6 +43,7 @@ public final class InformationSchema {
             Statistics.TABLE,
             KeyColumnUsage.TABLE,
             InnodbBufferPoolStats.TABLE,
+            InnodbTrx.TABLE,
             io.flushdb.sql.vars.VariableTables.GLOBAL_VARIABLES,
             io.flushdb.sql.vars.VariableTables.SESSION_VARIABLES,
             io.flushdb.sql.status.StatusTables.GLOBAL_STATUS,

@@ -150,6 +150,12 @@ public final class Transaction {
         return h == null ? 0 : sys.lockSys().lockCount(h);
     }
 
+    /** Whether the transaction's lock request is waiting (INNODB_TRX's LOCK WAIT). */
+    public boolean waitsForLock() {
+        TrxLocks h = lockHandle;
+        return h != null && sys.lockSys().isWaiting(h);
+    }
+
     /** Record locks held (the status report's "row lock(s)"). */
     public int rowLocks() {
         TrxLocks h = lockHandle;
