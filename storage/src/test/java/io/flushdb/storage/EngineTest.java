@@ -342,6 +342,20 @@ class EngineTest {
         e.dictionary().createDatabase("shop", Collation.UTF8MB4_0900_AI_CI, false);
         TableStore t = e.dictionary().createTable(Tables.people("shop")).store();
         t.insert(person(1));
+        // The transactional paths too: undo, row locks, lock inheritance on removal, purge.
+        io.flushdb.storage.trx.Transaction reader = e.newTransaction();
+        reader.readView();
+        io.flushdb.storage.trx.Transaction w = e.newTransaction();
+        t.insert(person(2), w);
+        t.update(person(1), person(1), w);
+        t.delete(person(1), w);
+        w.rollback();
+        io.flushdb.storage.trx.Transaction c = e.newTransaction();
+        t.insert(person(3), c);
+        t.delete(person(3), c);
+        c.commit();
+        reader.commit();
+        e.purge().purgeAll();
         e.close();
         return new java.lang.ref.WeakReference<>(e);
     }

@@ -28,13 +28,14 @@ import org.junit.jupiter.api.io.TempDir;
  * check in consistent snapshots that the total never changes. At the end the total is the same,
  * every account is accounted for, and CHECK TABLE passes.
  *
- * <p>{@code -Dflushdb.bank.seconds=N} runs it longer (default 6).
+ * <p>{@code -Dflushdb.bank.seconds=N} runs it longer (default 6), {@code -Dflushdb.bank.threads=N}
+ * with another number of writers (default 16); it prints the transfers per second.
  */
 @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BankTransferStressTest {
     private static final int ACCOUNTS = 1_000;
     private static final long START_BALANCE = 1_000;
-    private static final int WRITERS = 16;
+    private static final int WRITERS = Integer.getInteger("flushdb.bank.threads", 16);
     private static final int READERS = 2;
 
     @TempDir

@@ -1,7 +1,6 @@
 package io.flushdb.compat.jdbc;
 
 import static io.flushdb.compat.jdbc.TestDatabase.assertCheckTableOk;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -9,24 +8,18 @@ import io.flushdb.compat.jdbc.CrashJournal.Contents;
 import io.flushdb.compat.jdbc.CrashJournal.Op;
 import io.flushdb.compat.jdbc.CrashJournal.Pending;
 import io.flushdb.compat.jdbc.CrashJournal.Row;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -71,23 +64,15 @@ class KillDuringAutocommitTest {
     /** The kill comes this long, plus up to {@link #KILL_SPREAD_MS}, after the child says it runs. */
     private static final int KILL_AFTER_MS = 150;
     private static final int KILL_SPREAD_MS = 750;
-    /** A child that has not said it runs by then is killed and the test fails. */
-    private static final long START_TIMEOUT_S = 60;
-    /** Exit status of a process killed by SIGKILL. */
-    private static final int SIGKILL_STATUS = 128 + 9;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;
 
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "crash-test-killer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CrashChild children = new CrashChild();
 
     @AfterEach
     void stopTimer() {
-        timer.shutdownNow();
+        children.close();
     }
 
     @Test
@@ -189,57 +174,11 @@ class KillDuringAutocommitTest {
      */
     private long runAndKill(Path dataDir, long childSeed, Path journal, int delayMs, String where)
             throws IOException, InterruptedException {
-        long t0 = System.nanoTime();
-        Path stderr = tmp.resolve("child-" + journal.getFileName() + ".err");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // -ea: the engine's invariant and latch-order checks run in the child too. C1 only and the
-        // serial collector: the child lives about a second, on a machine of two cores.
-        List<String> command = new ArrayList<>(List.of(java, "-ea", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                KillDuringAutocommitMain.class.getName(), dataDir.toString(), Long.toString(childSeed),
+        List<String> args = new ArrayList<>(List.of(dataDir.toString(), Long.toString(childSeed),
                 journal.toString()));
-        command.addAll(List.of(SETTINGS));
-        Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
-        child.getOutputStream().close();
-        ScheduledFuture<?> watchdog = timer.schedule(child::destroyForcibly, START_TIMEOUT_S, TimeUnit.SECONDS);
-        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
-        String firstLine = out.readLine();
-        watchdog.cancel(false);
-        if (!KillDuringAutocommitMain.RUNNING.equals(firstLine)) {
-            child.destroyForcibly();
-            child.waitFor();
-            fail(where + ": the child did not start its loop (first line " + firstLine + ", exit status "
-                    + child.exitValue() + "); its standard error:\n" + Files.readString(stderr));
-        }
-        long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-        timer.schedule(child::destroyForcibly, delayMs, TimeUnit.MILLISECONDS);
-        assertTrue(child.waitFor(START_TIMEOUT_S, TimeUnit.SECONDS), where + ": the child did not end");
-        String rest = readRest(out);
-        assertEquals(SIGKILL_STATUS, child.exitValue(), () -> where + ": the child ended before it was killed; "
-                + "its standard output after the running line:\n" + rest + "\nits standard error:\n"
-                + readQuietly(stderr));
-        return startMs;
-    }
-
-    /** What is left of the child's standard output (nothing, unless it printed more than its line). */
-    private static String readRest(BufferedReader out) {
-        StringBuilder s = new StringBuilder();
-        try {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                s.append(line).append('\n');
-            }
-        } catch (IOException e) {
-            s.append("(no more: ").append(e).append(')');
-        }
-        return s.toString();
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            return "(unreadable: " + e + ")";
-        }
+        args.addAll(List.of(SETTINGS));
+        return children.runAndKill(KillDuringAutocommitMain.class, args, KillDuringAutocommitMain.RUNNING,
+                tmp.resolve("child-" + journal.getFileName() + ".err"), delayMs, where);
     }
 
     private static List<List<String>> cells(NavigableMap<Long, Row> table) {

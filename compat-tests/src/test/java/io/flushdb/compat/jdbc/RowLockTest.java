@@ -65,6 +65,16 @@ class RowLockTest {
         return e.getErrorCode();
     }
 
+    /** Until information_schema.INNODB_TRX shows a transaction in LOCK WAIT (asked through {@code observer}). */
+    private static void awaitLockWait(Connection observer) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (TestDatabase.queryLong(observer,
+                "SELECT COUNT(*) FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'") == 0) {
+            assertTrue(System.nanoTime() < deadline, "no transaction started waiting");
+            Thread.sleep(5);
+        }
+    }
+
     private static List<List<String>> rows(Connection c, String sql) throws SQLException {
         return TestDatabase.queryRows(c, sql);
     }
@@ -237,6 +247,58 @@ class RowLockTest {
         a.commit();
         exec(b, "INSERT INTO acct VALUES (30, 'again', 0)");
         assertEquals(List.of(List.of("again")), rows(b, "SELECT owner FROM acct WHERE id = 30"));
+    }
+
+    /**
+     * A unique value whose row an open transaction deleted is not free yet: an insert of it waits,
+     * and fails with 1062 once that transaction rolls back (its row is back).
+     */
+    @Test
+    void aUniqueValueDeletedByAnOpenTransactionIsNotFreeYet() throws SQLException {
+        exec(a, "CREATE TABLE person (id INT PRIMARY KEY, email VARCHAR(40), UNIQUE KEY email (email))");
+        exec(a, "INSERT INTO person VALUES (1, 'x@example.com'), (2, 'y@example.com')");
+        a.setAutoCommit(false);
+        exec(a, "DELETE FROM person WHERE id = 1");
+        assertEquals(1205, errorOf(b, "INSERT INTO person VALUES (3, 'x@example.com')"));
+        a.rollback();
+        assertEquals(1062, errorOf(b, "INSERT INTO person VALUES (3, 'x@example.com')"));
+        exec(a, "DELETE FROM person WHERE id = 1");
+        a.commit();
+        exec(b, "INSERT INTO person VALUES (3, 'x@example.com')");
+        assertEquals(List.of(List.of("2"), List.of("3")), rows(b, "SELECT id FROM person ORDER BY id"));
+    }
+
+    /** A locking read through a secondary index waits for a row whose indexed value an open transaction changed. */
+    @Test
+    void aLockingReadThroughAnIndexWaitsForAChangedValue() throws SQLException {
+        a.setAutoCommit(false);
+        exec(a, "UPDATE acct SET owner = 'zed' WHERE id = 10");
+        assertEquals(1205, errorOf(b, "UPDATE acct SET balance = 0 WHERE owner = 'ann'"));
+        a.rollback();
+        exec(b, "UPDATE acct SET balance = 0 WHERE owner = 'ann'");
+        assertEquals(List.of(List.of("0")), rows(b, "SELECT balance FROM acct WHERE id = 10"));
+    }
+
+    /**
+     * A locking read that waited for a row an open transaction inserted, which then rolled back,
+     * keeps the gap where the row was: another insert there waits (the removed row's lock passes
+     * to the next record, as InnoDB's lock inheritance).
+     */
+    @Test
+    void aLockOnARolledBackInsertKeepsItsGap() throws Exception {
+        exec(b, "SET SESSION innodb_lock_wait_timeout = 20");
+        a.setAutoCommit(false);
+        b.setAutoCommit(false);
+        exec(a, "INSERT INTO acct VALUES (15, 'new', 0)");
+        Future<List<List<String>>> read = background.submit(() -> rows(b, "SELECT id FROM acct WHERE id = 15 FOR UPDATE"));
+        // The read waits for a's insert; a's rollback removes the row it waits on.
+        awaitLockWait(a);
+        a.rollback();
+        assertEquals(List.of(), read.get(20, TimeUnit.SECONDS));
+        assertEquals(1205, errorOf(a, "INSERT INTO acct VALUES (15, 'again', 0)"), "the gap is still b's");
+        b.commit();
+        exec(a, "INSERT INTO acct VALUES (15, 'again', 0)");
+        a.commit();
     }
 
     /** Two transactions each wait for a row the other holds: one is chosen, rolled back whole, and gets 1213. */

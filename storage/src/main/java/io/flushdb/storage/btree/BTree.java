@@ -303,6 +303,10 @@ public final class BTree {
          *         waits for the gap with no latch held, then inserts again)
          */
         boolean mayInsert(ByteBuffer page, int rec);
+
+        /** The record {@code rec[0, len)} went in, still under the leaf latch (locks on the gap it split follow it). */
+        default void inserted(ByteBuffer rec, int len) {
+        }
     }
 
     /**
@@ -353,6 +357,9 @@ public final class BTree {
                     len = hook.beforeChange(mtr, null, -1);
                 }
                 insertAt(mtr, d, slot, rec, len);
+                if (check != null) {
+                    check.inserted(rec, len);
+                }
                 mtr.commit();
                 return INSERTED;
             }
@@ -378,8 +385,26 @@ public final class BTree {
      * else the supremum.
      */
     private boolean checkGap(MiniTransaction mtr, ByteBuffer p, int slot, InsertCheck check) {
+        locateSuccessor(mtr, p, slot);
+        boolean ok = check.mayInsert(successorPage, successorRec);
+        successorPage = null;
+        return ok;
+    }
+
+    /** Set by {@link #locateSuccessor} (under the exclusive tree latch): the successor's page and offset, or null and -1. */
+    private ByteBuffer successorPage;
+    private int successorRec;
+
+    /**
+     * Finds the record after slot {@code slot} of leaf {@code p} (the one at that slot, else the
+     * first of the next non-empty leaf to the right, latched exclusively in {@code mtr}), or the
+     * supremum (null, -1). Requires: the exclusive tree latch.
+     */
+    private void locateSuccessor(MiniTransaction mtr, ByteBuffer p, int slot) {
         if (slot < IndexPage.count(p)) {
-            return check.mayInsert(p, IndexPage.record(p, slot));
+            successorPage = p;
+            successorRec = IndexPage.record(p, slot);
+            return;
         }
         int next = PageHeader.next(p);
         while (next != PageId.NULL_PAGE) {
@@ -387,11 +412,14 @@ public final class BTree {
             checkPage(n);
             ByteBuffer np = n.page();
             if (IndexPage.count(np) > 0) {
-                return check.mayInsert(np, IndexPage.record(np, 0));
+                successorPage = np;
+                successorRec = IndexPage.record(np, 0);
+                return;
             }
             next = PageHeader.next(np);
         }
-        return check.mayInsert(null, -1);
+        successorPage = null;
+        successorRec = -1;
     }
 
     /**
@@ -432,6 +460,19 @@ public final class BTree {
          *         make no change at all
          */
         int beforeChange(MiniTransaction mtr, ByteBuffer page, int rec);
+
+        /** Whether a removal should report the removed record and its successor ({@link #removed}). */
+        default boolean observesRemoval() {
+            return false;
+        }
+
+        /**
+         * A delete removed the record named {@code key} ({@link #lockKey}) from index
+         * {@code indexId}; {@code heir} names the record after it, or is null for the supremum.
+         * Called under the leaf latch (the lock system passes the removed record's locks on).
+         */
+        default void removed(long indexId, byte[] key, byte[] heir) {
+        }
     }
 
     private void checkRecordSize(int len) {
@@ -694,7 +735,13 @@ public final class BTree {
                     deletedOut.clear();
                     deletedOut.put(0, p, r, RecordLayout.length(p, r));
                 }
+                byte[] removedKey = hook != null && hook.observesRemoval() ? lockKey(p, IndexPage.record(p, slot)) : null;
                 IndexPage.delete(mtr, leaf, slot);
+                if (removedKey != null) {
+                    locateSuccessor(mtr, p, slot);
+                    hook.removed(indexId, removedKey, successorPage == null ? null : lockKey(successorPage, successorRec));
+                    successorPage = null;
+                }
                 boolean emptied = IndexPage.count(p) == 0 && depth > 0;
                 if (emptied) {
                     rememberPath(depth);

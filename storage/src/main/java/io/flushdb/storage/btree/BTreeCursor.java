@@ -267,7 +267,11 @@ public final class BTreeCursor {
             }
             int res = locker.lock(p, r, past);
             if (res == RecordLocker.STOP) {
+                // Nothing of this batch is served before the wait: the caller waits first, then
+                // visits these records again (their locks are held: they are granted at once).
                 blocked = true;
+                count = 0;
+                lastVisited = -1;
                 break;
             }
             if (past) {

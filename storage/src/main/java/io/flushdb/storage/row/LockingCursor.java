@@ -32,6 +32,10 @@ public final class LockingCursor {
         this.cursor = tree.cursor();
         this.locker = new Locker(store, tree, clustered, locking, uniquePoint);
         cursor.setLocker(locker);
+        // A secondary entry carries no writer id: one delete-marked by an open transaction is
+        // returned, so that the caller locks its row (waiting for that transaction) and then
+        // checks whether the row still has it ({@link TableStore#lockRow}, isEntryOf).
+        cursor.setIncludeDeleted(!clustered);
     }
 
     public void seekFirst() {
@@ -47,7 +51,8 @@ public final class LockingCursor {
     }
 
     /**
-     * Moves to the next locked record that is not delete-marked, waiting for locks as needed.
+     * Moves to the next locked record (in a clustered index, one that is not delete-marked),
+     * waiting for locks as needed.
      *
      * @throws DeadlockException    this transaction was chosen as a deadlock victim
      * @throws LockNowaitException  NOWAIT met a locked row
@@ -88,6 +93,7 @@ public final class LockingCursor {
         private final boolean uniquePoint;
         private final LockSys sys;
         private boolean foundLive;
+        private boolean liveCandidate;
         private int pending = NONE;
 
         Locker(TableStore store, BTree tree, boolean clustered, RowLocking locking, boolean uniquePoint) {
@@ -102,6 +108,7 @@ public final class LockingCursor {
 
         @Override
         public int lock(ByteBuffer page, int rec, boolean pastBound) {
+            liveCandidate = false;
             boolean gaps = locking.gaps();
             byte[] key;
             int type;
@@ -124,7 +131,7 @@ public final class LockingCursor {
                         type = RecordLockType.REC_NOT_GAP;
                     } else if (uniquePoint && !deleted) {
                         type = RecordLockType.REC_NOT_GAP;
-                        foundLive = true;
+                        liveCandidate = true;
                     } else {
                         type = RecordLockType.ORDINARY;
                     }
@@ -138,6 +145,9 @@ public final class LockingCursor {
             switch (sys.lockRecord(locking.trx().lockHandle(), tree.indexId(), key, locking.mode(), type, implicitOwner,
                     noWait)) {
                 case GRANTED:
+                    // Only a live record locked now spares the gap after it (a wait may end with it gone).
+                    foundLive |= liveCandidate;
+                    liveCandidate = false;
                     return GRANTED;
                 case WAIT:
                     pending = WAIT;

@@ -109,6 +109,9 @@ public final class TableStore {
         final VersionCheck versionCheck = new VersionCheck();
         final Probe probe = new Probe();
         final GapCheck gapCheck = new GapCheck();
+        final LiveOnly liveOnly = new LiveOnly();
+        /** The lock system during one undo or purge call (removed records pass their locks on). */
+        LockSys locks;
         final EntryPurge entryPurge = new EntryPurge();
         Object[] fields;
         int[] offsets;
@@ -548,6 +551,7 @@ public final class TableStore {
      * for a gap another transaction has locked; returns what {@link BTree#insert} does.
      */
     private int insertEntry(int i, ByteBuffer entry, int len, Transaction trx) {
+        awaitUniqueDeleters(i, entry, trx);
         GapCheck gap = scratch.get().gapCheck;
         try {
             while (true) {
@@ -560,6 +564,69 @@ public final class TableStore {
             }
         } finally {
             gap.clear();
+        }
+    }
+
+    /**
+     * Before an entry goes into unique secondary index {@code i}: a delete-marked entry with the
+     * same unique values whose row was deleted (or changed) by a transaction still open does not
+     * count as a duplicate, but that transaction's rollback would bring it back; so this waits for
+     * it (an S lock on that row), as InnoDB's duplicate check does. A live duplicate is left to the
+     * insert, which reports it ({@link #awaitDuplicateOwner}).
+     */
+    private void awaitUniqueDeleters(int i, ByteBuffer entry, Transaction trx) {
+        BTree sec = secondaries[i];
+        int n = sec.uniqueFields();
+        RecordLayout el = sec.leafLayout();
+        if (n == 0 || el.anyNull(entry, 0, n)) {
+            return;
+        }
+        Scratch s = scratch.get();
+        // The cheap look first: the first entry with these values, if any, and whether it is marked.
+        Probe probe = s.probe;
+        probe.markedState(this);
+        boolean first;
+        try {
+            first = sec.find(entry, el, n, probe, true);
+        } finally {
+            probe.clear();
+        }
+        if (!first || !probe.answer) {
+            return;
+        }
+        BTreeCursor c = sec.cursor();
+        c.setIncludeDeleted(true);
+        boolean again = true;
+        while (again) {
+            again = false;
+            c.setUpperBound(entry, el, n, true);
+            c.seek(entry, el, n, true);
+            while (c.next()) {
+                if (!isDeleteMarked(c.buffer(), c.record())) {
+                    continue;
+                }
+                Object[] found = el.decodeFields(c.buffer(), c.record(), el.fieldCount());
+                Object[] keyRow = new Object[rowWidth()];
+                int[] fc = secondaryFieldColumn[i];
+                for (int f = 0; f < fc.length; f++) {
+                    keyRow[fc[f] == HIDDEN_ROW_ID ? hiddenRowIdSlot : fc[f]] = found[f];
+                }
+                encodeKey(keyRow, s.key);
+                ByteBuffer cur = s.version;
+                if (!findClustered(s.key, clustered.keyLayout(), cur) || trxId(cur, 0) == trx.id()) {
+                    continue;
+                }
+                LockSys.Result r = trx.lockSys().lockRecord(trx.lockHandle(), clustered.indexId(), clustered.lockKey(cur, 0),
+                        LockMode.S, RecordLockType.REC_NOT_GAP, trxId(cur, 0), false);
+                if (r == LockSys.Result.DEADLOCK) {
+                    throw new DeadlockException();
+                }
+                if (r == LockSys.Result.WAIT) {
+                    trx.awaitGrant();
+                    again = true; // look again: the entry may be live now, or gone
+                    break;
+                }
+            }
         }
     }
 
@@ -648,16 +715,20 @@ public final class TableStore {
         private Transaction trx;
         private BTree tree;
         private int pending;
+        /** The successor's name when the insert asked for the gap (there were record locks). */
+        private byte[] successor;
 
         void set(Transaction trx, BTree tree) {
             this.trx = trx;
             this.tree = tree;
             this.pending = NONE;
+            this.successor = null;
         }
 
         void clear() {
             trx = null;
             tree = null;
+            successor = null;
         }
 
         @Override
@@ -670,6 +741,7 @@ public final class TableStore {
             switch (sys.lockRecord(trx.lockHandle(), tree.indexId(), key, LockMode.X, RecordLockType.INSERT_INTENTION, 0,
                     false)) {
                 case GRANTED:
+                    successor = key;
                     return true;
                 case DEADLOCK:
                     pending = DEADLOCK;
@@ -677,6 +749,15 @@ public final class TableStore {
                 default:
                     pending = WAIT;
                     return false;
+            }
+        }
+
+        /** The gap's locks (this transaction's own: others' would have stopped it) cover the new record's gap too. */
+        @Override
+        public void inserted(ByteBuffer rec, int len) {
+            if (successor != null) {
+                trx.lockSys().inheritOnInsert(tree.indexId(), tree.lockKey(rec, 0), successor);
+                successor = null;
             }
         }
 
@@ -925,7 +1006,18 @@ public final class TableStore {
      * change (an older version's) and is left to purge. {@code purgeView} gives purge's view, for
      * an undone take-over ({@link #removeUndoneTakeOver}).
      */
-    public void undo(ByteBuffer u, long rollPtr, long trxId, java.util.function.Supplier<ReadView> purgeView) {
+    public void undo(ByteBuffer u, long rollPtr, long trxId, java.util.function.Supplier<ReadView> purgeView,
+                     LockSys locks) {
+        Scratch s = scratch.get();
+        s.locks = locks;
+        try {
+            undoRecord(u, rollPtr, trxId, purgeView);
+        } finally {
+            s.locks = null;
+        }
+    }
+
+    private void undoRecord(ByteBuffer u, long rollPtr, long trxId, java.util.function.Supplier<ReadView> purgeView) {
         Scratch s = scratch.get();
         int type = UndoRecord.type(u, 0);
         int dlen = UndoRecord.dataLength(u, 0);
@@ -943,7 +1035,7 @@ public final class TableStore {
                 if ((mask & (1L << i)) != 0) {
                     writeEntry(i, s.entry, elen, true);
                 } else {
-                    secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_LIVE);
+                    deleteIfLive(i, s.entry);
                 }
             }
             if (removeVersion(s.key, clustered.keyLayout(), trxId, rollPtr, false, 0, null)) {
@@ -987,7 +1079,7 @@ public final class TableStore {
             if ((mask & (1L << i)) != 0) {
                 writeEntry(i, s.entry, clen, true);
             } else {
-                secondaries[i].delete(s.entry, secondaries[i].leafLayout(), null, ONLY_IF_LIVE);
+                deleteIfLive(i, s.entry);
             }
             if (!beforeDeleted) {
                 writeEntry(i, s.old, olen, false);
@@ -1065,10 +1157,12 @@ public final class TableStore {
                                   int purgeFlag, ByteBuffer out) {
         VersionCheck check = scratch.get().versionCheck;
         check.set(clustered, trxId, rollPtr, deleted, purgeFlag);
+        check.inherit = scratch.get().locks;
         try {
             return clustered.delete(key, kl, out, check);
         } finally {
             check.tree = null;
+            check.inherit = null;
         }
     }
 
@@ -1087,7 +1181,17 @@ public final class TableStore {
      * say how far it got, and overflow chains are freed through the references in the undo record,
      * which each freeing mini-transaction advances.
      */
-    public void purge(ByteBuffer u, long rollPtr, long trxId, ReadView view) {
+    public void purge(ByteBuffer u, long rollPtr, long trxId, ReadView view, LockSys locks) {
+        Scratch s = scratch.get();
+        s.locks = locks;
+        try {
+            purgeRecord(u, rollPtr, trxId, view);
+        } finally {
+            s.locks = null;
+        }
+    }
+
+    private void purgeRecord(ByteBuffer u, long rollPtr, long trxId, ReadView view) {
         int type = UndoRecord.type(u, 0);
         if (type == UndoRecord.INSERT) {
             return;
@@ -1169,11 +1273,50 @@ public final class TableStore {
         }
     }
 
-    private static final BTree.ChangeHook ONLY_IF_DELETE_MARKED =
-            (mtr, page, rec) -> isDeleteMarked(page, rec) ? 0 : -1;
+    /** Removes secondary index {@code i}'s entry {@code entry} if it is live ({@link LiveOnly}). */
+    private void deleteIfLive(int i, ByteBuffer entry) {
+        Scratch s = scratch.get();
+        LiveOnly hook = s.liveOnly.with(s.locks);
+        try {
+            secondaries[i].delete(entry, secondaries[i].leafLayout(), null, hook);
+        } finally {
+            hook.inherit = null; // a per-thread scratch must not keep the engine reachable
+        }
+    }
 
-    private static final BTree.ChangeHook ONLY_IF_LIVE =
-            (mtr, page, rec) -> isDeleteMarked(page, rec) ? -1 : 0;
+    /**
+     * The removal of an entry a rolled-back change inserted: only if live (a delete-marked one was
+     * there before, an older version's). Passes the removed entry's locks on to the next record.
+     */
+    private static final class LiveOnly extends Inheriting {
+        LiveOnly with(LockSys locks) {
+            this.inherit = locks;
+            return this;
+        }
+
+        @Override
+        public int beforeChange(MiniTransaction mtr, ByteBuffer page, int rec) {
+            return isDeleteMarked(page, rec) ? -1 : 0;
+        }
+    }
+
+    /**
+     * A removal hook that passes the removed record's locks on to its successor as gap locks
+     * (InnoDB's lock_rec_inherit_to_gap), under the leaf latch, when a lock system is given.
+     */
+    private abstract static class Inheriting implements BTree.ChangeHook {
+        LockSys inherit;
+
+        @Override
+        public boolean observesRemoval() {
+            return inherit != null && inherit.hasRecordLocks();
+        }
+
+        @Override
+        public void removed(long indexId, byte[] key, byte[] heir) {
+            inherit.inheritOnRemove(indexId, key, heir == null ? LockSys.SUPREMUM : heir);
+        }
+    }
 
     /**
      * The check of a clustered record's removal by rollback or purge, made under the leaf's
@@ -1182,7 +1325,7 @@ public final class TableStore {
      * {@code deleted}. Sets {@code purgeFlag} on that undo record in the removal's own
      * mini-transaction when not 0.
      */
-    private static final class VersionCheck implements BTree.ChangeHook {
+    private static final class VersionCheck extends Inheriting {
         BTree tree;
         long trxId;
         long rollPtr;
@@ -1234,6 +1377,7 @@ public final class TableStore {
         }
         EntryPurge hook = s.entryPurge;
         hook.set(this, i, row, view);
+        hook.inherit = s.locks;
         try {
             sec.delete(s.entry, sec.leafLayout(), null, hook);
         } finally {
@@ -1242,7 +1386,7 @@ public final class TableStore {
     }
 
     /** The hook of a secondary entry's removal by purge: only a delete-marked entry no version needs. */
-    private static final class EntryPurge implements BTree.ChangeHook {
+    private static final class EntryPurge extends Inheriting {
         TableStore table;
         int index;
         Object[] row;
@@ -1259,6 +1403,7 @@ public final class TableStore {
             table = null;
             row = null;
             view = null;
+            inherit = null;
         }
 
         @Override

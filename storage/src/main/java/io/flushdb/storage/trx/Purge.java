@@ -183,7 +183,7 @@ public final class Purge implements AutoCloseable {
                             // The log free check once per record, before any latch (see Transaction.rollbackTo).
                             sys.mtrs().beginRowOperation();
                             try {
-                                table.purge(record, rollPtr, trxId, view);
+                                table.purge(record, rollPtr, trxId, view, sys.lockSys());
                             } finally {
                                 sys.mtrs().endRowOperation();
                             }

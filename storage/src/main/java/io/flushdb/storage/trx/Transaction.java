@@ -284,7 +284,7 @@ public final class Transaction {
                 // and not inside the index changes (which hold their tree's latch).
                 sys.mtrs().beginRowOperation();
                 try {
-                    table.undo(undoRecord, r.rollPtr(), id, purgeView);
+                    table.undo(undoRecord, r.rollPtr(), id, purgeView, sys.lockSys());
                 } finally {
                     sys.mtrs().endRowOperation();
                 }
@@ -326,6 +326,9 @@ public final class Transaction {
                 sys.mtrs().log().flushUpTo(lsn, flushMode == 1);
             }
         } finally {
+            if (lockHandle != null) {
+                releaseRowLocks(); // even when the commit failed: nothing else would release them
+            }
             if (!locks.isEmpty()) {
                 releaseAll();
             }

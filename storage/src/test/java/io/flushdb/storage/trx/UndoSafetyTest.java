@@ -144,20 +144,20 @@ class UndoSafetyTest {
         assertTrue(sees.sees(w.id()));
         int before = freePages();
 
-        t.purge(update.record(), update.rollPtr(), update.trxId(), sees);
-        t.purge(delete.record(), delete.rollPtr(), delete.trxId(), sees);
+        t.purge(update.record(), update.rollPtr(), update.trxId(), sees, e.lockSys());
+        t.purge(delete.record(), delete.rollPtr(), delete.trxId(), sees, e.lockSys());
         int once = freePages();
         assertTrue(once >= before + 4, "two 20 kB chains freed: " + before + " -> " + once);
         assertNull(row(6));
         assertEquals(8, allRecords(t.clusteredIndex()), "the delete-marked record is removed");
 
         // Again, as after a crash: from the copies read before, then from the records as they are now.
-        t.purge(update.record(), update.rollPtr(), update.trxId(), sees);
-        t.purge(delete.record(), delete.rollPtr(), delete.trxId(), sees);
+        t.purge(update.record(), update.rollPtr(), update.trxId(), sees, e.lockSys());
+        t.purge(delete.record(), delete.rollPtr(), delete.trxId(), sees, e.lockSys());
         Undo updateNow = new Undo(read(update.rollPtr()), update.rollPtr(), update.trxId());
         Undo deleteNow = new Undo(read(delete.rollPtr()), delete.rollPtr(), delete.trxId());
-        t.purge(updateNow.record(), updateNow.rollPtr(), updateNow.trxId(), sees);
-        t.purge(deleteNow.record(), deleteNow.rollPtr(), deleteNow.trxId(), sees);
+        t.purge(updateNow.record(), updateNow.rollPtr(), updateNow.trxId(), sees, e.lockSys());
+        t.purge(deleteNow.record(), deleteNow.rollPtr(), deleteNow.trxId(), sees, e.lockSys());
         assertEquals(once, freePages(), "nothing freed twice");
 
         reader.commit();

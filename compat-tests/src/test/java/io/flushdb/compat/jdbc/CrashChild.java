@@ -1,0 +1,103 @@
+package io.flushdb.compat.jdbc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the SIGKILL crash tests of this package ({@link KillDuringAutocommitTest},
+ * {@link KillDuringTransactionsTest}) share: starting a child JVM on the test's class path, waiting
+ * (under a watchdog) for the line that says its loop runs, killing it with SIGKILL a given time
+ * later and checking that it was the kill that ended it. One per test instance; {@link #close()}
+ * stops its timer.
+ */
+final class CrashChild implements AutoCloseable {
+    /** A child that has not said it runs by then is killed and the test fails. */
+    static final long START_TIMEOUT_S = 60;
+    /** Exit status of a process killed by SIGKILL. */
+    static final int SIGKILL_STATUS = 128 + 9;
+
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "crash-test-killer");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /**
+     * Starts {@code mainClass} with {@code args} in a child JVM whose standard error goes to
+     * {@code stderr}, waits for its first line of standard output to be {@code runningLine}, kills
+     * it {@code delayMs} later ({@link Process#destroyForcibly()}, SIGKILL) and waits for it to end;
+     * fails if it did not start or ended any other way.
+     *
+     * @return how long the child took to print its running line, in milliseconds
+     */
+    long runAndKill(Class<?> mainClass, List<String> args, String runningLine, Path stderr, int delayMs,
+            String where) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // -ea: the engine's invariant and latch-order checks run in the child too. C1 only and the
+        // serial collector: the child lives about a second, on a machine of two cores.
+        List<String> command = new ArrayList<>(List.of(java, "-ea", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        command.addAll(args);
+        Process child = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        child.getOutputStream().close();
+        ScheduledFuture<?> watchdog = timer.schedule(child::destroyForcibly, START_TIMEOUT_S, TimeUnit.SECONDS);
+        BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+        String firstLine = out.readLine();
+        watchdog.cancel(false);
+        if (!runningLine.equals(firstLine)) {
+            child.destroyForcibly();
+            child.waitFor();
+            fail(where + ": the child did not start its loop (first line " + firstLine + ", exit status "
+                    + child.exitValue() + "); its standard error:\n" + Files.readString(stderr));
+        }
+        long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        timer.schedule(child::destroyForcibly, delayMs, TimeUnit.MILLISECONDS);
+        assertTrue(child.waitFor(START_TIMEOUT_S, TimeUnit.SECONDS), where + ": the child did not end");
+        String rest = readRest(out);
+        assertEquals(SIGKILL_STATUS, child.exitValue(), () -> where + ": the child ended before it was killed; "
+                + "its standard output after the running line:\n" + rest + "\nits standard error:\n"
+                + readQuietly(stderr));
+        return startMs;
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /** What is left of the child's standard output (nothing, unless it printed more than its line). */
+    private static String readRest(BufferedReader out) {
+        StringBuilder s = new StringBuilder();
+        try {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                s.append(line).append('\n');
+            }
+        } catch (IOException e) {
+            s.append("(no more: ").append(e).append(')');
+        }
+        return s.toString();
+    }
+
+    private static String readQuietly(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}
