@@ -25,6 +25,18 @@ import java.util.concurrent.TimeUnit;
  * stops its timer.
  */
 final class CrashChild implements AutoCloseable {
+    /**
+     * The children's engine settings: a 5 MiB buffer pool, the smallest redo log (8 MiB, so it
+     * wraps), a 256 KiB log buffer and a checkpoint every 50 ms.
+     */
+    static final String[] SETTINGS = {"innodb_buffer_pool_size=5M", "innodb_redo_log_capacity=8M",
+        "innodb_log_buffer_size=256K", "innodb_log_checkpoint_every=50"};
+    /** One verification in this many ends with a clean shutdown; the others leave the redo to recover. */
+    static final int CLEAN_SHUTDOWN_EVERY = 6;
+    /** The kill comes this long, plus up to {@link #KILL_SPREAD_MS}, after the child says it runs. */
+    static final int KILL_AFTER_MS = 150;
+    static final int KILL_SPREAD_MS = 750;
+
     /** A child that has not said it runs by then is killed and the test fails. */
     static final long START_TIMEOUT_S = 60;
     /** Exit status of a process killed by SIGKILL. */

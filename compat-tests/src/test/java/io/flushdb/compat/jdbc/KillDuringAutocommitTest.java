@@ -1,5 +1,9 @@
 package io.flushdb.compat.jdbc;
 
+import static io.flushdb.compat.jdbc.CrashChild.CLEAN_SHUTDOWN_EVERY;
+import static io.flushdb.compat.jdbc.CrashChild.KILL_AFTER_MS;
+import static io.flushdb.compat.jdbc.CrashChild.KILL_SPREAD_MS;
+import static io.flushdb.compat.jdbc.CrashChild.SETTINGS;
 import static io.flushdb.compat.jdbc.TestDatabase.assertCheckTableOk;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -42,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Most verifications here end with {@code innodb_fast_shutdown=2}, so the next child starts with
  * recovery and redo piles up across rounds until the checkpointer must flush pages while the child
  * works: kills then land during page writes, checkpoints and log wrap-arounds too. One in
- * {@value #CLEAN_SHUTDOWN_EVERY} ends with a clean shutdown.
+ * {@value CrashChild#CLEAN_SHUTDOWN_EVERY} ends with a clean shutdown.
  *
  * <p>What a SIGKILL cannot show: the operating system keeps what the process wrote, so a missing
  * fsync goes unnoticed here; a commit that returns before its redo is written does not (with
@@ -57,13 +61,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDuringAutocommitTest {
     private static final int DEFAULT_KILLS = 30;
-    private static final String[] SETTINGS = {"innodb_buffer_pool_size=5M", "innodb_redo_log_capacity=8M",
-        "innodb_log_buffer_size=256K", "innodb_log_checkpoint_every=50"};
-    /** One verification in this many ends with a clean shutdown; the others leave the redo to recover. */
-    private static final int CLEAN_SHUTDOWN_EVERY = 6;
-    /** The kill comes this long, plus up to {@link #KILL_SPREAD_MS}, after the child says it runs. */
-    private static final int KILL_AFTER_MS = 150;
-    private static final int KILL_SPREAD_MS = 750;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;

@@ -1,5 +1,9 @@
 package io.flushdb.compat.jdbc;
 
+import static io.flushdb.compat.jdbc.CrashChild.CLEAN_SHUTDOWN_EVERY;
+import static io.flushdb.compat.jdbc.CrashChild.KILL_AFTER_MS;
+import static io.flushdb.compat.jdbc.CrashChild.KILL_SPREAD_MS;
+import static io.flushdb.compat.jdbc.CrashChild.SETTINGS;
 import static io.flushdb.compat.jdbc.TestDatabase.assertCheckTableOk;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -59,7 +63,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The engines run with the settings of {@link KillDuringAutocommitTest}: a 5 MiB buffer pool,
  * 8 MiB of redo, a 256 KiB log buffer and a checkpoint every 50 ms. Most verifications end with
  * {@code innodb_fast_shutdown=2}, so the next child starts with recovery (and the rollback of the
- * transaction the kill cut off may be left to it); one in {@value #CLEAN_SHUTDOWN_EVERY} ends with
+ * transaction the kill cut off may be left to it); one in {@value CrashChild#CLEAN_SHUTDOWN_EVERY} ends with
  * a clean shutdown.
  *
  * <p>System properties: {@code flushdb.crash.txseed} replays a run (the seed is printed first, as
@@ -70,13 +74,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KillDuringTransactionsTest {
     private static final int DEFAULT_KILLS = 12;
-    private static final String[] SETTINGS = {"innodb_buffer_pool_size=5M", "innodb_redo_log_capacity=8M",
-        "innodb_log_buffer_size=256K", "innodb_log_checkpoint_every=50"};
-    /** One verification in this many ends with a clean shutdown; the others leave the redo to recover. */
-    private static final int CLEAN_SHUTDOWN_EVERY = 6;
-    /** The kill comes this long, plus up to {@link #KILL_SPREAD_MS}, after the child says it runs. */
-    private static final int KILL_AFTER_MS = 150;
-    private static final int KILL_SPREAD_MS = 750;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path tmp;

@@ -21,7 +21,7 @@ import java.util.Arrays;
  *
  * <p>Concurrency: one thread at a time; no latch is held between calls.
  */
-public final class BTreeCursor {
+public final class BTreeCursor implements IndexCursor {
     private final BTree tree;
     private final RecordLayout layout;
     private final ByteBuffer batch;
@@ -98,6 +98,7 @@ public final class BTreeCursor {
     }
 
     /** Positions before the first record of the tree. */
+    @Override
     public void seekFirst() {
         seek(null, null, 0, true);
     }
@@ -107,6 +108,7 @@ public final class BTreeCursor {
      * ({@code inclusive}) or {@code > key}. {@code key} is a record of layout {@code kl} at offset
      * 0; it is not copied, so it must stay unchanged while the cursor is used.
      */
+    @Override
     public void seek(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
         this.seekKey = key;
         this.seekLayout = kl;
@@ -123,6 +125,7 @@ public final class BTreeCursor {
      * Stops the cursor after the records whose first {@code nFields} fields are {@code <= key}
      * ({@code inclusive}) or {@code < key}. The key buffer is not copied.
      */
+    @Override
     public void setUpperBound(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
         this.upper = key;
         this.upperLayout = kl;
@@ -135,6 +138,7 @@ public final class BTreeCursor {
     }
 
     /** Advances to the next record; false at the end or past the upper bound. */
+    @Override
     public boolean next() {
         while (!done) {
             if (pos + 1 < count) {
@@ -164,11 +168,13 @@ public final class BTreeCursor {
     }
 
     /** The buffer holding the current record (valid until the next call to {@link #next}). */
+    @Override
     public ByteBuffer buffer() {
         return batch;
     }
 
     /** Offset of the current record in {@link #buffer()}. */
+    @Override
     public int record() {
         return offsets[pos];
     }
@@ -210,6 +216,20 @@ public final class BTreeCursor {
         }
     }
 
+    /** Empties the batch for records from {@code slot} of leaf {@code f}; returns the leaf's record count. */
+    private int startBatch(BufferFrame f, int slot) {
+        ByteBuffer p = f.page();
+        int n = IndexPage.count(p);
+        if (n - slot > offsets.length) {
+            offsets = Arrays.copyOf(offsets, Math.max(n, offsets.length * 2));
+        }
+        count = 0;
+        pos = -1;
+        leafPage = f.pageNo();
+        nextPage = PageHeader.next(p);
+        return n;
+    }
+
     /** Copies records [slot, n) of leaf {@code f} into the batch. */
     private void copyLeaf(BufferFrame f, int slot) {
         if (locker != null) {
@@ -217,12 +237,8 @@ public final class BTreeCursor {
             return;
         }
         ByteBuffer p = f.page();
-        int n = IndexPage.count(p);
-        if (n - slot > offsets.length) {
-            offsets = Arrays.copyOf(offsets, Math.max(n, offsets.length * 2));
-        }
+        int n = startBatch(f, slot);
         int at = 0;
-        count = 0;
         for (int s = slot; s < n; s++) {
             int r = IndexPage.record(p, s);
             int len = RecordLayout.length(p, r);
@@ -230,9 +246,6 @@ public final class BTreeCursor {
             offsets[count++] = at;
             at += len;
         }
-        pos = -1;
-        leafPage = f.pageNo();
-        nextPage = PageHeader.next(p);
         if (count > 0) {
             lastKey.clear();
             tree.keyLayout().encodeKeyPrefix(layout, batch, offsets[count - 1], tree.keyFields(), 0, lastKey);
@@ -247,15 +260,8 @@ public final class BTreeCursor {
      */
     private void copyLeafLocking(BufferFrame f, int slot) {
         ByteBuffer p = f.page();
-        int n = IndexPage.count(p);
-        if (n - slot > offsets.length) {
-            offsets = Arrays.copyOf(offsets, Math.max(n, offsets.length * 2));
-        }
+        int n = startBatch(f, slot);
         int at = 0;
-        count = 0;
-        pos = -1;
-        leafPage = f.pageNo();
-        nextPage = PageHeader.next(p);
         int lastVisited = -1;
         int s = slot;
         for (; s < n; s++) {

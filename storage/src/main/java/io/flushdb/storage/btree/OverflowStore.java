@@ -104,18 +104,24 @@ public final class OverflowStore {
         int page = ref.firstPage();
         while (page != PageId.NULL_PAGE) {
             try (MiniTransaction mtr = mtrs.start()) {
-                for (int i = 0; i < 8 && page != PageId.NULL_PAGE; i++) {
-                    BufferFrame f = mtr.getPage(PageId.of(spaceId, page), LatchMode.EXCLUSIVE);
-                    if (PageHeader.type(f.page()) != PageType.OVERFLOW) {
-                        throw new CorruptPageException(spaceId, page, "freeing a non-overflow page as part of a chain");
-                    }
-                    int next = PageHeader.next(f.page());
-                    PageAllocator.free(mtr, spaceId, page);
-                    page = next;
-                }
+                page = freeSome(mtr, spaceId, page);
                 mtr.commit();
             }
         }
+    }
+
+    /** Frees up to 8 pages of a chain from {@code page} in {@code mtr}; returns the first page left. */
+    private static int freeSome(MiniTransaction mtr, int spaceId, int page) {
+        for (int i = 0; i < 8 && page != PageId.NULL_PAGE; i++) {
+            BufferFrame f = mtr.getPage(PageId.of(spaceId, page), LatchMode.EXCLUSIVE);
+            if (PageHeader.type(f.page()) != PageType.OVERFLOW) {
+                throw new CorruptPageException(spaceId, page, "freeing a non-overflow page as part of a chain");
+            }
+            int next = PageHeader.next(f.page());
+            PageAllocator.free(mtr, spaceId, page);
+            page = next;
+        }
+        return page;
     }
 
     /**
@@ -134,15 +140,7 @@ public final class OverflowStore {
                     mtr.commit();
                     return;
                 }
-                for (int i = 0; i < 8 && page != PageId.NULL_PAGE; i++) {
-                    BufferFrame f = mtr.getPage(PageId.of(spaceId, page), LatchMode.EXCLUSIVE);
-                    if (PageHeader.type(f.page()) != PageType.OVERFLOW) {
-                        throw new CorruptPageException(spaceId, page, "freeing a non-overflow page as part of a chain");
-                    }
-                    int next = PageHeader.next(f.page());
-                    PageAllocator.free(mtr, spaceId, page);
-                    page = next;
-                }
+                page = freeSome(mtr, spaceId, page);
                 mtr.writeInt(o, ownerOffset, page);
                 mtr.commit();
             }

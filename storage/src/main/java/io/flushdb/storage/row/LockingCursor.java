@@ -2,6 +2,7 @@ package io.flushdb.storage.row;
 
 import io.flushdb.storage.btree.BTree;
 import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.IndexCursor;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.btree.RecordLocker;
 import io.flushdb.storage.trx.lock.DeadlockException;
@@ -24,7 +25,7 @@ import java.nio.ByteBuffer;
  *
  * <p>Concurrency: one thread, like the transaction it locks for.
  */
-public final class LockingCursor {
+public final class LockingCursor implements IndexCursor {
     private final BTreeCursor cursor;
     private final Locker locker;
 
@@ -38,14 +39,17 @@ public final class LockingCursor {
         cursor.setIncludeDeleted(!clustered);
     }
 
+    @Override
     public void seekFirst() {
         cursor.seekFirst();
     }
 
+    @Override
     public void seek(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
         cursor.seek(key, kl, nFields, inclusive);
     }
 
+    @Override
     public void setUpperBound(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
         cursor.setUpperBound(key, kl, nFields, inclusive);
     }
@@ -58,6 +62,7 @@ public final class LockingCursor {
      * @throws LockNowaitException  NOWAIT met a locked row
      * @throws io.flushdb.storage.trx.LockWaitTimeoutException after innodb_lock_wait_timeout
      */
+    @Override
     public boolean next() {
         while (true) {
             if (cursor.next()) {
@@ -71,10 +76,12 @@ public final class LockingCursor {
         }
     }
 
+    @Override
     public ByteBuffer buffer() {
         return cursor.buffer();
     }
 
+    @Override
     public int record() {
         return cursor.record();
     }

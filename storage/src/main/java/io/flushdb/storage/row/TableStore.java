@@ -397,28 +397,7 @@ public final class TableStore {
         if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
             row[hiddenRowIdSlot] = allocateRowId();
         }
-        while (true) {
-            long mark = undo.nextUndoNo();
-            DuplicateKeyException dup = null;
-            mtrs.beginRowOperation();
-            try {
-                insertVersion(row, trx, undo);
-            } catch (DuplicateKeyException e) {
-                undoRowOperation(trx, mark, e);
-                dup = e;
-            } catch (RuntimeException e) {
-                undoRowOperation(trx, mark, e);
-                throw e;
-            } finally {
-                mtrs.endRowOperation();
-            }
-            if (dup == null) {
-                break;
-            }
-            if (!awaitDuplicateOwner(row, dup, trx)) {
-                throw dup;
-            }
-        }
+        rowOperation(null, row, trx, undo);
         rowsInserted.increment();
         return row;
     }
@@ -459,18 +438,32 @@ public final class TableStore {
         if (hiddenRowIdSlot >= 0) {
             newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
         }
+        rowOperation(oldRow, newRow, trx, undo);
+        rowsUpdated.increment();
+        return newRow;
+    }
+
+    /**
+     * Inserts {@code row} (when {@code oldRow} is null) or replaces {@code oldRow} by it, as one row
+     * operation of {@code trx}: undone from its own undo records if anything fails (ROW2). A
+     * duplicate key whose row belongs to a transaction still open is waited for and the operation
+     * tried again ({@link #awaitDuplicateOwner}); otherwise the duplicate is thrown.
+     */
+    private void rowOperation(Object[] oldRow, Object[] row, Transaction trx, UndoLog undo) {
         while (true) {
             long mark = undo.nextUndoNo();
             DuplicateKeyException dup = null;
             mtrs.beginRowOperation();
             try {
-                if (primaryKeyChanged(oldRow, newRow, scratch.get())) {
+                if (oldRow == null) {
+                    insertVersion(row, trx, undo);
+                } else if (primaryKeyChanged(oldRow, row, scratch.get())) {
                     if (deleteMark(oldRow, trx, undo) == null) {
                         throw new IllegalStateException("row to update is gone from " + def.qualifiedName());
                     }
-                    insertVersion(newRow, trx, undo);
+                    insertVersion(row, trx, undo);
                 } else {
-                    updateVersion(oldRow, newRow, trx, undo);
+                    updateVersion(oldRow, row, trx, undo);
                 }
             } catch (DuplicateKeyException e) {
                 undoRowOperation(trx, mark, e);
@@ -482,14 +475,12 @@ public final class TableStore {
                 mtrs.endRowOperation();
             }
             if (dup == null) {
-                break;
+                return;
             }
-            if (!awaitDuplicateOwner(newRow, dup, trx)) {
+            if (!awaitDuplicateOwner(row, dup, trx)) {
                 throw dup;
             }
         }
-        rowsUpdated.increment();
-        return newRow;
     }
 
     private static void undoRowOperation(Transaction trx, long mark, RuntimeException e) {

@@ -4,9 +4,9 @@ import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.KeyValues;
 import io.flushdb.storage.btree.BTree;
 import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.IndexCursor;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.dict.ColumnDef;
-import io.flushdb.storage.row.LockingCursor;
 import io.flushdb.storage.row.RowLocking;
 import io.flushdb.storage.row.TableStore;
 import io.flushdb.storage.trx.ReadView;
@@ -64,11 +64,7 @@ public final class IndexScanRuntime extends ScanRuntime {
         Session reader = locking == null ? consistentReader(root) : null;
         ReadView view = reader == null ? null : reader.statementReadView();
         for (List<KeyBound> point : points) {
-            if (locking != null) {
-                lockingScanPoint(point, root, zone, locking, rows);
-                continue;
-            }
-            scanPoint(point, root, zone, reader != null, view, rows);
+            scanPoint(point, root, zone, locking, reader != null, view, rows);
         }
         return Linq4j.asEnumerable(rows);
     }
@@ -86,8 +82,15 @@ public final class IndexScanRuntime extends ScanRuntime {
         return KeyValues.exactStored(c, canonical, zone);
     }
 
-    private void scanPoint(List<KeyBound> point, DataContext root, ZoneId zone, boolean consistent, ReadView view,
-                           List<Object[]> out) {
+    /**
+     * Reads the rows of one equality prefix (and range) into {@code out}: with {@code locking}, a
+     * locking read (every index record visited is locked: next-key locks under REPEATABLE READ,
+     * the record alone for an equality on a full unique key that finds a live one; through a
+     * secondary index each row's clustered record too); else a consistent read of {@code view}
+     * when {@code consistent}; else the latest rows.
+     */
+    private void scanPoint(List<KeyBound> point, DataContext root, ZoneId zone, RowLocking locking, boolean consistent,
+                           ReadView view, List<Object[]> out) {
         int n = point.size();
         Object[] prefix = new Object[n + 1];
         for (int i = 0; i < n; i++) {
@@ -99,9 +102,10 @@ public final class IndexScanRuntime extends ScanRuntime {
         }
         BTree tree = tree();
         RecordLayout keyLayout = tree.keyLayout();
-        int keyFields = tree.keyFields();
-        // A full primary key: one lookup, no cursor.
-        if (indexOrdinal == 0 && n == keyFields && lower == null && upper == null) {
+        int unique = indexOrdinal == 0 ? tree.keyFields() : tree.uniqueFields();
+        boolean uniquePoint = unique > 0 && n == unique && lower == null && upper == null;
+        // A full primary key, unlocked: one lookup, no cursor.
+        if (locking == null && indexOrdinal == 0 && uniquePoint) {
             Object[] keyRow = new Object[store.rowWidth()];
             for (int i = 0; i < n; i++) {
                 keyRow[keyColumns[i] == columns.size() ? columns.size() : keyColumns[i]] = prefix[i];
@@ -119,8 +123,14 @@ public final class IndexScanRuntime extends ScanRuntime {
         if (lower != null && lo == null || upper != null && hi == null) {
             return; // a comparison with NULL is never true
         }
-        BTreeCursor cursor = tree.cursor();
-        cursor.setIncludeDeleted(consistent); // an entry delete-marked since may lead to the version a view sees
+        IndexCursor cursor;
+        if (locking != null) {
+            cursor = store.lockingCursor(indexOrdinal, locking, uniquePoint);
+        } else {
+            BTreeCursor plain = tree.cursor();
+            plain.setIncludeDeleted(consistent); // an entry delete-marked since may lead to the version a view sees
+            cursor = plain;
+        }
         ByteBuffer loKey = ByteBuffer.allocate(4096);
         ByteBuffer hiKey = ByteBuffer.allocate(4096);
         int loFields = n + (useLo ? 1 : 0);
@@ -160,86 +170,16 @@ public final class IndexScanRuntime extends ScanRuntime {
             for (int f = 0; f < entryColumns.length; f++) {
                 keyRow[entryColumns[f] < 0 ? columns.size() : entryColumns[f]] = fieldsOfEntry[f];
             }
-            if (!consistent) {
-                if (store.lookup(keyRow, row)) {
-                    out.add(project(row, zone));
-                }
-            } else if (store.lookupVisible(keyRow, view, row)
-                    && store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record())) {
-                // Another entry leads to a version with other values: that entry's turn gives it.
-                out.add(project(row, zone));
+            boolean found;
+            if (locking != null) {
+                found = store.lockRow(keyRow, locking, row);
+            } else {
+                found = consistent ? store.lookupVisible(keyRow, view, row) : store.lookup(keyRow, row);
             }
-        }
-    }
-
-    /**
-     * {@link #scanPoint} for a locking read: every index record visited is locked (next-key locks
-     * under REPEATABLE READ; the record alone for an equality on a full unique key that finds a
-     * live one), and through a secondary index each row's clustered record too.
-     */
-    private void lockingScanPoint(List<KeyBound> point, DataContext root, ZoneId zone, RowLocking locking,
-                                  List<Object[]> out) {
-        int n = point.size();
-        Object[] prefix = new Object[n + 1];
-        for (int i = 0; i < n; i++) {
-            Object v = stored(i, point.get(i).value(root, zone), zone);
-            if (v == null || v == KeyValues.INEXACT) {
-                return; // '= NULL' or an impossible value matches no row
-            }
-            prefix[i] = v;
-        }
-        BTree tree = tree();
-        RecordLayout keyLayout = tree.keyLayout();
-        Object lo = lower == null ? null : stored(n, lower.value(root, zone), zone);
-        Object hi = upper == null ? null : stored(n, upper.value(root, zone), zone);
-        boolean useLo = lo != null && lo != KeyValues.INEXACT;
-        boolean useHi = hi != null && hi != KeyValues.INEXACT;
-        if (lower != null && lo == null || upper != null && hi == null) {
-            return; // a comparison with NULL is never true
-        }
-        int unique = indexOrdinal == 0 ? tree.keyFields() : tree.uniqueFields();
-        boolean uniquePoint = unique > 0 && n == unique && lower == null && upper == null;
-        LockingCursor cursor = store.lockingCursor(indexOrdinal, locking, uniquePoint);
-        ByteBuffer loKey = ByteBuffer.allocate(4096);
-        ByteBuffer hiKey = ByteBuffer.allocate(4096);
-        int loFields = n + (useLo ? 1 : 0);
-        int hiFields = n + (useHi ? 1 : 0);
-        Object[] loValues = prefix.clone();
-        if (useLo) {
-            loValues[n] = lo;
-        }
-        Object[] hiValues = prefix.clone();
-        if (useHi) {
-            hiValues[n] = hi;
-        }
-        if (hiFields > 0) {
-            keyLayout.prefix(hiFields).encode(hiValues, hiFields, hiKey, 0);
-            cursor.setUpperBound(hiKey, keyLayout.prefix(hiFields), hiFields, !useHi || upperInclusive);
-        }
-        if (loFields > 0) {
-            keyLayout.prefix(loFields).encode(loValues, loFields, loKey, 0);
-            cursor.seek(loKey, keyLayout.prefix(loFields), loFields, !useLo || lowerInclusive);
-        } else {
-            cursor.seekFirst();
-        }
-        Object[] row = new Object[store.rowWidth()];
-        if (indexOrdinal == 0) {
-            while (cursor.next()) {
-                store.readRow(cursor.buffer(), cursor.record(), row);
-                out.add(project(row, zone));
-            }
-            return;
-        }
-        int[] entryColumns = store.secondaryFieldColumns(indexOrdinal - 1);
-        RecordLayout entry = tree.leafLayout();
-        while (cursor.next()) {
-            Object[] fieldsOfEntry = entry.decodeFields(cursor.buffer(), cursor.record(), entry.fieldCount());
-            Object[] keyRow = new Object[store.rowWidth()];
-            for (int f = 0; f < entryColumns.length; f++) {
-                keyRow[entryColumns[f] < 0 ? columns.size() : entryColumns[f]] = fieldsOfEntry[f];
-            }
-            if (store.lockRow(keyRow, locking, row)
-                    && store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record())) {
+            // A version (or, locked, the latest row) with other values than the entry is another
+            // entry's to give.
+            if (found && (!(consistent || locking != null)
+                    || store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record()))) {
                 out.add(project(row, zone));
             }
         }

@@ -4,6 +4,7 @@ import io.flushdb.sql.plan.QueryContext;
 import io.flushdb.sql.session.Session;
 import io.flushdb.sql.types.CalciteValues;
 import io.flushdb.storage.btree.BTreeCursor;
+import io.flushdb.storage.btree.IndexCursor;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.row.LockingCursor;
 import io.flushdb.storage.row.RowLocking;
@@ -47,7 +48,7 @@ public class ScanRuntime {
                 if (locking != null) {
                     LockingCursor c = store.lockingCursor(0, locking, false);
                     c.seekFirst();
-                    return new LockingEnumerator(c, zone);
+                    return new CursorEnumerator(c, zone, false, null); // each row locked before it is read
                 }
                 Session reader = consistentReader(root);
                 // The view first: a record copied before it opened could be older than what it sees.
@@ -103,55 +104,16 @@ public class ScanRuntime {
         return out;
     }
 
-    /** An enumerator over a locking read's clustered-index cursor: each row is locked before it is read. */
-    final class LockingEnumerator implements Enumerator<Object[]> {
-        private final LockingCursor cursor;
-        private final ZoneId zone;
-        private final Object[] stored;
-        private Object[] current;
-
-        LockingEnumerator(LockingCursor cursor, ZoneId zone) {
-            this.cursor = cursor;
-            this.zone = zone;
-            this.stored = new Object[store.rowWidth()];
-        }
-
-        @Override
-        public Object[] current() {
-            return current;
-        }
-
-        @Override
-        public boolean moveNext() {
-            if (!cursor.next()) {
-                return false;
-            }
-            store.readRow(cursor.buffer(), cursor.record(), stored);
-            current = project(stored, zone);
-            return true;
-        }
-
-        @Override
-        public void reset() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void close() {
-            // Locks are the transaction's; the cursor holds no latch between calls.
-        }
-    }
-
-    /** An enumerator over a clustered-index cursor. */
+    /** An enumerator over a clustered-index cursor (a plain one, or a locking read's). */
     final class CursorEnumerator implements Enumerator<Object[]> {
-        private final BTreeCursor cursor;
+        private final IndexCursor cursor;
         private final ZoneId zone;
         private final boolean consistent;
         private final ReadView view;
         private final Object[] stored;
         private Object[] current;
 
-        CursorEnumerator(BTreeCursor cursor, ZoneId zone, boolean consistent, ReadView view) {
+        CursorEnumerator(IndexCursor cursor, ZoneId zone, boolean consistent, ReadView view) {
             this.cursor = cursor;
             this.zone = zone;
             this.consistent = consistent;
