@@ -153,13 +153,15 @@ class RowLockTest {
         a.commit();
     }
 
-    /** A unique lookup that finds its row locks that row alone: the gaps beside it stay open. */
+    /** A unique lookup that finds its row locks that row alone: the gaps beside it stay open, after the last row too. */
     @Test
     void aUniqueLookupLocksOnlyItsRow() throws SQLException {
         a.setAutoCommit(false);
         exec(a, "UPDATE acct SET balance = 0 WHERE id = 20");
+        exec(a, "UPDATE acct SET balance = 0 WHERE id = 30");
         exec(b, "INSERT INTO acct VALUES (15, 'before', 0)");
         exec(b, "INSERT INTO acct VALUES (25, 'after', 0)");
+        exec(b, "INSERT INTO acct VALUES (35, 'after the last', 0)");
         a.commit();
     }
 
@@ -299,6 +301,27 @@ class RowLockTest {
         b.commit();
         exec(a, "INSERT INTO acct VALUES (15, 'again', 0)");
         a.commit();
+    }
+
+    /** With innodb_rollback_on_timeout=ON a lock wait timeout rolls back the whole transaction, not only the statement. */
+    @Test
+    void rollbackOnTimeoutRollsBackTheWholeTransaction(@TempDir Path other) throws SQLException {
+        try (Connection holder = TestDatabase.open(other, "innodb_rollback_on_timeout=ON");
+             Connection waiter = TestDatabase.open(other)) {
+            assertEquals(1, TestDatabase.queryLong(waiter, "SELECT @@innodb_rollback_on_timeout"));
+            exec(holder, "CREATE TABLE t (id INT PRIMARY KEY, v INT)");
+            exec(holder, "INSERT INTO t VALUES (1, 0)");
+            exec(waiter, "SET SESSION innodb_lock_wait_timeout = 1");
+            holder.setAutoCommit(false);
+            waiter.setAutoCommit(false);
+            exec(holder, "UPDATE t SET v = 1 WHERE id = 1");
+            exec(waiter, "INSERT INTO t VALUES (2, 0)");
+            assertEquals(1205, errorOf(waiter, "UPDATE t SET v = 2 WHERE id = 1"));
+            waiter.commit();
+            holder.commit();
+            assertEquals(List.of(List.of("1", "1")), rows(holder, "SELECT id, v FROM t ORDER BY id"),
+                    "the waiter's earlier insert was rolled back with it");
+        }
     }
 
     /** Two transactions each wait for a row the other holds: one is chosen, rolled back whole, and gets 1213. */

@@ -303,23 +303,14 @@ public final class StatementRouter {
             StatementResult r = body.get();
             ok = true;
             return r;
-        } catch (DeadlockException e) {
-            // The victim's whole transaction is rolled back, as InnoDB does (1213).
-            try {
-                session.rollback();
-            } catch (RuntimeException undoFailure) {
-                engine.storage().fail(undoFailure);
-                e.addSuppressed(undoFailure);
-            }
-            throw e;
         } catch (RuntimeException e) {
-            if (writes) {
-                try {
-                    trx.rollbackTo(savepoint);
-                } catch (RuntimeException undoFailure) {
-                    engine.storage().fail(undoFailure);
-                    e.addSuppressed(undoFailure);
-                }
+            if (e instanceof DeadlockException
+                    || (e instanceof io.flushdb.storage.trx.LockWaitTimeoutException && rollbackOnTimeout())) {
+                // A deadlock victim's whole transaction is rolled back, as InnoDB does (1213); a
+                // lock wait timeout only the statement, unless innodb_rollback_on_timeout is ON.
+                undo(e, session::rollback);
+            } else if (writes) {
+                undo(e, () -> trx.rollbackTo(savepoint));
             }
             throw e;
         } finally {
@@ -333,6 +324,20 @@ public final class StatementRouter {
                 }
             }
         }
+    }
+
+    /** Runs a rollback after {@code failure}; if the rollback fails too, the engine stops taking writes. */
+    private void undo(RuntimeException failure, Runnable rollback) {
+        try {
+            rollback.run();
+        } catch (RuntimeException undoFailure) {
+            engine.storage().fail(undoFailure);
+            failure.addSuppressed(undoFailure);
+        }
+    }
+
+    private boolean rollbackOnTimeout() {
+        return Boolean.TRUE.equals(engine.globals().get(io.flushdb.sql.vars.SystemVariables.INNODB_ROLLBACK_ON_TIMEOUT));
     }
 
     /**

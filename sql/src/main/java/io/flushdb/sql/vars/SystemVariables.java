@@ -251,6 +251,12 @@ public final class SystemVariables {
             .configure((c, v) -> c.lockWaitTimeoutSeconds((Long) v))
             .doc("How long a statement waits for a lock before it fails with error 1205.",
                     "Longer rides out long transactions; shorter fails fast and frees the waiting thread.");
+    public static final SystemVariable INNODB_ROLLBACK_ON_TIMEOUT = bool("innodb_rollback_on_timeout", false)
+            .readOnly()
+            .doc("Whether a lock wait timeout (error 1205) rolls back the whole transaction rather than the "
+                    + "statement alone.",
+                    "ON releases the transaction's locks at once; OFF (the default) lets the application retry "
+                    + "the statement and keep the transaction.");
     public static final SystemVariable LOCK_WAIT_TIMEOUT = integer("lock_wait_timeout", 31_536_000L, 1,
             31_536_000L).unit("s").both()
             .doc("How long a statement waits for a metadata lock before it fails with error 1205: DDL for "

@@ -121,8 +121,8 @@ public final class LockingCursor implements IndexCursor {
             int type;
             long implicitOwner = 0;
             if (rec < 0) {
-                if (!gaps) {
-                    return GRANTED;
+                if (!gaps || (uniquePoint && foundLive)) {
+                    return GRANTED; // a unique hit locks its record alone, at the end of the index too
                 }
                 key = LockSys.SUPREMUM;
                 type = RecordLockType.ORDINARY;
