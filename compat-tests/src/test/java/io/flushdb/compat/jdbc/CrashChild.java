@@ -25,6 +25,43 @@ import java.util.concurrent.TimeUnit;
  * stops its timer.
  */
 final class CrashChild implements AutoCloseable {
+    /** What a child's loop does on the connection and journal {@link #childMain} opened for it. */
+    @FunctionalInterface
+    interface Loop {
+        /** Prepares, prints the running line ({@link #running}) and runs until killed. */
+        void run(java.sql.Connection c, long seed, java.nio.channels.FileChannel journal) throws Exception;
+    }
+
+    /**
+     * The {@code main} of a child JVM: {@code args} are the data directory, the seed, the journal
+     * file and the URL settings. Opens the connection and the journal (appending), runs
+     * {@code loop}, and on any failure prints it to standard error and ends with exit status 5:
+     * the child's only way to tell its parent test, which expects SIGKILL's 137.
+     */
+    static void childMain(String[] args, Loop loop) {
+        Path dataDir = Path.of(args[0]);
+        long seed = Long.parseLong(args[1]);
+        String[] settings = java.util.Arrays.copyOfRange(args, 3, args.length);
+        try (java.sql.Connection c = TestDatabase.open(dataDir, settings);
+                java.nio.channels.FileChannel journal = java.nio.channels.FileChannel.open(Path.of(args[2]),
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE,
+                        java.nio.file.StandardOpenOption.APPEND)) {
+            loop.run(c, seed, journal);
+        } catch (Throwable t) {
+            t.printStackTrace();
+            System.exit(5);
+        }
+    }
+
+    /** The line a child prints when its statement loop starts; the parent kills it after that. */
+    static final String RUNNING = "running";
+
+    /** Prints {@link #RUNNING}. */
+    static void running() {
+        System.out.println(RUNNING);
+        System.out.flush();
+    }
+
     /**
      * The children's engine settings: a 5 MiB buffer pool, the smallest redo log (8 MiB, so it
      * wraps), a 256 KiB log buffer and a checkpoint every 50 ms.

@@ -12,8 +12,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +20,6 @@ import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +29,7 @@ import java.util.TreeMap;
 /**
  * The child JVM of {@link KillDuringAutocommitTest}: opens the data directory in {@code args[0]}
  * through {@code DriverManager} with the URL settings in {@code args[3..]}, creates table {@code t}
- * if needed, prints {@value #RUNNING} and then runs autocommit statements chosen by a generator
+ * if needed, prints {@value CrashChild#RUNNING} and then runs autocommit statements chosen by a generator
  * seeded with {@code args[1]}, forever, journalling each in {@code args[2]} as
  * {@link CrashJournal} describes. It is meant to be killed.
  *
@@ -42,8 +39,6 @@ import java.util.TreeMap;
  * status 5 and the reason on standard error.
  */
 public final class KillDuringAutocommitMain {
-    /** The line on standard output that says the statement loop starts. */
-    static final String RUNNING = "running";
     /** Ids are drawn from 1 to this. */
     private static final int ID_SPACE = 4_000;
     /** Inserts thin out as the table nears this many rows. */
@@ -65,24 +60,15 @@ public final class KillDuringAutocommitMain {
     }
 
     public static void main(String[] args) {
-        Path dataDir = Path.of(args[0]);
-        long seed = Long.parseLong(args[1]);
-        String[] settings = Arrays.copyOfRange(args, 3, args.length);
-        try (Connection c = TestDatabase.open(dataDir, settings);
-                FileChannel journal = FileChannel.open(Path.of(args[2]), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        CrashChild.childMain(args, (c, seed, journal) -> {
             try (Statement st = c.createStatement()) {
                 st.execute(CrashJournal.CREATE_TABLE);
             }
             KillDuringAutocommitMain child = new KillDuringAutocommitMain(c, seed, journal);
             child.readTable();
-            System.out.println(RUNNING);
-            System.out.flush();
+            CrashChild.running();
             child.runForever();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(5);
-        }
+        });
     }
 
     private void readTable() throws SQLException {

@@ -166,7 +166,7 @@ class KillDuringAutocommitTest {
     }
 
     /**
-     * Starts a child, waits for its {@value KillDuringAutocommitMain#RUNNING} line, kills it
+     * Starts a child, waits for its {@value CrashChild#RUNNING} line, kills it
      * {@code delayMs} later and waits for it to end; fails if it ended any other way.
      */
     private long runAndKill(Path dataDir, long childSeed, Path journal, int delayMs, String where)
@@ -174,7 +174,7 @@ class KillDuringAutocommitTest {
         List<String> args = new ArrayList<>(List.of(dataDir.toString(), Long.toString(childSeed),
                 journal.toString()));
         args.addAll(List.of(SETTINGS));
-        return children.runAndKill(KillDuringAutocommitMain.class, args, KillDuringAutocommitMain.RUNNING,
+        return children.runAndKill(KillDuringAutocommitMain.class, args, CrashChild.RUNNING,
                 tmp.resolve("child-" + journal.getFileName() + ".err"), delayMs, where);
     }
 

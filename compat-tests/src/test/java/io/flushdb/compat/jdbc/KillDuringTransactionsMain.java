@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,7 +19,7 @@ import java.util.SplittableRandom;
 /**
  * The child JVM of {@link KillDuringTransactionsTest}: opens the data directory in {@code args[0]}
  * through {@code DriverManager} with the URL settings in {@code args[3..]}, creates the tables if
- * needed ({@value #ACCOUNTS} accounts of {@value #INITIAL_BALANCE}), prints {@value #RUNNING} and
+ * needed ({@value #ACCOUNTS} accounts of {@value #INITIAL_BALANCE}), prints {@value CrashChild#RUNNING} and
  * then runs multi-statement transactions (autocommit off) chosen by a generator seeded with
  * {@code args[1]}, forever, journalling each in {@code args[2]}. It is meant to be killed.
  *
@@ -60,8 +58,6 @@ import java.util.SplittableRandom;
  * own ledger rows, any error) ends it with exit status 5 and the reason on standard error.
  */
 public final class KillDuringTransactionsMain {
-    /** The line on standard output that says the transaction loop starts. */
-    static final String RUNNING = "running";
     static final int ACCOUNTS = 100;
     static final long INITIAL_BALANCE = 1_000;
     static final int MIN_PARTS = 2;
@@ -101,12 +97,7 @@ public final class KillDuringTransactionsMain {
     }
 
     public static void main(String[] args) {
-        Path dataDir = Path.of(args[0]);
-        long seed = Long.parseLong(args[1]);
-        String[] settings = Arrays.copyOfRange(args, 3, args.length);
-        try (Connection c = TestDatabase.open(dataDir, settings);
-                FileChannel journal = FileChannel.open(Path.of(args[2]), StandardOpenOption.CREATE,
-                        StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+        CrashChild.childMain(args, (c, seed, journal) -> {
             try (Statement st = c.createStatement()) {
                 for (String create : CREATE_TABLES) {
                     st.execute(create);
@@ -116,15 +107,11 @@ public final class KillDuringTransactionsMain {
             child.createAccounts();
             child.readTransactions();
             c.setAutoCommit(false);
-            System.out.println(RUNNING);
-            System.out.flush();
+            CrashChild.running();
             while (true) {
                 child.transaction();
             }
-        } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(5);
-        }
+        });
     }
 
     /** Creates the accounts (autocommit, one statement) in a new table. */

@@ -113,7 +113,7 @@ class KillDuringTransactionsTest {
                     journalFile.toString()));
             args.addAll(List.of(SETTINGS));
             long startMs = children.runAndKill(KillDuringTransactionsMain.class, args,
-                    KillDuringTransactionsMain.RUNNING, tmp.resolve("child-" + journalFile.getFileName() + ".err"),
+                    CrashChild.RUNNING, tmp.resolve("child-" + journalFile.getFileName() + ".err"),
                     delay, where);
             long checkStart = System.nanoTime();
 
