@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * What one statement did, as a script records it and as a live run observes it.
  *
- * <p>Recorded outcomes are {@link UpdateCount}, {@link ResultTable} and {@link Failure}. A live run can
+ * <p>Recorded outcomes are {@link UpdateCount}, {@link ResultTable}, {@link Failure} and, for a
+ * statement started with {@code send}, {@link Progress}. A live run can
  * also produce {@link Crash}: the driver threw something other than an {@code SQLException}, which
  * no script ever expects.
  */
@@ -41,6 +42,13 @@ sealed interface Outcome {
         boolean sameError(Failure other) {
             return errorCode == other.errorCode && sqlState.equals(other.sqlState);
         }
+    }
+
+    /**
+     * What a statement started with {@code send} was doing when the harness looked (see
+     * {@link ScriptSessions}): waiting for a row lock, or finished.
+     */
+    record Progress(boolean blocked) implements Outcome {
     }
 
     /** The driver threw something that is not an {@code SQLException} (a driver or engine bug). */

@@ -30,6 +30,9 @@ final class OutcomeComparison {
                     : "error: expected " + e.errorCode() + " (" + e.sqlState() + "), got " + a.errorCode()
                             + " (" + a.sqlState() + ")" + message(a);
         }
+        if (expected instanceof Outcome.Progress e && actual instanceof Outcome.Progress a) {
+            return e.equals(a) ? null : "expected " + describe(e) + ", got " + describe(a);
+        }
         if (expected instanceof Outcome.ResultTable e && actual instanceof Outcome.ResultTable a) {
             String columns = columnDifference(e.columns(), a.columns());
             if (columns != null) {
@@ -50,6 +53,9 @@ final class OutcomeComparison {
         }
         if (outcome instanceof Outcome.ResultTable table) {
             return "a result set (" + table.columns().size() + " columns, " + table.rows().size() + " rows)";
+        }
+        if (outcome instanceof Outcome.Progress progress) {
+            return progress.blocked() ? "blocked (waiting for a row lock)" : "not blocked (finished)";
         }
         if (outcome instanceof Outcome.Crash crash) {
             return "a driver crash: " + crash.description();

@@ -172,6 +172,24 @@ final class ReferenceServer {
         return connection;
     }
 
+    /**
+     * A further session for a script that uses several ({@code connection NAME;}): configured as
+     * {@link #openScriptSession()} does, in the script's existing {@value #DATABASE}.
+     */
+    Connection openJoiningSession() throws SQLException {
+        Connection connection = connect();
+        try (Statement statement = connection.createStatement()) {
+            for (String sql : sessionSetup()) {
+                statement.execute(sql);
+            }
+            statement.execute("USE " + DATABASE);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
     /** The statements that make a session look like MySQL 8.0's defaults. */
     List<String> sessionSetup() {
         List<String> setup = new ArrayList<>();

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * id:INT	name:VARCHAR
  * 1	a
  * -- end
+ * -- blocked / -- not blocked  what a statement started with "send" was doing (see ScriptSessions)
  * -- mariadb ok 1 / -- mariadb error ... / -- mariadb result ... -- end
  * </pre>
  * A statement with no block after it is "not recorded" (record mode fills it in).
@@ -28,6 +29,7 @@ final class ScriptParser {
     private static final Pattern OK = Pattern.compile("-- (mariadb )?ok (-?\\d+)");
     private static final Pattern ERROR = Pattern.compile("-- (mariadb )?error (\\d+) ([0-9A-Za-z]{5})");
     private static final Pattern RESULT = Pattern.compile("-- (mariadb )?result");
+    private static final Pattern PROGRESS = Pattern.compile("-- (mariadb )?(not )?blocked");
     private static final String END = "-- end";
     private static final Pattern MARIADB_DIFFERS = Pattern.compile("-- mariadb-differs:(.*)");
 
@@ -130,6 +132,7 @@ final class ScriptParser {
 
     private static boolean isOutcomeLine(String line) {
         return OK.matcher(line).matches() || ERROR.matcher(line).matches() || RESULT.matcher(line).matches()
+                || PROGRESS.matcher(line).matches()
                 || line.equals(END) || line.startsWith("-- mariadb ");
     }
 
@@ -149,6 +152,9 @@ final class ScriptParser {
         }
         if (RESULT.matcher(line).matches()) {
             return parseResultBody(at);
+        }
+        if ((m = PROGRESS.matcher(line)).matches()) {
+            return new Outcome.Progress(m.group(2) == null);
         }
         throw error(at, "malformed outcome line '" + line + "'");
     }

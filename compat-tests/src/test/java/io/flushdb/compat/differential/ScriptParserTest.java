@@ -114,4 +114,33 @@ class ScriptParserTest {
         ScriptFormatException error = assertThrows(ScriptFormatException.class, () -> ScriptParser.parse("t.test", text));
         assertTrue(error.getMessage().contains(expectedFragment), error.getMessage());
     }
+
+    @Test
+    void sessionCommandsAndProgressBlocksRoundTrip() {
+        String text = String.join("\n",
+                "connection b;",
+                "send UPDATE t SET n = 1 WHERE id = 1;",
+                "-- blocked",
+                "-- mariadb-differs: a reason",
+                "send UPDATE t SET n = 2 WHERE id = 2;",
+                "-- not blocked",
+                "-- mariadb blocked",
+                "reap;",
+                "-- ok 1",
+                "");
+        Script script = ScriptParser.parse("concurrency/sample.test", text);
+        List<ScriptStatement> statements = script.statements();
+        assertTrue(ScriptSessions.isCommand(statements.get(0)));
+        assertNull(statements.get(0).expected());
+        assertTrue(ScriptSessions.isCommand(statements.get(1)));
+        assertEquals(new Outcome.Progress(true), statements.get(1).expected());
+        assertEquals(new Outcome.Progress(false), statements.get(2).expected());
+        assertEquals(new Outcome.Progress(true), statements.get(2).mariadbExpected());
+        assertTrue(ScriptSessions.isCommand(statements.get(3)));
+        assertEquals(new Outcome.UpdateCount(1), statements.get(3).expected());
+        assertEquals(text, ScriptWriter.write(script));
+        assertNull(OutcomeComparison.difference(new Outcome.Progress(true), new Outcome.Progress(true), RowOrder.UNORDERED));
+        assertTrue(OutcomeComparison.difference(new Outcome.Progress(true), new Outcome.Progress(false), RowOrder.UNORDERED)
+                .contains("not blocked"));
+    }
 }

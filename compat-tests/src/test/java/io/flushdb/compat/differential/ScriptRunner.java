@@ -38,20 +38,31 @@ final class ScriptRunner {
         try (Side flushDb = runFlushDb ? openFlushDb(script, report) : Side.ABSENT;
                 Side ref = reference != null ? openReference(script, report) : Side.ABSENT) {
             for (ScriptStatement statement : script.statements()) {
-                report.statementRun();
-                if (ref.connection != null) {
-                    Outcome actual = StatementExecutor.execute(ref.connection, statement.executableSql(), true);
-                    Outcome expected = statement.expectationFor(reference.isMariaDb());
-                    String who = reference.isMariaDb() && statement.marked()
-                            ? "reference (MariaDB) vs its -- mariadb block" : "reference vs recorded outcome";
-                    compare(report::referenceProblem, script, statement, who, expected, actual);
+                boolean counted = false;
+                if (ref.sessions != null) {
+                    Outcome actual = ref.sessions.run(statement);
+                    if (actual != null) {
+                        counted = true;
+                        Outcome expected = statement.expectationFor(reference.isMariaDb());
+                        String who = reference.isMariaDb() && statement.marked()
+                                ? "reference (MariaDB) vs its -- mariadb block" : "reference vs recorded outcome";
+                        compare(report::referenceProblem, script, statement, who, expected, actual);
+                    }
                 }
-                if (flushDb.connection != null) {
-                    Outcome actual = StatementExecutor.execute(flushDb.connection, statement.executableSql());
-                    compare(report::flushDbProblem, script, statement, "FlushDB vs MySQL 8.0 outcome",
-                            statement.expected(), actual);
+                if (flushDb.sessions != null) {
+                    Outcome actual = flushDb.sessions.run(statement);
+                    if (actual != null) {
+                        counted = true;
+                        compare(report::flushDbProblem, script, statement, "FlushDB vs MySQL 8.0 outcome",
+                                statement.expected(), actual);
+                    }
+                }
+                if (counted) {
+                    report.statementRun();
                 }
             }
+            ref.reportUnreaped(script, report::referenceProblem);
+            flushDb.reportUnreaped(script, report::flushDbProblem);
         }
         return report;
     }
@@ -62,14 +73,19 @@ final class ScriptRunner {
             throw new IllegalStateException("record mode needs a reference server (flushdb.reference is none)");
         }
         try (Side ref = openReference(script, report)) {
-            if (ref.connection == null) {
+            if (ref.sessions == null) {
                 return script;
             }
-            return script.mapStatements(statement -> {
+            Script recorded = script.mapStatements(statement -> {
+                Outcome actual = ref.sessions.run(statement);
+                if (actual == null) {
+                    return statement;
+                }
                 report.statementRun();
-                Outcome actual = StatementExecutor.execute(ref.connection, statement.executableSql(), true);
                 return recordOne(script, statement, actual, reference.isMariaDb(), report);
             });
+            ref.reportUnreaped(script, report::referenceProblem);
+            return recorded;
         }
     }
 
@@ -199,47 +215,61 @@ final class ScriptRunner {
             if (!(outcome instanceof Outcome.UpdateCount)) {
                 report.flushDbProblem(script.path() + ": FlushDB setup '" + sql + "' gave "
                         + OutcomeComparison.describe(outcome));
-                closeQuietly(connection);
+                ScriptSessions.closeQuietly(connection);
                 return Side.ABSENT;
             }
         }
-        return new Side(connection, null);
+        // Further sessions join the same in-memory engine, which lives while the first one is open.
+        return new Side(new ScriptSessions(connection, () -> {
+            Connection other = DriverManager.getConnection(url);
+            try (Statement statement = other.createStatement()) {
+                statement.execute("USE " + ReferenceServer.DATABASE);
+            } catch (SQLException e) {
+                other.close();
+                throw e;
+            }
+            return other;
+        }, false), null);
     }
 
     private Side openReference(Script script, ScriptReport report) {
         try {
-            return new Side(reference.openScriptSession(), reference);
+            return new Side(new ScriptSessions(reference.openScriptSession(), reference::openJoiningSession, true),
+                    reference);
         } catch (SQLException e) {
             report.referenceProblem(script.path() + ": cannot open a reference session: " + e);
             return Side.ABSENT;
         }
     }
 
-    private static void closeQuietly(Connection connection) {
-        try {
-            connection.close();
-        } catch (SQLException | RuntimeException e) {
-            // Nothing to do: the script's verdict does not depend on closing.
-        }
-    }
-
-    /** An open session on one side; closing it drops the script's databases on the reference. */
-    private record Side(Connection connection, ReferenceServer owner) implements AutoCloseable {
+    /**
+     * A script's sessions on one side; closing them drops the script's databases on the reference,
+     * through the default session once the others are closed.
+     */
+    private record Side(ScriptSessions sessions, ReferenceServer owner) implements AutoCloseable {
         static final Side ABSENT = new Side(null, null);
+
+        void reportUnreaped(Script script, Consumer<String> sink) {
+            if (sessions != null && !sessions.unreaped().isEmpty()) {
+                sink.accept(script.path() + ": script ends with a sent statement not reaped in session(s) "
+                        + sessions.unreaped());
+            }
+        }
 
         @Override
         public void close() {
-            if (connection == null) {
+            if (sessions == null) {
                 return;
             }
+            sessions.closeOthers();
             if (owner != null) {
-                try (Statement statement = connection.createStatement()) {
+                try (Statement statement = sessions.defaultConnection().createStatement()) {
                     owner.dropScriptDatabases(statement);
                 } catch (SQLException e) {
                     // Dropped again before the next script.
                 }
             }
-            closeQuietly(connection);
+            sessions.close();
         }
     }
 }

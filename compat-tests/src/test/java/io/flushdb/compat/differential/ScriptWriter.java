@@ -54,6 +54,8 @@ final class ScriptWriter {
                 out.append(row(row)).append('\n');
             }
             out.append("-- end\n");
+        } else if (outcome instanceof Outcome.Progress progress) {
+            out.append("-- ").append(prefix).append(progress.blocked() ? "blocked" : "not blocked").append('\n');
         } else if (outcome instanceof Outcome.Crash crash) {
             out.append("-- (crash, never recorded) ").append(crash.description()).append('\n');
         }

@@ -131,14 +131,22 @@ class RowLockTest {
     /** REPEATABLE READ: a locking range read locks the gaps in its range, so no row can appear there. */
     @Test
     void aLockingRangeReadBlocksInsertsIntoItsGaps() throws SQLException {
+        exec(a, "INSERT INTO acct VALUES (1, 'first', 0)");
         a.setAutoCommit(false);
         assertEquals(2, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size());
         assertEquals(1205, errorOf(b, "INSERT INTO acct VALUES (15, 'phantom', 0)"));
-        assertEquals(1205, errorOf(b, "INSERT INTO acct VALUES (5, 'phantom', 0)"), "the gap before 10 is locked too");
+        // The range starts at an existing key: InnoDB locks that record without the gap before it.
+        exec(b, "INSERT INTO acct VALUES (5, 'before', 0)");
         exec(b, "INSERT INTO acct VALUES (35, 'outside', 0)");
         assertEquals(2, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size(), "no phantom");
         a.commit();
         exec(b, "INSERT INTO acct VALUES (15, 'now', 0)");
+
+        a.setAutoCommit(false);
+        assertEquals(1, rows(a, "SELECT id FROM acct WHERE id BETWEEN 6 AND 10 FOR UPDATE").size());
+        assertEquals(1205, errorOf(b, "INSERT INTO acct VALUES (7, 'phantom', 0)"),
+                "a range that starts between keys locks the gap before its first record");
+        a.commit();
     }
 
     /** READ COMMITTED: locking reads lock records only, so inserts into the range go through. */

@@ -173,7 +173,7 @@ class SystemVariablesTest {
             exec(holder, "INSERT INTO t VALUES (1)");
             exec(waiter, "SET SESSION innodb_lock_wait_timeout = 1");
             long start = System.nanoTime();
-            fails(waiter, "INSERT INTO t VALUES (1)", 1205, "HY000"); // the key the holder's open insert has
+            fails(waiter, "INSERT INTO t VALUES (1)", 1205, "40001"); // the key the holder's open insert has
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
             assertTrue(waitedMs < 20_000, "waited " + waitedMs + " ms: the GLOBAL 50 s applied, not the session's 1 s");
             assertEquals(50, queryLong(holder, "SELECT @@innodb_lock_wait_timeout"));

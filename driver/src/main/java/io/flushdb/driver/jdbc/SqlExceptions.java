@@ -31,10 +31,12 @@ import java.util.List;
  *   <tr><td>others</td><td>SQLException</td></tr>
  * </table>
  *
- * MySQL sends SQLSTATE HY000 with error 1205; Connector/J reports it as a
- * {@code MySQLTransactionRollbackException} (it rewrites the state to 40001), so a retry loop
- * catching {@link java.sql.SQLTransientException} sees both deadlocks and lock wait timeouts. We
- * keep MySQL's HY000 and choose the same class.
+ * MySQL sends SQLSTATE HY000 with error 1205; Connector/J rewrites that state to 40001 (its table
+ * of SQL:1999 states for errors the server reports as HY000) and throws a
+ * {@code MySQLTransactionRollbackException}, so a retry loop that tests for 40001, or catches
+ * {@link java.sql.SQLTransientException}, sees both deadlocks and lock wait timeouts. We do the
+ * same, since that is what an application sees with MySQL; the differential scripts check it
+ * ({@code concurrency/locking_reads.test}).
  *
  * <p>Errors the driver raises itself (closed objects, bad arguments, unsupported features) carry
  * vendor code 0 and the SQLSTATE Connector/J uses for the same situation.
@@ -45,6 +47,8 @@ public final class SqlExceptions {
     /** Connector/J's SQLSTATE for an unknown column label. */
     static final String COLUMN_NOT_FOUND = "S0022";
     static final String GENERAL_ERROR = "HY000";
+    /** Connector/J's SQLSTATE for a lock wait timeout: serialization failure, transaction rolled back. */
+    static final String TRANSACTION_ROLLBACK = "40001";
     static final String CONNECTION_CLOSED = "08003";
     static final String NOT_SUPPORTED = "0A000";
     static final String PARAMETER_NOT_SET = "07001";
@@ -62,6 +66,9 @@ public final class SqlExceptions {
 
     /** An exception of the subclass {@code sqlState}'s class calls for. */
     public static SQLException create(String message, String sqlState, int code, Throwable cause) {
+        if (code == MySqlError.ER_LOCK_WAIT_TIMEOUT.code && sqlState.equals(GENERAL_ERROR)) {
+            sqlState = TRANSACTION_ROLLBACK; // as Connector/J reports it
+        }
         SQLException ex;
         if (code == MySqlError.ER_LOCK_WAIT_TIMEOUT.code || sqlState.startsWith("40")) {
             ex = new SQLTransactionRollbackException(message, sqlState, code);

@@ -308,7 +308,8 @@ public final class StatementRouter {
                     || (e instanceof io.flushdb.storage.trx.LockWaitTimeoutException && rollbackOnTimeout())) {
                 // A deadlock victim's whole transaction is rolled back, as InnoDB does (1213); a
                 // lock wait timeout only the statement, unless innodb_rollback_on_timeout is ON.
-                undo(e, session::rollback);
+                // BEGIN's transaction mode stays, as in MySQL.
+                undo(e, session::rollbackImplicitly);
             } else if (writes) {
                 undo(e, () -> trx.rollbackTo(savepoint));
             }

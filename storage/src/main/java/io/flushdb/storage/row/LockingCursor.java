@@ -21,17 +21,34 @@ import java.nio.ByteBuffer;
  * ({@link TableStore#lockRow}).
  *
  * <p>A unique point read (a full unique key, equality) locks the record alone when it is there
- * and live, and otherwise the gap it would be in, as InnoDB does.
+ * and live, and otherwise the gap it would be in, as InnoDB does. Any equality read locks the gap
+ * before the first record past its matches, not that record (InnoDB's {@code ROW_SEL_EXACT}
+ * rule), so a writer of that record does not wait for it. A clustered range that starts
+ * at a full primary key ({@code id >= 10}) locks the first record alone when it has that key:
+ * nothing inserted before it can fall in the range (InnoDB's {@code PAGE_CUR_GE} rule).
  *
  * <p>Concurrency: one thread, like the transaction it locks for.
  */
 public final class LockingCursor implements IndexCursor {
+    /** What the read asks for, which decides the locks on the first and the past-the-end records. */
+    public enum Shape {
+        /** A range, or a whole index: next-key locks, and a next-key lock on the record past the range. */
+        RANGE,
+        /**
+         * An equality on a key prefix that is not a full unique key: next-key locks on the matching
+         * records, a gap lock on the first record that does not match.
+         */
+        EQUALITY,
+        /** An equality on every column of a unique key: the record alone when it is there and live. */
+        UNIQUE_POINT
+    }
+
     private final BTreeCursor cursor;
     private final Locker locker;
 
-    LockingCursor(TableStore store, BTree tree, boolean clustered, RowLocking locking, boolean uniquePoint) {
+    LockingCursor(TableStore store, BTree tree, boolean clustered, RowLocking locking, Shape shape) {
         this.cursor = tree.cursor();
-        this.locker = new Locker(store, tree, clustered, locking, uniquePoint);
+        this.locker = new Locker(store, tree, clustered, locking, shape);
         cursor.setLocker(locker);
         // A secondary entry carries no writer id: one delete-marked by an open transaction is
         // returned, so that the caller locks its row (waiting for that transaction) and then
@@ -41,11 +58,13 @@ public final class LockingCursor implements IndexCursor {
 
     @Override
     public void seekFirst() {
+        locker.startAt(null, null, 0);
         cursor.seekFirst();
     }
 
     @Override
     public void seek(ByteBuffer key, RecordLayout kl, int nFields, boolean inclusive) {
+        locker.startAt(inclusive && nFields == tree().keyFields() ? key : null, kl, nFields);
         cursor.seek(key, kl, nFields, inclusive);
     }
 
@@ -76,6 +95,10 @@ public final class LockingCursor implements IndexCursor {
         }
     }
 
+    private BTree tree() {
+        return locker.tree;
+    }
+
     @Override
     public ByteBuffer buffer() {
         return cursor.buffer();
@@ -94,23 +117,36 @@ public final class LockingCursor implements IndexCursor {
         private static final int DEADLOCK = 3;
 
         private final TableStore store;
-        private final BTree tree;
+        final BTree tree;
         private final boolean clustered;
         private final RowLocking locking;
         private final boolean uniquePoint;
+        /** An equality read: the first record past the matches gets a gap lock, not a next-key lock. */
+        private final boolean gapPastEnd;
         private final LockSys sys;
         private boolean foundLive;
         private boolean liveCandidate;
+        /** The full key a clustered {@code >=} range starts at, until a record is locked; else null. */
+        private ByteBuffer startKey;
+        private RecordLayout startLayout;
+        private int startFields;
         private int pending = NONE;
 
-        Locker(TableStore store, BTree tree, boolean clustered, RowLocking locking, boolean uniquePoint) {
+        Locker(TableStore store, BTree tree, boolean clustered, RowLocking locking, Shape shape) {
             this.store = store;
             this.tree = tree;
             this.clustered = clustered;
             this.locking = locking;
-            this.uniquePoint = uniquePoint;
+            this.uniquePoint = shape == Shape.UNIQUE_POINT;
+            this.gapPastEnd = shape != Shape.RANGE;
             this.sys = locking.trx().lockSys();
             locking.trx().lockHandle(); // registered (and given an id) before any latch is held
+        }
+
+        void startAt(ByteBuffer key, RecordLayout layout, int fields) {
+            startKey = clustered ? key : null;
+            startLayout = layout;
+            startFields = fields;
         }
 
         @Override
@@ -131,7 +167,7 @@ public final class LockingCursor implements IndexCursor {
                     if (!gaps || (uniquePoint && foundLive)) {
                         return GRANTED;
                     }
-                    type = uniquePoint ? RecordLockType.GAP : RecordLockType.ORDINARY;
+                    type = gapPastEnd ? RecordLockType.GAP : RecordLockType.ORDINARY;
                 } else {
                     boolean deleted = (RecordLayout.info(page, rec) & RecordLayout.INFO_DELETED) != 0;
                     if (!gaps) {
@@ -139,6 +175,9 @@ public final class LockingCursor implements IndexCursor {
                     } else if (uniquePoint && !deleted) {
                         type = RecordLockType.REC_NOT_GAP;
                         liveCandidate = true;
+                    } else if (startKey != null && RecordLayout.compare(tree.leafLayout(), page, rec, startLayout,
+                            startKey, 0, startFields) == 0) {
+                        type = RecordLockType.REC_NOT_GAP; // the range's first key: the gap before it is outside
                     } else {
                         type = RecordLockType.ORDINARY;
                     }
@@ -155,6 +194,7 @@ public final class LockingCursor implements IndexCursor {
                     // Only a live record locked now spares the gap after it (a wait may end with it gone).
                     foundLive |= liveCandidate;
                     liveCandidate = false;
+                    startKey = null; // only the first record the range reaches (after any wait)
                     return GRANTED;
                 case WAIT:
                     pending = WAIT;
@@ -162,6 +202,7 @@ public final class LockingCursor implements IndexCursor {
                 case WOULD_BLOCK:
                     if (locking.policy() == RowLocking.SKIP_LOCKED) {
                         // A locked row is left out; a locked gap does not stop the read either.
+                        startKey = null;
                         return rec < 0 || pastBound ? GRANTED : SKIP;
                     }
                     pending = REFUSED;

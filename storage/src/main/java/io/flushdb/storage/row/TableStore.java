@@ -1766,12 +1766,11 @@ public final class TableStore {
 
     /**
      * A locking read's cursor over index {@code indexOrdinal} (0 the clustered index, i + 1
-     * secondary index i): see {@link LockingCursor}. {@code uniquePoint} when the read is an
-     * equality on every column of a unique key.
+     * secondary index i) for a read of the given {@code shape}: see {@link LockingCursor}.
      */
-    public LockingCursor lockingCursor(int indexOrdinal, RowLocking locking, boolean uniquePoint) {
+    public LockingCursor lockingCursor(int indexOrdinal, RowLocking locking, LockingCursor.Shape shape) {
         BTree tree = indexOrdinal == 0 ? clustered : secondaries[indexOrdinal - 1];
-        return new LockingCursor(this, tree, indexOrdinal == 0, locking, uniquePoint);
+        return new LockingCursor(this, tree, indexOrdinal == 0, locking, shape);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.btree.IndexCursor;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.row.LockingCursor;
 import io.flushdb.storage.row.RowLocking;
 import io.flushdb.storage.row.TableStore;
 import io.flushdb.storage.trx.ReadView;
@@ -125,7 +126,9 @@ public final class IndexScanRuntime extends ScanRuntime {
         }
         IndexCursor cursor;
         if (locking != null) {
-            cursor = store.lockingCursor(indexOrdinal, locking, uniquePoint);
+            LockingCursor.Shape shape = uniquePoint ? LockingCursor.Shape.UNIQUE_POINT
+                    : n > 0 && lower == null && upper == null ? LockingCursor.Shape.EQUALITY : LockingCursor.Shape.RANGE;
+            cursor = store.lockingCursor(indexOrdinal, locking, shape);
         } else {
             BTreeCursor plain = tree.cursor();
             plain.setIncludeDeleted(consistent); // an entry delete-marked since may lead to the version a view sees

@@ -46,7 +46,7 @@ public class ScanRuntime {
             public Enumerator<Object[]> enumerator() {
                 RowLocking locking = rowLocking(root, store);
                 if (locking != null) {
-                    LockingCursor c = store.lockingCursor(0, locking, false);
+                    LockingCursor c = store.lockingCursor(0, locking, LockingCursor.Shape.RANGE);
                     c.seekFirst();
                     return new CursorEnumerator(c, zone, false, null); // each row locked before it is read
                 }
