@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -309,6 +310,45 @@ class RowLockTest {
         b.commit();
         exec(a, "INSERT INTO acct VALUES (15, 'again', 0)");
         a.commit();
+    }
+
+    /**
+     * performance_schema.data_locks lists every table and record lock with its status, and
+     * data_lock_waits pairs the waiting request with the lock that blocks it; THREAD_ID is the
+     * session's connection id.
+     */
+    @Test
+    void dataLocksShowHeldAndWaitingLocks() throws Exception {
+        exec(b, "SET SESSION innodb_lock_wait_timeout = 20");
+        String db = rows(a, "SELECT DATABASE()").get(0).get(0);
+        long bThread = TestDatabase.queryLong(b, "SELECT CONNECTION_ID()");
+        a.setAutoCommit(false);
+        assertEquals(List.of(List.of("20")), rows(a, "SELECT id FROM acct WHERE id = 20 FOR UPDATE"));
+        Future<?> update = background.submit(() -> {
+            exec(b, "UPDATE acct SET balance = 1 WHERE id = 20");
+            return null;
+        });
+        awaitLockWait(a);
+        List<List<String>> locks = rows(a, "SELECT OBJECT_SCHEMA, OBJECT_NAME, INDEX_NAME, LOCK_TYPE, LOCK_MODE,"
+                + " LOCK_STATUS, LOCK_DATA FROM performance_schema.data_locks ORDER BY OBJECT_INSTANCE_BEGIN");
+        assertEquals(List.of(
+                Arrays.asList(db, "acct", null, "TABLE", "IX", "GRANTED", null),
+                Arrays.asList(db, "acct", "PRIMARY", "RECORD", "X,REC_NOT_GAP", "GRANTED", "20"),
+                Arrays.asList(db, "acct", null, "TABLE", "IX", "GRANTED", null),
+                Arrays.asList(db, "acct", "PRIMARY", "RECORD", "X,REC_NOT_GAP", "WAITING", "20")), locks);
+        assertEquals(List.of(List.of("WAITING", "GRANTED", Long.toString(bThread), "true")), rows(a,
+                "SELECT r.LOCK_STATUS, h.LOCK_STATUS, w.REQUESTING_THREAD_ID,"
+                        + " IF(w.BLOCKING_ENGINE_TRANSACTION_ID = h.ENGINE_TRANSACTION_ID, 'true', 'false')"
+                        + " FROM performance_schema.data_lock_waits w"
+                        + " JOIN performance_schema.data_locks r ON r.ENGINE_LOCK_ID = w.REQUESTING_ENGINE_LOCK_ID"
+                        + " JOIN performance_schema.data_locks h ON h.ENGINE_LOCK_ID = w.BLOCKING_ENGINE_LOCK_ID"));
+        a.commit();
+        update.get(20, TimeUnit.SECONDS);
+        assertEquals(List.of(), rows(a, "SELECT * FROM performance_schema.data_lock_waits"));
+        assertEquals(List.of(List.of("data_lock_waits"), List.of("data_locks")),
+                rows(a, "SHOW TABLES FROM performance_schema"));
+        assertEquals(1044, errorOf(a, "DELETE FROM performance_schema.data_locks"));
+        assertEquals(1146, errorOf(a, "SELECT * FROM performance_schema.threads"));
     }
 
     /** With innodb_rollback_on_timeout=ON a lock wait timeout rolls back the whole transaction, not only the statement. */

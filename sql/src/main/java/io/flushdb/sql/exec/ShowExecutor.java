@@ -4,7 +4,7 @@ import io.flushdb.sql.catalog.ColumnDescription;
 import io.flushdb.sql.catalog.KeyPartDescription;
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.infoschema.InfoSchemaTable;
-import io.flushdb.sql.infoschema.InformationSchema;
+import io.flushdb.sql.infoschema.SystemDatabase;
 import io.flushdb.sql.parse.MySqlParser;
 import io.flushdb.sql.parse.SqlText;
 import io.flushdb.sql.plan.CompiledQuery;
@@ -86,7 +86,9 @@ public final class ShowExecutor {
             case "DATABASES", "SCHEMAS" -> {
                 List<Object[]> rows = new ArrayList<>();
                 String like = likePattern(sql);
-                rows.add(new Object[] {"information_schema"});
+                for (SystemDatabase system : SystemDatabase.all()) {
+                    rows.add(new Object[] {system.name()});
+                }
                 for (DatabaseDef d : dictionary.databases()) {
                     rows.add(new Object[] {d.name()});
                 }
@@ -297,9 +299,10 @@ public final class ShowExecutor {
         if (db == null) {
             throw MySqlError.ER_NO_DB_ERROR.raise();
         }
-        boolean systemViews = InformationSchema.isName(db);
+        SystemDatabase system = SystemDatabase.named(db);
+        boolean systemViews = system != null;
         if (systemViews) {
-            db = InformationSchema.NAME;
+            db = system.name();
         } else if (dictionary.database(db) == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(db);
         }
@@ -307,7 +310,7 @@ public final class ShowExecutor {
         List<Object[]> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
         if (systemViews) {
-            for (InfoSchemaTable t : InformationSchema.tables()) {
+            for (InfoSchemaTable t : system.tables()) {
                 names.add(t.name());
             }
         } else {
@@ -316,10 +319,10 @@ public final class ShowExecutor {
             }
         }
         for (String name : names) {
-            // information_schema's names match case-insensitively, as on every MySQL.
+            // A system database's names match case-insensitively, as on every MySQL.
             if (like == null || Like.matches(systemViews ? name.toUpperCase(Locale.ROOT) : name,
                     systemViews ? like.toUpperCase(Locale.ROOT) : like)) {
-                rows.add(full ? new Object[] {name, systemViews ? "SYSTEM VIEW" : "BASE TABLE"} : new Object[] {name});
+                rows.add(full ? new Object[] {name, systemViews ? system.tableType() : "BASE TABLE"} : new Object[] {name});
             }
         }
         List<ColumnMeta> cols = new ArrayList<>();
@@ -336,8 +339,9 @@ public final class ShowExecutor {
      */
     private List<ColumnDescription> describedAfter(String sql, int index) {
         Names.TableName n = nameAfter(sql, index);
-        if (InformationSchema.isName(n.database())) {
-            return ColumnDescription.of(InformationSchema.table(n.table()).columns(), List.of());
+        SystemDatabase system = SystemDatabase.named(n.database());
+        if (system != null) {
+            return ColumnDescription.of(system.table(n.table()).columns(), List.of());
         }
         TableDef def = Names.existing(n, session).def();
         return ColumnDescription.of(def.columns(), def.indexes());

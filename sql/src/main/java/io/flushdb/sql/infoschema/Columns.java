@@ -42,9 +42,11 @@ final class Columns {
 
     private static List<Object[]> rows(InfoSchemaContext ctx) {
         List<Object[]> out = new ArrayList<>();
-        for (InfoSchemaTable view : InformationSchema.tables()) {
-            for (ColumnDescription d : ColumnDescription.of(view.columns(), List.of())) {
-                out.add(row(InformationSchema.NAME, view.name(), d));
+        for (SystemDatabase system : SystemDatabase.all()) {
+            for (InfoSchemaTable view : system.tables()) {
+                for (ColumnDescription d : ColumnDescription.of(view.columns(), List.of())) {
+                    out.add(row(system.name(), view.name(), d));
+                }
             }
         }
         for (DatabaseDef db : ctx.dictionary().databases()) {

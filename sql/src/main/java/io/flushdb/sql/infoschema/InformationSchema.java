@@ -1,19 +1,14 @@
 package io.flushdb.sql.infoschema;
 
-import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.session.Names;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The tables of the read-only {@code information_schema} database. Each is declared once, as an
  * {@link InfoSchemaTable}, and listed in {@link #DECLARED}; the planner, SHOW TABLES and the
- * TABLES and COLUMNS tables themselves find them here. Names of the database and of its tables
+ * TABLES and COLUMNS tables themselves find them through {@link SystemDatabase}, which also holds
+ * {@code performance_schema} ({@link PerformanceSchema}). Names of the database and of its tables
  * are case-insensitive, as in MySQL.
  *
  * <p>To add a table, declare it (in the package that owns its rows) and append it to
@@ -35,8 +30,8 @@ public final class InformationSchema {
      */
     static final Instant CREATED = Instant.now();
 
-    /** Every table of information_schema, in the order SHOW TABLES lists them (by name). */
-    private static final List<InfoSchemaTable> DECLARED = List.of(
+    /** Every table of information_schema ({@link SystemDatabase} sorts them by name). */
+    static final List<InfoSchemaTable> DECLARED = List.of(
             Schemata.TABLE,
             Tables.TABLE,
             Columns.TABLE,
@@ -50,21 +45,7 @@ public final class InformationSchema {
             io.flushdb.sql.status.StatusTables.SESSION_STATUS,
             io.flushdb.sql.status.StatusTables.INNODB_METRICS);
 
-    private static final Map<String, InfoSchemaTable> BY_NAME = index(DECLARED);
-
     private InformationSchema() {
-    }
-
-    private static Map<String, InfoSchemaTable> index(List<InfoSchemaTable> tables) {
-        List<InfoSchemaTable> sorted = new ArrayList<>(tables);
-        sorted.sort(Comparator.comparing(InfoSchemaTable::name));
-        Map<String, InfoSchemaTable> out = new LinkedHashMap<>();
-        for (InfoSchemaTable t : sorted) {
-            if (out.put(t.name().toUpperCase(Locale.ROOT), t) != null) {
-                throw new IllegalStateException("information_schema." + t.name() + " declared twice");
-            }
-        }
-        return out;
     }
 
     /** Whether {@code database} names information_schema (in any letter case). */
@@ -74,20 +55,16 @@ public final class InformationSchema {
 
     /** Every table, by name. */
     public static List<InfoSchemaTable> tables() {
-        return List.copyOf(BY_NAME.values());
+        return SystemDatabase.INFORMATION_SCHEMA.tables();
     }
 
     /** The table named {@code name} (any letter case), or null. */
     public static InfoSchemaTable find(String name) {
-        return BY_NAME.get(name.toUpperCase(Locale.ROOT));
+        return SystemDatabase.INFORMATION_SCHEMA.find(name);
     }
 
     /** The table named {@code name}, or MySQL's error 1109 (Unknown table 'x' in information_schema). */
     public static InfoSchemaTable table(String name) {
-        InfoSchemaTable t = find(name);
-        if (t == null) {
-            throw MySqlError.ER_UNKNOWN_TABLE.raise(name, NAME);
-        }
-        return t;
+        return SystemDatabase.INFORMATION_SCHEMA.table(name);
     }
 }

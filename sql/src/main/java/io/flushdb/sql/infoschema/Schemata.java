@@ -27,7 +27,9 @@ final class Schemata {
 
     private static List<Object[]> rows(InfoSchemaContext ctx) {
         List<Object[]> out = new ArrayList<>();
-        out.add(new Object[] {CATALOG, InformationSchema.NAME, "utf8mb3", "utf8mb3_general_ci", null, "NO"});
+        for (SystemDatabase system : SystemDatabase.all()) {
+            out.add(new Object[] {CATALOG, system.name(), system.charset(), system.collation(), null, "NO"});
+        }
         for (DatabaseDef db : ctx.dictionary().databases()) {
             out.add(new Object[] {CATALOG, db.name(), "utf8mb4", db.defaultCollation().mysqlName(), null, "NO"});
         }

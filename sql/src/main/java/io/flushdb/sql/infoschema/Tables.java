@@ -75,9 +75,11 @@ final class Tables {
     private static List<Object[]> rows(InfoSchemaContext ctx) {
         List<Object[]> out = new ArrayList<>();
         LocalDateTime created = local(InformationSchema.CREATED, ctx.zone());
-        for (InfoSchemaTable view : InformationSchema.tables()) {
-            out.add(new Object[] {Schemata.CATALOG, InformationSchema.NAME, view.name(), "SYSTEM VIEW", null, VERSION,
-                null, null, null, null, null, null, null, null, created, null, null, null, null, "", ""});
+        for (SystemDatabase system : SystemDatabase.all()) {
+            for (InfoSchemaTable view : system.tables()) {
+                out.add(new Object[] {Schemata.CATALOG, system.name(), view.name(), system.tableType(), system.engine(),
+                    VERSION, null, null, null, null, null, null, null, null, created, null, null, null, null, "", ""});
+            }
         }
         boolean measure = false;
         for (int c = TABLE_ROWS; c <= DATA_FREE; c++) {

@@ -97,7 +97,9 @@ public final class QueryCompiler {
         for (DatabaseDef db : dictionary.databases()) {
             root.add(db.name(), new DatabaseSchema(dictionary, db.name()));
         }
-        root.add(io.flushdb.sql.infoschema.InformationSchema.NAME, new io.flushdb.sql.plan.schema.SystemViewSchema());
+        for (io.flushdb.sql.infoschema.SystemDatabase system : io.flushdb.sql.infoschema.SystemDatabase.all()) {
+            root.add(system.name(), new io.flushdb.sql.plan.schema.SystemViewSchema(system));
+        }
         Properties props = new Properties();
         props.setProperty(CalciteConnectionProperty.CASE_SENSITIVE.camelName(), "false");
         props.setProperty(CalciteConnectionProperty.CONFORMANCE.camelName(), SqlConformanceEnum.MYSQL_5.name());

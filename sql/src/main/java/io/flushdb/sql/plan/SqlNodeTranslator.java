@@ -362,7 +362,7 @@ public final class SqlNodeTranslator {
     private SqlNode fromItem(FromItem item, FromScope scope) {
         if (item instanceof Table t) {
             Names.TableName n = Names.resolve(t, session);
-            if (Names.isInformationSchema(n.database())) {
+            if (Names.systemDatabase(n.database()) != null) {
                 return systemView(t, n, scope);
             }
             TableEntry e = Names.existing(n, session);
@@ -402,12 +402,13 @@ public final class SqlNodeTranslator {
     }
 
     /**
-     * An information_schema table in a FROM clause. It takes no lock and is not among
+     * An information_schema or performance_schema table in a FROM clause. It takes no lock and is not among
      * {@link #tables()}: its rows are produced when the plan runs, from the dictionary as it is
      * then (as MySQL reads its data dictionary, without locking the tables described).
      */
     private SqlNode systemView(Table t, Names.TableName n, FromScope scope) {
-        io.flushdb.sql.infoschema.InfoSchemaTable view = io.flushdb.sql.infoschema.InformationSchema.table(n.table());
+        io.flushdb.sql.infoschema.InfoSchemaTable view =
+                io.flushdb.sql.infoschema.SystemDatabase.named(n.database()).table(n.table());
         String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : n.table();
         List<String> cols = new ArrayList<>();
         for (ColumnDef c : view.columns()) {

@@ -21,6 +21,20 @@ public final class Names {
     private Names() {
     }
 
+    /** The name of the read-only performance_schema database, as MySQL spells it. */
+    public static final String PERFORMANCE_SCHEMA = "performance_schema";
+
+    /**
+     * The canonical name of the read-only system database {@code database} names
+     * (information_schema or performance_schema, in any letter case), or null for any other.
+     */
+    public static String systemDatabase(String database) {
+        if (INFORMATION_SCHEMA.equalsIgnoreCase(database)) {
+            return INFORMATION_SCHEMA;
+        }
+        return PERFORMANCE_SCHEMA.equalsIgnoreCase(database) ? PERFORMANCE_SCHEMA : null;
+    }
+
     /** Whether {@code database} names information_schema: in MySQL, in any letter case. */
     public static boolean isInformationSchema(String database) {
         return INFORMATION_SCHEMA.equalsIgnoreCase(database);
@@ -28,7 +42,8 @@ public final class Names {
 
     /**
      * The database and table a reference names; 1046 if it needs a default database and there is
-     * none. information_schema is named {@link #INFORMATION_SCHEMA} however it was written.
+     * none. A system database is named by its canonical name ({@link #systemDatabase}) however it
+     * was written.
      */
     public static TableName resolve(Table t, Session session) {
         String db = t.getSchemaName() == null ? null : SqlText.unquote(t.getSchemaName());
@@ -39,16 +54,14 @@ public final class Names {
                 throw MySqlError.ER_NO_DB_ERROR.raise();
             }
         }
-        if (isInformationSchema(db)) {
-            db = INFORMATION_SCHEMA;
-        }
-        return new TableName(db, name);
+        String system = systemDatabase(db);
+        return new TableName(system != null ? system : db, name);
     }
 
     /**
      * {@link #resolve} for a statement that writes the table or changes its definition:
-     * information_schema is read-only, and MySQL refuses such statements on it as it refuses
-     * every privilege there but SELECT (error 1044).
+     * information_schema and performance_schema are read-only, and MySQL refuses such statements
+     * on them as it refuses every privilege there but SELECT (error 1044).
      */
     public static TableName resolveForWrite(Table t, Session session) {
         TableName n = resolve(t, session);
@@ -56,10 +69,11 @@ public final class Names {
         return n;
     }
 
-    /** Error 1044 if {@code database} is information_schema. */
+    /** Error 1044 if {@code database} is information_schema or performance_schema. */
     public static void checkWritable(String database) {
-        if (isInformationSchema(database)) {
-            throw MySqlError.ER_DBACCESS_DENIED_ERROR.raise(Session.USER, Session.HOST, INFORMATION_SCHEMA);
+        String system = systemDatabase(database);
+        if (system != null) {
+            throw MySqlError.ER_DBACCESS_DENIED_ERROR.raise(Session.USER, Session.HOST, system);
         }
     }
 

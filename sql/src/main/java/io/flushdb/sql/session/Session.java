@@ -151,8 +151,9 @@ public final class Session implements AutoCloseable {
 
     /** USE: makes {@code db} the default database. */
     public void useDatabase(String db) {
-        if (Names.isInformationSchema(db)) {
-            this.database = Names.INFORMATION_SCHEMA;
+        String system = Names.systemDatabase(db);
+        if (system != null) {
+            this.database = system;
             return;
         }
         if (engine.storage().dictionary().database(db) == null) {

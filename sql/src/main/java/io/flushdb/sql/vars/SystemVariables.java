@@ -378,8 +378,9 @@ public final class SystemVariables {
             .both().doc("Network read timeout.", "Accepted and reported; there is no network.");
     public static final SystemVariable INIT_CONNECT = string("init_connect", "")
             .doc("Statements run for each new connection.", "Accepted and reported; not run.");
-    public static final SystemVariable PERFORMANCE_SCHEMA = bool("performance_schema", false).readOnly()
-            .computed(e -> false).doc("performance_schema is not available.", "");
+    public static final SystemVariable PERFORMANCE_SCHEMA = bool("performance_schema", true).readOnly()
+            .computed(e -> true).doc("Whether the performance_schema database is there. FlushDB's holds the tables"
+                    + " data_locks and data_lock_waits only.", "");
     public static final SystemVariable LICENSE = string("license", "").readOnly().computed(e -> "Apache-2.0")
             .doc("FlushDB's license.", "");
     public static final SystemVariable LAST_INSERT_ID = integer("last_insert_id", 0, 0, Long.MAX_VALUE).sessionOnly()

@@ -1,7 +1,6 @@
 package io.flushdb.sql.plan.schema;
 
 import io.flushdb.sql.infoschema.InfoSchemaTable;
-import io.flushdb.sql.infoschema.InformationSchema;
 import io.flushdb.sql.plan.rel.SystemViewScan;
 import io.flushdb.sql.types.TypeMapping;
 import io.flushdb.storage.dict.ColumnDef;
@@ -16,7 +15,7 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
 /**
- * An information_schema table as Calcite sees it: the declared columns as its row type, and
+ * An information_schema or performance_schema table as Calcite sees it: the declared columns as its row type, and
  * {@link #toRel} making a {@link SystemViewScan}, which calls the table's row function each time
  * the compiled plan runs.
  */
@@ -24,9 +23,11 @@ public final class SystemViewTable extends AbstractTable implements Translatable
     /** Rows assumed for planning: information_schema tables are small next to stored ones. */
     public static final double ROW_COUNT_ESTIMATE = 100;
 
+    private final String database;
     private final InfoSchemaTable table;
 
-    public SystemViewTable(InfoSchemaTable table) {
+    public SystemViewTable(String database, InfoSchemaTable table) {
+        this.database = database;
         this.table = table;
     }
 
@@ -36,7 +37,7 @@ public final class SystemViewTable extends AbstractTable implements Translatable
 
     @Override
     public String databaseName() {
-        return InformationSchema.NAME;
+        return database;
     }
 
     @Override
