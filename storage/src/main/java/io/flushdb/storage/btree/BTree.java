@@ -374,9 +374,16 @@ public final class BTree {
      * a record of the key layout. One record has one name, whatever the collation makes equal.
      */
     public byte[] lockKey(ByteBuffer buf, int rec) {
-        ByteBuffer out = ByteBuffer.allocate(RecordLayout.length(buf, rec) + keyLayout.headerSize());
+        LockKey key = new LockKey();
+        lockKey(buf, rec, key);
+        return java.util.Arrays.copyOf(key.bytes(), key.length());
+    }
+
+    /** {@link #lockKey(ByteBuffer, int)} into a reusable holder: allocates nothing once it is large enough. */
+    public void lockKey(ByteBuffer buf, int rec, LockKey into) {
+        ByteBuffer out = into.prepare(RecordLayout.length(buf, rec) + keyLayout.headerSize());
         keyLayout.encodeKeyPrefix(leafLayout, buf, rec, keyFields, 0, out);
-        return java.util.Arrays.copyOf(out.array(), out.position());
+        into.setLength(out.position());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.flushdb.storage.row;
 import io.flushdb.storage.btree.BTree;
 import io.flushdb.storage.btree.BTreeCursor;
 import io.flushdb.storage.btree.IndexCursor;
+import io.flushdb.storage.btree.LockKey;
 import io.flushdb.storage.btree.RecordLayout;
 import io.flushdb.storage.btree.RecordLocker;
 import io.flushdb.storage.trx.lock.DeadlockException;
@@ -131,6 +132,8 @@ public final class LockingCursor implements IndexCursor {
         private RecordLayout startLayout;
         private int startFields;
         private int pending = NONE;
+        /** The name of the record being locked, reused from record to record. */
+        private final LockKey scratch = new LockKey();
 
         Locker(TableStore store, BTree tree, boolean clustered, RowLocking locking, Shape shape) {
             this.store = store;
@@ -154,6 +157,7 @@ public final class LockingCursor implements IndexCursor {
             liveCandidate = false;
             boolean gaps = locking.gaps();
             byte[] key;
+            int keyLength = 0;
             int type;
             long implicitOwner = 0;
             if (rec < 0) {
@@ -182,14 +186,16 @@ public final class LockingCursor implements IndexCursor {
                         type = RecordLockType.ORDINARY;
                     }
                 }
-                key = tree.lockKey(page, rec);
+                tree.lockKey(page, rec, scratch);
+                key = scratch.bytes();
+                keyLength = scratch.length();
                 if (clustered) {
                     implicitOwner = store.trxId(page, rec);
                 }
             }
             boolean noWait = locking.policy() != RowLocking.WAIT;
-            switch (sys.lockRecord(locking.trx().lockHandle(), tree.indexId(), key, locking.mode(), type, implicitOwner,
-                    noWait)) {
+            switch (sys.lockRecord(locking.trx().lockHandle(), tree.indexId(), key, keyLength, locking.mode(), type,
+                    implicitOwner, noWait)) {
                 case GRANTED:
                     // Only a live record locked now spares the gap after it (a wait may end with it gone).
                     foundLive |= liveCandidate;

@@ -110,6 +110,8 @@ public final class TableStore {
         final Probe probe = new Probe();
         final GapCheck gapCheck = new GapCheck();
         final LiveOnly liveOnly = new LiveOnly();
+        /** The name of a clustered record being locked ({@link #lockRow}), reused row after row. */
+        final io.flushdb.storage.btree.LockKey lockKey = new io.flushdb.storage.btree.LockKey();
         /** The lock system during one undo or purge call (removed records pass their locks on). */
         LockSys locks;
         final EntryPurge entryPurge = new EntryPurge();
@@ -706,8 +708,15 @@ public final class TableStore {
         private Transaction trx;
         private BTree tree;
         private int pending;
-        /** The successor's name when the insert asked for the gap (there were record locks). */
+        /**
+         * The successor's name when the insert asked for the gap (there were record locks):
+         * {@link LockSys#SUPREMUM}, or {@link #successorKey}'s array; null when it did not ask.
+         */
         private byte[] successor;
+        private int successorLength;
+        /** Reused names of the successor and of the inserted record: an insert allocates none. */
+        private final io.flushdb.storage.btree.LockKey successorKey = new io.flushdb.storage.btree.LockKey();
+        private final io.flushdb.storage.btree.LockKey insertedKey = new io.flushdb.storage.btree.LockKey();
 
         void set(Transaction trx, BTree tree) {
             this.trx = trx;
@@ -728,11 +737,21 @@ public final class TableStore {
             if (!sys.hasRecordLocks()) {
                 return true;
             }
-            byte[] key = rec < 0 ? LockSys.SUPREMUM : tree.lockKey(page, rec);
-            switch (sys.lockRecord(trx.lockHandle(), tree.indexId(), key, LockMode.X, RecordLockType.INSERT_INTENTION, 0,
-                    false)) {
+            byte[] key;
+            int length;
+            if (rec < 0) {
+                key = LockSys.SUPREMUM;
+                length = 0;
+            } else {
+                tree.lockKey(page, rec, successorKey);
+                key = successorKey.bytes();
+                length = successorKey.length();
+            }
+            switch (sys.lockRecord(trx.lockHandle(), tree.indexId(), key, length, LockMode.X,
+                    RecordLockType.INSERT_INTENTION, 0, false)) {
                 case GRANTED:
                     successor = key;
+                    successorLength = length;
                     return true;
                 case DEADLOCK:
                     pending = DEADLOCK;
@@ -747,7 +766,9 @@ public final class TableStore {
         @Override
         public void inserted(ByteBuffer rec, int len) {
             if (successor != null) {
-                trx.lockSys().inheritOnInsert(tree.indexId(), tree.lockKey(rec, 0), successor);
+                tree.lockKey(rec, 0, insertedKey);
+                trx.lockSys().inheritOnInsert(tree.indexId(), insertedKey.bytes(), insertedKey.length(), successor,
+                        successorLength);
                 successor = null;
             }
         }
@@ -1791,9 +1812,9 @@ public final class TableStore {
             if (!findClustered(s.key, clustered.keyLayout(), cur)) {
                 return false;
             }
-            byte[] k = clustered.lockKey(cur, 0);
-            LockSys.Result r = trx.lockSys().lockRecord(trx.lockHandle(), clustered.indexId(), k, locking.mode(),
-                    RecordLockType.REC_NOT_GAP, trxId(cur, 0), noWait);
+            clustered.lockKey(cur, 0, s.lockKey);
+            LockSys.Result r = trx.lockSys().lockRecord(trx.lockHandle(), clustered.indexId(), s.lockKey.bytes(),
+                    s.lockKey.length(), locking.mode(), RecordLockType.REC_NOT_GAP, trxId(cur, 0), noWait);
             if (r == LockSys.Result.GRANTED) {
                 break;
             }

@@ -124,6 +124,11 @@ final class LockQueue {
 
     /** Whether this queue names the record {@code (indexId, key)} (or, in the table hash, the table {@code id}). */
     boolean names(long id, byte[] key) {
+        return names(id, key, key == null ? 0 : key.length);
+    }
+
+    /** {@link #names(long, byte[])} for the key in {@code key[0, length)}. */
+    boolean names(long id, byte[] key, int length) {
         if (this.id != id) {
             return false;
         }
@@ -133,7 +138,7 @@ final class LockQueue {
         if (supremum || key == LockSys.SUPREMUM) {
             return this.key == key;
         }
-        return Arrays.equals(this.key, key);
+        return Arrays.equals(this.key, 0, this.key.length, key, 0, length);
     }
 
     @Override

@@ -22,35 +22,53 @@ final class LockQueueHash {
 
     /** The hash of a record {@code (indexId, key)}, or of table {@code id} when {@code key} is null. */
     static int hash(long id, byte[] key) {
+        return hash(id, key, key == null ? 0 : key.length);
+    }
+
+    /** {@link #hash(long, byte[])} of the key in {@code key[0, length)}. */
+    static int hash(long id, byte[] key, int length) {
         int h = Long.hashCode(id * 0x9E3779B97F4A7C15L);
         if (key == LockSys.SUPREMUM) {
             h = h * 31 + 0x5EED;
         } else if (key != null) {
-            h = h * 31 + Arrays.hashCode(key);
+            int k = 1;
+            for (int i = 0; i < length; i++) {
+                k = 31 * k + key[i];
+            }
+            h = h * 31 + k;
         }
         return h ^ (h >>> 16);
     }
 
     /** The queue of {@code (id, key)} with hash {@code hash}, or null. */
     LockQueue get(long id, byte[] key, int hash) {
+        return get(id, key, key == null ? 0 : key.length, hash);
+    }
+
+    /** The queue of {@code (id, key[0, length))} with hash {@code hash}, or null. */
+    LockQueue get(long id, byte[] key, int length, int hash) {
         for (LockQueue q = buckets[hash & (buckets.length - 1)]; q != null; q = q.hashNext) {
-            if (q.hash == hash && q.names(id, key)) {
+            if (q.hash == hash && q.names(id, key, length)) {
                 return q;
             }
         }
         return null;
     }
 
-    /**
-     * The queue of {@code (id, key)}, created if absent. A record key is copied (the caller may
-     * reuse its array); {@link LockSys#SUPREMUM} is kept by identity.
-     */
     LockQueue getOrCreate(long id, byte[] key, int hash) {
-        LockQueue q = get(id, key, hash);
+        return getOrCreate(id, key, key == null ? 0 : key.length, hash);
+    }
+
+    /**
+     * The queue of {@code (id, key[0, length))}, created if absent. A record key is copied (the
+     * caller may reuse its array); {@link LockSys#SUPREMUM} is kept by identity.
+     */
+    LockQueue getOrCreate(long id, byte[] key, int length, int hash) {
+        LockQueue q = get(id, key, length, hash);
         if (q != null) {
             return q;
         }
-        byte[] stored = tables ? null : key == LockSys.SUPREMUM ? key : key.clone();
+        byte[] stored = tables ? null : key == LockSys.SUPREMUM ? key : Arrays.copyOf(key, length);
         q = new LockQueue(id, stored, tables, hash);
         if (++size > buckets.length - (buckets.length >>> 2)) {
             grow();

@@ -111,23 +111,34 @@ public final class LockSys {
      */
     public Result lockRecord(TrxLocks t, long indexId, byte[] key, LockMode mode, int type,
             long implicitOwnerTrxId, boolean noWait) {
+        return lockRecord(t, indexId, key, key.length, mode, type, implicitOwnerTrxId, noWait);
+    }
+
+    /**
+     * {@link #lockRecord(TrxLocks, long, byte[], LockMode, int, long, boolean)} for the key in
+     * {@code key[0, keyLength)}: the array is copied only if a new lock queue is made, so a caller
+     * that locks record after record can reuse one array and allocate nothing per record.
+     */
+    public Result lockRecord(TrxLocks t, long indexId, byte[] key, int keyLength, LockMode mode, int type,
+            long implicitOwnerTrxId, boolean noWait) {
         Objects.requireNonNull(key);
         int canonicalType = RecordLockType.normalize(mode, type);
         boolean supremum = key == SUPREMUM;
-        int hash = LockQueueHash.hash(indexId, key);
+        int hash = LockQueueHash.hash(indexId, key, keyLength);
         mutex.lock();
         try {
             assert t.registered && t.waitLock == null : t + " is released or waiting";
-            LockQueue q = records.get(indexId, key, hash);
+            LockQueue q = records.get(indexId, key, keyLength, hash);
             if (implicitOwnerTrxId != 0 && implicitOwnerTrxId != t.trxId() && !supremum) {
-                q = convertImplicitLock(q, indexId, key, hash, implicitOwnerTrxId);
+                q = convertImplicitLock(q, indexId, key, keyLength, hash, implicitOwnerTrxId);
             }
             if (q != null && q.isCoveredFor(t, mode, canonicalType)) {
                 return Result.GRANTED;
             }
             if (q == null || q.blockerOfRequest(t, mode, canonicalType) == null) {
                 if ((canonicalType & RecordLockType.INSERT_INTENTION) == 0) {
-                    addLock(t, q != null ? q : records.getOrCreate(indexId, key, hash), mode, canonicalType, false);
+                    addLock(t, q != null ? q : records.getOrCreate(indexId, key, keyLength, hash), mode, canonicalType,
+                            false);
                 }
                 return Result.GRANTED;
             }
@@ -305,14 +316,19 @@ public final class LockSys {
      * split stays locked on both sides.
      */
     public void inheritOnInsert(long indexId, byte[] inserted, byte[] next) {
+        inheritOnInsert(indexId, inserted, inserted.length, next, next.length);
+    }
+
+    /** {@link #inheritOnInsert(long, byte[], byte[])} for keys in {@code [0, length)} of their arrays. */
+    public void inheritOnInsert(long indexId, byte[] inserted, int insertedLength, byte[] next, int nextLength) {
         if (inserted == SUPREMUM) {
             throw new IllegalArgumentException("the supremum is never inserted");
         }
-        int insertedHash = LockQueueHash.hash(indexId, inserted);
-        int nextHash = LockQueueHash.hash(indexId, next);
+        int insertedHash = LockQueueHash.hash(indexId, inserted, insertedLength);
+        int nextHash = LockQueueHash.hash(indexId, next, nextLength);
         mutex.lock();
         try {
-            LockQueue q = records.get(indexId, next, nextHash);
+            LockQueue q = records.get(indexId, next, nextLength, nextHash);
             if (q == null) {
                 return;
             }
@@ -324,7 +340,7 @@ public final class LockSys {
                     continue;
                 }
                 if (insertedQueue == null) {
-                    insertedQueue = records.getOrCreate(indexId, inserted, insertedHash);
+                    insertedQueue = records.getOrCreate(indexId, inserted, insertedLength, insertedHash);
                     assert insertedQueue != q : "a record cannot be inserted before itself";
                 }
                 ownerWaits |= inheritGap(l, insertedQueue);
@@ -535,12 +551,13 @@ public final class LockSys {
     // ---- internals; every method below requires the mutex ----
 
     /** LOCK6: lock_rec_convert_impl_to_expl. Returns the record's queue (created if needed). */
-    private LockQueue convertImplicitLock(LockQueue q, long indexId, byte[] key, int hash, long ownerId) {
+    private LockQueue convertImplicitLock(LockQueue q, long indexId, byte[] key, int keyLength, int hash,
+            long ownerId) {
         TrxLocks owner = trxs.get(ownerId);
         if (owner == null || (q != null && q.isCoveredFor(owner, LockMode.X, RecordLockType.REC_NOT_GAP))) {
             return q;
         }
-        LockQueue queue = q != null ? q : records.getOrCreate(indexId, key, hash);
+        LockQueue queue = q != null ? q : records.getOrCreate(indexId, key, keyLength, hash);
         addLock(owner, queue, LockMode.X, RecordLockType.REC_NOT_GAP, false);
         if (owner.waitLock != null) {
             resolveDeadlocksOfWaiters(queue);

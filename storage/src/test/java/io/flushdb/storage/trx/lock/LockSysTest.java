@@ -68,6 +68,24 @@ class LockSysTest {
         assertEquals(GRANTED, lock(register(lockSys, 4), 6, LockMode.X, ORDINARY), "other records are independent");
     }
 
+    /** A key given as the start of a longer, reused array names the same record as an exact array. */
+    @Test
+    void aKeyInAReusedArrayNamesTheSameRecord() {
+        TrxLocks t1 = register(lockSys, 1);
+        TrxLocks t2 = register(lockSys, 2);
+        byte[] scratch = {5, 77, 99, 3};
+        assertEquals(GRANTED, lockSys.lockRecord(t1, INDEX, scratch, 1, LockMode.X, REC_NOT_GAP, 0, false));
+        scratch[0] = 6;
+        scratch[1] = 1;
+        assertEquals(GRANTED, lockSys.lockRecord(t1, INDEX, scratch, 1, LockMode.X, REC_NOT_GAP, 0, false),
+                "the first queue kept its own copy of 5");
+        assertEquals(WAIT, lock(t2, 5, LockMode.S, REC_NOT_GAP));
+        assertEquals(List.of("1:X,REC_NOT_GAP:GRANTED", "2:S,REC_NOT_GAP:WAITING"), locksOn(5));
+        assertEquals(List.of("1:X,REC_NOT_GAP:GRANTED"), locksOn(6));
+        assertEquals(1, lockSys.locks().stream().filter(v -> !v.table() && v.key().length == 1 && v.key()[0] == 6)
+                .count(), "the copy is the key's length, not the array's");
+    }
+
     @Test
     void gapLocksNeverConflictWithEachOther() {
         TrxLocks t1 = register(lockSys, 1);
