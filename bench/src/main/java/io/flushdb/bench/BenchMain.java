@@ -2,7 +2,7 @@ package io.flushdb.bench;
 
 import io.flushdb.bench.report.CommitRates;
 import io.flushdb.bench.report.FsyncRate;
-import io.flushdb.bench.report.GroupCommitReport;
+import io.flushdb.bench.report.ConcurrentReport;
 import io.flushdb.bench.report.MachineFacts;
 import io.flushdb.bench.report.Report;
 import io.flushdb.bench.report.RunResult;
@@ -29,7 +29,8 @@ import java.util.Map;
 /**
  * The bench command line: runs each workload against each target (or, with {@code --scenario
  * group-commit}, measures durable commits per second by number of committing threads beside the
- * raw fsync rate; with {@code --scenario flushing}, records FlushDB's flushing second by second
+ * raw fsync rate; with {@code --scenario bank}, transfers between accounts per second by number
+ * of client threads on every target, in the same way; with {@code --scenario flushing}, records FlushDB's flushing second by second
  * under a write-heavy load, see {@link FlushingRun}), prints the report to stdout and writes it,
  * with a CSV, to the results directory. {@code --chart FILE.csv} only redraws a flushing run's
  * PNG from its CSV. See {@code docs/bench.md}.
@@ -66,8 +67,8 @@ public final class BenchMain {
             status = redrawChart(options.chart());
         } else if (options.flushing()) {
             status = new FlushingRun(options, System.err, System.out).run();
-        } else if (options.groupCommit()) {
-            status = options.childResultFile() != null ? runGroupCommitChild(options) : runGroupCommit(options);
+        } else if (options.concurrent()) {
+            status = options.childResultFile() != null ? runConcurrentChild(options) : runConcurrent(options);
         } else {
             status = options.childResultFile() != null ? runChild(options) : runAll(options);
         }
@@ -105,9 +106,9 @@ public final class BenchMain {
         }
     }
 
-    /** In a child JVM: the group-commit scenario on the one target, result written for the parent. */
-    private static int runGroupCommitChild(BenchOptions options) {
-        CommitRates result = new GroupCommitRun(options.targets().get(0), options, System.err).run();
+    /** In a child JVM: the concurrent scenario on the one target, result written for the parent. */
+    private static int runConcurrentChild(BenchOptions options) {
+        CommitRates result = new ConcurrentRun(options.targets().get(0), workload(options), options, System.err).run();
         try (Writer out = Files.newBufferedWriter(options.childResultFile(), StandardCharsets.UTF_8)) {
             result.store(out);
             return 0;
@@ -117,12 +118,18 @@ public final class BenchMain {
         }
     }
 
+    /** A new instance of the concurrent scenario's workload, for one target's run. */
+    static ConcurrentWorkload workload(BenchOptions options) {
+        return options.groupCommit() ? new GroupCommitInserts() : new BankTransfers(options.accounts(), options.seed());
+    }
+
     /**
-     * The group-commit scenario: the raw fsync rate of the file system under {@code --tmpdir},
-     * then each target with 1, 4, 16 (--threads) committing threads, in interleaved rounds
-     * (--rounds). See {@code docs/bench.md}.
+     * A concurrent scenario (group-commit or bank): the raw fsync rate of the file system under
+     * {@code --tmpdir}, then each target with 1, 4, 16 (--threads) client threads, in
+     * interleaved rounds (--rounds). See {@code docs/bench.md}.
      */
-    private static int runGroupCommit(BenchOptions options) {
+    private static int runConcurrent(BenchOptions options) {
+        String scenario = options.scenario();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         MachineFacts machine = MachineFacts.collect(options.tempRoot());
         FsyncRate raw = null;
@@ -141,13 +148,13 @@ public final class BenchMain {
         List<CommitRates> results = new ArrayList<>();
         int n = 0;
         for (String target : options.targets()) {
-            System.err.printf(Locale.ROOT, "[%d/%d] group-commit on %s%n", ++n, options.targets().size(), target);
+            System.err.printf(Locale.ROOT, "[%d/%d] %s on %s%n", ++n, options.targets().size(), scenario, target);
             CommitRates result = options.fork()
-                    ? ForkedRun.runGroupCommit(target, options)
-                    : new GroupCommitRun(target, options, System.err).run();
+                    ? ForkedRun.runConcurrent(target, options)
+                    : new ConcurrentRun(target, workload(options), options, System.err).run();
             if (!result.succeeded()) {
-                System.err.printf(Locale.ROOT, "[%d/%d] group-commit on %s failed: %s%n", n,
-                        options.targets().size(), target, result.failure());
+                System.err.printf(Locale.ROOT, "[%d/%d] %s on %s failed: %s%n", n,
+                        options.targets().size(), scenario, target, result.failure());
             }
             results.add(result);
         }
@@ -166,12 +173,17 @@ public final class BenchMain {
                 options.rounds(), options.rounds() == 1 ? "" : "s",
                 options.warmupSeconds(), options.seconds(), options.fsyncSeconds(),
                 options.fork() ? "one JVM per target" : "all targets in one JVM");
-        GroupCommitReport report = new GroupCommitReport("FlushDB bench, group commit, " + started, machine,
-                settings, String.join(" ", options.arguments()), options.durability().optionName(),
-                GroupCommitRun.OPERATION, raw, rawWithMetadata, rawAfter, FsyncProbe.SETUP, rawFailure, results);
+        if (!options.groupCommit()) {
+            settings += String.format(Locale.ROOT, "; %,d accounts, seed %d", options.accounts(), options.seed());
+        }
+        ConcurrentReport report = new ConcurrentReport(options.groupCommit() ? ConcurrentReport.Scenario.GROUP_COMMIT
+                : ConcurrentReport.Scenario.BANK, "FlushDB bench, " + (options.groupCommit() ? "group commit"
+                : "bank transfers") + ", " + started, machine, settings, String.join(" ", options.arguments()),
+                options.durability().optionName(), workload(options).operation(), raw, rawWithMetadata, rawAfter,
+                FsyncProbe.SETUP, rawFailure, results);
         String text = report.text();
         System.out.print(text);
-        return writeResults(options.resultsDir(), "group-commit-" + FILE_STAMP.format(started), text, report.csv());
+        return writeResults(options.resultsDir(), scenario + "-" + FILE_STAMP.format(started), text, report.csv());
     }
 
     private static int runAll(BenchOptions options) {

@@ -24,28 +24,31 @@ import java.util.regex.Pattern;
  * @param childResultFile set only in a child JVM started by {@link ForkedRun}: run the one
  *     workload (or scenario) on the one target and write the result there
  * @param scenario {@link #WORKLOADS} (each workload on each target, the default),
- *     {@link #GROUP_COMMIT} (durable commits per second by number of committing threads) or
+ *     {@link #GROUP_COMMIT} (durable commits per second by number of committing threads),
+ *     {@link #BANK} (transfers between accounts by number of client threads) or
  *     {@link #FLUSHING} (a write-heavy run recorded second by second)
  * @param rows workloads: rows loaded for reading workloads; flushing: rows loaded before the run
- * @param threads group-commit scenario: the numbers of committing threads, one timed phase each
- *     per round; flushing: one number, the writer threads
- * @param rounds group-commit scenario: how many times every thread count runs, interleaved
- *     (round 1: each count of {@code threads} in order; round 2: the same; ...)
- * @param seconds group-commit scenario: length of each timed phase; flushing: length of the run
- *     (a whole number)
- * @param warmupSeconds group-commit scenario: untimed committing before each timed phase
- * @param fsyncSeconds group-commit scenario: length of the raw fsync measurement
+ * @param threads group-commit and bank scenarios: the numbers of client threads, one timed phase
+ *     each per round; flushing: one number, the writer threads
+ * @param rounds group-commit and bank scenarios: how many times every thread count runs,
+ *     interleaved (round 1: each count of {@code threads} in order; round 2: the same; ...)
+ * @param seconds group-commit and bank scenarios: length of each timed phase; flushing: length
+ *     of the run (a whole number)
+ * @param warmupSeconds group-commit and bank scenarios: untimed transactions before each timed
+ *     phase
+ * @param fsyncSeconds group-commit and bank scenarios: length of the raw fsync measurement
  * @param schedule flushing: the SET GLOBAL changes during the run ({@code --set})
  * @param startupSettings flushing: FlushDB system variables given in the URL
  *     (innodb_buffer_pool_size=64M, innodb_redo_log_capacity=100M, with {@code --startup} on top)
  * @param chart {@code --chart}: redraw the PNG of this flushing CSV and run nothing; else null
+ * @param accounts bank scenario: the accounts loaded before the run, at least 2
  */
 public record BenchOptions(List<String> workloads, List<String> targets, int ops, int warmup,
         int rows, Durability durability, long seed, String baseline, Path resultsDir,
         Path tempRoot, boolean fork, Duration runTimeout, boolean help, Path childResultFile,
         List<String> arguments, String scenario, List<Integer> threads, int rounds, double seconds,
         double warmupSeconds, double fsyncSeconds, SetSchedule schedule, Map<String, String> startupSettings,
-        Path chart) {
+        Path chart, int accounts) {
 
     /** The default scenario: every workload on every target, one timed run each. */
     public static final String WORKLOADS = "workloads";
@@ -54,18 +57,26 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
     public static final String GROUP_COMMIT = "group-commit";
 
     /**
+     * Money transfers between accounts, one transaction each, by 1, 4, 16 client threads, on
+     * every target: rows locked in random order, deadlocks retried, the total checked at the end.
+     */
+    public static final String BANK = "bank";
+
+    /**
      * A write-heavy run on FlushDB with a small buffer pool and redo log, recorded second by
      * second (flushing and checkpoint counters) to a CSV and a chart, with SET GLOBAL changes
      * to the flushing settings during the run.
      */
     public static final String FLUSHING = "flushing";
 
-    static final List<String> SCENARIOS = List.of(WORKLOADS, GROUP_COMMIT, FLUSHING);
+    static final List<String> SCENARIOS = List.of(WORKLOADS, GROUP_COMMIT, BANK, FLUSHING);
 
     /** The options each scenario reads besides the common ones. */
     private static final Map<String, Set<String>> SCENARIO_OPTIONS = Map.of(
             WORKLOADS, Set.of("--workloads", "--workload", "--ops", "--warmup", "--rows", "--seed", "--baseline"),
             GROUP_COMMIT, Set.of("--threads", "--rounds", "--seconds", "--warmup-seconds", "--fsync-seconds"),
+            BANK, Set.of("--threads", "--rounds", "--seconds", "--warmup-seconds", "--fsync-seconds", "--accounts",
+                    "--seed"),
             FLUSHING, Set.of("--threads", "--seconds", "--rows", "--seed", "--set", "--startup"));
 
     private static final Pattern SETTING_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -74,10 +85,12 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
     static final String USAGE = """
             usage: BenchMain [options]
                    BenchMain --chart FILE.csv
-              --scenario S         workloads|group-commit|flushing; default workloads
+              --scenario S         workloads|group-commit|bank|flushing; default workloads
                                    workloads: each workload on each target (options below)
                                    group-commit: durable commits/s by number of committing
                                    threads, beside the raw fsync rate (see its block)
+                                   bank: transfers between accounts by number of client
+                                   threads, every target (see its block)
                                    flushing: FlushDB's flushing and checkpoints second by
                                    second under random updates (see the last block)
               --chart FILE.csv     redraw FILE.png from a flushing CSV; runs nothing
@@ -106,6 +119,10 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
               --seconds X          length of each timed phase; default 2
               --warmup-seconds X   untimed committing before each timed phase; default 1
               --fsync-seconds X    length of the raw fsync measurement; default 2
+            bank scenario (targets default to all, durability to fsync-per-commit; --threads,
+            --rounds, --seconds, --warmup-seconds and --fsync-seconds as for group-commit):
+              --accounts N         accounts loaded, balance 1000 each; at least 2; default 1000
+              --seed N             seed of the clients' random transfers; default 42
             flushing scenario (flushdb only, in this JVM; durability default none, that is
             innodb_flush_log_at_trx_commit=2):
               --rows N             rows loaded before the run (~200 bytes each); default 1000000
@@ -148,6 +165,7 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         SetSchedule schedule = null;
         Map<String, String> startup = new LinkedHashMap<>();
         Path chart = null;
+        int accounts = 1000;
         Set<String> given = new HashSet<>();
 
         for (int i = 0; i < args.length; i++) {
@@ -207,6 +225,12 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
                 case "--set" -> schedule = SetSchedule.parse(value);
                 case "--startup" -> startup.putAll(settings(name, value));
                 case "--chart" -> chart = Path.of(value);
+                case "--accounts" -> {
+                    accounts = positive(name, value);
+                    if (accounts < 2) {
+                        throw new IllegalArgumentException("--accounts must be at least 2 (a transfer needs two)");
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown option " + arg);
             }
         }
@@ -272,24 +296,34 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
         } else {
             schedule = SetSchedule.NONE;
         }
-        if (scenario.equals(GROUP_COMMIT)) {
-            // The scenario measures durable commits: FlushDB alone (the peers are opt-in, they
-            // would take the run past half a minute), each peer with its per-commit fsync setting.
+        if (scenario.equals(GROUP_COMMIT) || scenario.equals(BANK)) {
+            // Both measure durable commits, each peer with its per-commit fsync setting. Group
+            // commit: FlushDB alone (the peers are opt-in, they would take the run past half a
+            // minute). Bank: every peer, since the point is the comparison.
             if (!given.contains("--targets") && !given.contains("--target")) {
-                targets = List.of(Peers.FLUSHDB);
+                targets = scenario.equals(BANK) ? Peers.ALL : List.of(Peers.FLUSHDB);
             }
             if (!given.contains("--durability")) {
                 durability = Durability.FSYNC_PER_COMMIT;
             }
-            workloads = List.of(GROUP_COMMIT);
+            workloads = List.of(scenario);
         }
         return new BenchOptions(workloads, targets, ops, warmup, rows, durability, seed, baseline,
                 resultsDir, tempRoot, fork, runTimeout, help, childResultFile, List.of(args), scenario,
-                threads, rounds, seconds, warmupSeconds, fsyncSeconds, schedule, Map.copyOf(startup), chart);
+                threads, rounds, seconds, warmupSeconds, fsyncSeconds, schedule, Map.copyOf(startup), chart,
+                accounts);
     }
 
     public boolean groupCommit() {
         return scenario.equals(GROUP_COMMIT);
+    }
+
+    /**
+     * A scenario of client threads committing transactions in interleaved rounds of phases, one
+     * per thread count ({@link #GROUP_COMMIT}, {@link #BANK}).
+     */
+    public boolean concurrent() {
+        return scenario.equals(GROUP_COMMIT) || scenario.equals(BANK);
     }
 
     public boolean flushing() {
@@ -355,15 +389,19 @@ public record BenchOptions(List<String> workloads, List<String> targets, int ops
     }
 
     /**
-     * The arguments of a child JVM that runs the group-commit scenario on {@code target} only,
-     * with its data directory under {@code tempRoot}.
+     * The arguments of a child JVM that runs this concurrent scenario (group-commit or bank) on
+     * {@code target} only, with its data directory under {@code tempRoot}.
      */
-    List<String> groupCommitChildArguments(String target, Path tempRoot, Path resultFile) {
-        return List.of("--scenario", GROUP_COMMIT, "--targets", target, "--threads",
+    List<String> concurrentChildArguments(String target, Path tempRoot, Path resultFile) {
+        List<String> arguments = new ArrayList<>(List.of("--scenario", scenario, "--targets", target, "--threads",
                 String.join(",", threads.stream().map(String::valueOf).toList()), "--rounds", Integer.toString(rounds),
                 "--seconds", Double.toString(seconds), "--warmup-seconds", Double.toString(warmupSeconds),
                 "--durability", durability.optionName(), "--tmpdir", tempRoot.toString(), "--no-fork",
-                "--child-result", resultFile.toString());
+                "--child-result", resultFile.toString()));
+        if (scenario.equals(BANK)) {
+            arguments.addAll(List.of("--accounts", Integer.toString(accounts), "--seed", Long.toString(seed)));
+        }
+        return List.copyOf(arguments);
     }
 
     /** A comma-separated list of positive thread counts; duplicates dropped, order kept. */

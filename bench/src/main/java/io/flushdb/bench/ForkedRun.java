@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * Runs one workload (or the group-commit scenario) on one target in a child JVM, as JMH forks,
+ * Runs one workload (or a concurrent scenario: group-commit, bank) on one target in a child JVM, as JMH forks,
  * and reads its result back.
  *
  * <p>Why a JVM per run: targets run one after another, and in a shared JVM each would inherit
@@ -42,10 +42,10 @@ final class ForkedRun {
                 options, RunResult::load, why -> RunResult.failed(workload, target, "", "", "", true, why));
     }
 
-    /** The group-commit scenario on {@code target}, in a child JVM. */
-    static CommitRates runGroupCommit(String target, BenchOptions options) {
-        return fork("group-commit on " + target,
-                (tempRoot, resultFile) -> options.groupCommitChildArguments(target, tempRoot, resultFile),
+    /** The concurrent scenario (group-commit or bank) on {@code target}, in a child JVM. */
+    static CommitRates runConcurrent(String target, BenchOptions options) {
+        return fork(options.scenario() + " on " + target,
+                (tempRoot, resultFile) -> options.concurrentChildArguments(target, tempRoot, resultFile),
                 options, CommitRates::load, why -> new CommitRates(target, "", "", "", true, List.of(), why));
     }
 

@@ -5,10 +5,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A bench client thread: it waits for the start signal, then runs {@link #step} (one statement)
- * until told to stop. The first failure of any thread sharing {@code failure} is kept, and
- * {@code onFailure} runs once for it. The group-commit committers and the flushing scenario's
- * writers are such threads.
+ * A bench client thread: it waits for the start signal, then runs {@link #step} (one statement
+ * or transaction) until told to stop. The first failure of any thread sharing {@code failure} is
+ * kept, and {@code onFailure} runs once for it. The concurrent scenarios' clients (group-commit,
+ * bank) and the flushing scenario's writers are such threads.
  */
 abstract class StatementLoop extends Thread {
     private final CountDownLatch go;
@@ -24,7 +24,7 @@ abstract class StatementLoop extends Thread {
         this.onFailure = onFailure;
     }
 
-    /** One statement (its own transaction in autocommit). */
+    /** One statement (its own transaction in autocommit), or one transaction. */
     abstract void step() throws SQLException;
 
     /** Asks the thread to stop after the statement in progress. */

@@ -7,11 +7,14 @@
  * ({@code WorkloadRun}) and hands back a {@link io.flushdb.bench.report.RunResult}; the parent
  * renders the {@link io.flushdb.bench.report.Report}.
  *
- * <p>{@code --scenario group-commit} is another mode: the parent measures the raw fsync rate
- * ({@code FsyncProbe}), then each target runs in a child JVM ({@code GroupCommitRun}) that times
- * 1, 4 and 16 threads committing one insert per transaction, in interleaved rounds, and hands
- * back a {@link io.flushdb.bench.report.CommitRates}; the parent renders the
- * {@link io.flushdb.bench.report.GroupCommitReport}.
+ * <p>{@code --scenario group-commit} and {@code --scenario bank} are two more: the parent
+ * measures the raw fsync rate ({@code FsyncProbe}), then each target runs in a child JVM
+ * ({@code ConcurrentRun}) that times 1, 4 and 16 client threads running a
+ * {@code ConcurrentWorkload} in interleaved rounds (group-commit, {@code GroupCommitInserts}: one
+ * insert per transaction; bank, {@code BankTransfers}: one transfer between two accounts per
+ * transaction, rows locked in random order, conflicts retried), and hands back a
+ * {@link io.flushdb.bench.report.CommitRates}; the parent renders the
+ * {@link io.flushdb.bench.report.ConcurrentReport}.
  *
  * <p>{@code --scenario flushing} is the third: in this JVM, on FlushDB only ({@code FlushingRun}),
  * a 16 MiB buffer pool and an 8 MiB redo log under random-key updates from several threads, while

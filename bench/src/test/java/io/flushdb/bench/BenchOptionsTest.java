@@ -112,20 +112,83 @@ class BenchOptionsTest {
 
     @Test
     void groupCommitChildArgumentsReproduceTheRunForOneTarget() {
-        BenchOptions parent = BenchOptions.parse("--scenario", "group-commit", "--targets", "flushdb,hsqldb",
+        BenchOptions child = concurrentChild("hsqldb", "--scenario", "group-commit", "--targets", "flushdb,hsqldb",
                 "--threads", "1,3", "--rounds", "4", "--seconds", "1.5", "--warmup-seconds", "0.25");
-        BenchOptions child = BenchOptions.parse(parent.groupCommitChildArguments("hsqldb", Path.of("run-2"),
-                Path.of("result.properties")).toArray(String[]::new));
         assertTrue(child.groupCommit());
-        assertEquals(List.of("hsqldb"), child.targets());
-        assertEquals(List.of(1, 3), child.threads());
         assertEquals(4, child.rounds());
-        assertEquals(1.5, child.seconds());
-        assertEquals(0.25, child.warmupSeconds());
-        assertEquals(Durability.FSYNC_PER_COMMIT, child.durability());
+    }
+
+    /**
+     * The options of the child JVM that runs {@code target} for a parent with {@code args}, after
+     * checking what every concurrent scenario's child must have of its parent's options.
+     */
+    private static BenchOptions concurrentChild(String target, String... args) {
+        BenchOptions parent = BenchOptions.parse(args);
+        BenchOptions child = BenchOptions.parse(parent.concurrentChildArguments(target, Path.of("run-2"),
+                Path.of("result.properties")).toArray(String[]::new));
+        assertEquals(parent.scenario(), child.scenario());
+        assertEquals(List.of(target), child.targets());
+        assertEquals(parent.threads(), child.threads());
+        assertEquals(parent.rounds(), child.rounds());
+        assertEquals(parent.seconds(), child.seconds());
+        assertEquals(parent.warmupSeconds(), child.warmupSeconds());
+        assertEquals(parent.durability(), child.durability());
         assertEquals(Path.of("run-2"), child.tempRoot());
         assertEquals(Path.of("result.properties"), child.childResultFile());
         assertFalse(child.fork());
+        return child;
+    }
+
+    @Test
+    void bankScenarioDefaultsToEveryTargetWithFsyncPerCommit() {
+        BenchOptions o = BenchOptions.parse("--scenario", "bank");
+        assertTrue(o.concurrent());
+        assertFalse(o.groupCommit());
+        assertEquals(List.of("bank"), o.workloads());
+        assertEquals(List.of("flushdb", "h2", "sqlite", "hsqldb", "mariadb"), o.targets());
+        assertEquals(Durability.FSYNC_PER_COMMIT, o.durability());
+        assertEquals(List.of(1, 4, 16), o.threads());
+        assertEquals(3, o.rounds());
+        assertEquals(2.0, o.seconds());
+        assertEquals(1.0, o.warmupSeconds());
+        assertEquals(1_000, o.accounts());
+        assertEquals(42, o.seed());
+        assertTrue(BenchOptions.parse("--scenario", "group-commit").concurrent());
+        assertFalse(BenchOptions.parse().concurrent());
+        assertFalse(BenchOptions.parse("--scenario", "flushing").concurrent());
+    }
+
+    @Test
+    void bankScenarioTakesItsOwnOptionsOnly() {
+        BenchOptions o = BenchOptions.parse("--scenario=bank", "--targets", "flushdb,h2", "--threads", "1,2",
+                "--rounds", "1", "--seconds", "0.5", "--warmup-seconds", "0", "--accounts", "10_000", "--seed", "7",
+                "--durability", "none", "--fsync-seconds", "1");
+        assertEquals(List.of("flushdb", "h2"), o.targets());
+        assertEquals(List.of(1, 2), o.threads());
+        assertEquals(10_000, o.accounts());
+        assertEquals(7, o.seed());
+        assertEquals(Durability.NONE, o.durability());
+        assertEquals(2, BenchOptions.parse("--scenario", "bank", "--accounts", "2").accounts());
+        assertMessage("must be at least 2", "--scenario", "bank", "--accounts", "1");
+        assertMessage("must be positive", "--scenario", "bank", "--accounts", "0");
+        assertMessage("needs a whole number", "--scenario", "bank", "--accounts", "many");
+        assertMessage("does not apply to --scenario bank", "--scenario", "bank", "--ops", "5");
+        assertMessage("does not apply to --scenario bank", "--scenario", "bank", "--rows", "5");
+        assertMessage("does not apply to --scenario bank", "--scenario", "bank", "--startup", "a=1");
+        assertMessage("does not apply to --scenario group-commit", "--scenario", "group-commit", "--accounts", "5");
+        assertMessage("does not apply to --scenario workloads", "--accounts", "5");
+        assertMessage("does not apply to --scenario flushing", "--scenario", "flushing", "--accounts", "5");
+    }
+
+    @Test
+    void bankChildArgumentsReproduceTheRunForOneTarget() {
+        BenchOptions child = concurrentChild("sqlite", "--scenario", "bank", "--threads", "1,3", "--rounds", "2",
+                "--seconds", "1.5", "--warmup-seconds", "0.25", "--accounts", "77", "--seed", "9");
+        assertEquals("bank", child.scenario());
+        assertEquals(List.of(1, 3), child.threads());
+        assertEquals(77, child.accounts());
+        assertEquals(9, child.seed());
+        assertEquals(Durability.FSYNC_PER_COMMIT, child.durability());
     }
 
     @Test

@@ -107,6 +107,12 @@ final class FlushDbPeer extends Peer {
         return globalStatus(connection, "Innodb_os_log_fsyncs");
     }
 
+    /** Deadlocks (1213), lock wait timeouts (1205) and SQLSTATE class 40. */
+    @Override
+    public boolean isConflict(SQLException e) {
+        return isMySqlConflict(e);
+    }
+
     @Override
     public String createTable(String table, String idColumn, String otherColumns) {
         return super.createTable(table, idColumn, otherColumns) + " ENGINE=InnoDB";

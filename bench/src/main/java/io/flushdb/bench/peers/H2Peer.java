@@ -3,9 +3,7 @@ package io.flushdb.bench.peers;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * H2 in file mode (MVStore): {@code jdbc:h2:file:<dir>/bench}.
@@ -42,19 +40,23 @@ final class H2Peer extends Peer {
     @Override
     public DurabilityInForce durabilityInForce(Connection connection, Durability requested)
             throws SQLException {
-        String writeDelay = "?";
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
-                        + " WHERE SETTING_NAME = 'WRITE_DELAY'")) {
-            if (rs.next()) {
-                writeDelay = rs.getString(1);
-            }
-        }
+        String writeDelay = firstValue(connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS"
+                + " WHERE SETTING_NAME = 'WRITE_DELAY'");
         String meaning = "0".equals(writeDelay)
                 ? "each commit written to the OS at once, never fsynced per commit"
                 : "commits written by a background thread within " + writeDelay
                         + " ms, never fsynced per commit";
         return new DurabilityInForce("WRITE_DELAY=" + writeDelay + ": " + meaning,
                 requested != Durability.FSYNC_PER_COMMIT);
+    }
+
+    /**
+     * Besides SQLSTATE class 40 (a deadlock is 40001): a lock wait timeout (50200, LOCK_TIMEOUT_1,
+     * SQLSTATE HYT00) and, under REPEATABLE READ, a row changed by a transaction that committed
+     * after this one's snapshot (90131, CONCURRENT_UPDATE_1).
+     */
+    @Override
+    public boolean isConflict(SQLException e) {
+        return super.isConflict(e) || e.getErrorCode() == 50200 || e.getErrorCode() == 90131;
     }
 }

@@ -75,4 +75,17 @@ final class HsqldbPeer extends Peer {
         return "CREATE CACHED TABLE " + table + " (" + idColumn + " BIGINT NOT NULL PRIMARY KEY, "
                 + otherColumns + ")";
     }
+
+    /**
+     * HSQLDB as shipped runs {@code hsqldb.tx=LOCKS}: two-phase locking with table locks, in
+     * which REPEATABLE READ runs as SERIALIZABLE although JDBC reports the level it was set to.
+     * {@code ISOLATION_LEVEL()} tells the level in force.
+     */
+    @Override
+    public String isolationInForce(Connection connection) throws SQLException {
+        String tx = firstValue(connection, "SELECT PROPERTY_VALUE FROM INFORMATION_SCHEMA.SYSTEM_PROPERTIES"
+                + " WHERE PROPERTY_NAME = 'hsqldb.tx'");
+        String level = firstValue(connection, "VALUES (ISOLATION_LEVEL())");
+        return level + " (hsqldb.tx=" + tx + ("LOCKS".equalsIgnoreCase(tx) ? ": table locks" : "") + ")";
+    }
 }

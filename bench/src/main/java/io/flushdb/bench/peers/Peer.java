@@ -18,7 +18,9 @@ import java.util.OptionalLong;
  *
  * <p>Subclasses hold a peer's differences from the others and nothing else: its JDBC URL, how
  * it maps a requested {@link Durability} onto its own settings, how to read those settings
- * back, and DDL that must differ ({@link #createTable}).
+ * back, DDL that must differ ({@link #createTable}), and how it isolates transactions, locks rows
+ * and reports a lost conflict ({@link #isolationInForce}, {@link #locksRowsForUpdate},
+ * {@link #isConflict}).
  *
  * <p>Concurrency: {@link #start} and {@link #close} are called by the harness thread;
  * {@link #connect} may be called from client threads after {@link #start} returned.
@@ -89,6 +91,63 @@ public abstract class Peer implements AutoCloseable {
      */
     public OptionalLong logFsyncs(Connection connection) throws SQLException {
         return OptionalLong.empty();
+    }
+
+    /**
+     * The transaction isolation {@code connection} runs its transactions with, as the database
+     * reports it, in a few words; by default the JDBC level's SQL name. A peer whose database
+     * runs another level than JDBC reports says so.
+     */
+    public String isolationInForce(Connection connection) throws SQLException {
+        return isolationName(connection.getTransactionIsolation());
+    }
+
+    /** The SQL name of a JDBC isolation level ({@code REPEATABLE READ}). */
+    public static String isolationName(int level) {
+        return switch (level) {
+            case Connection.TRANSACTION_NONE -> "NONE";
+            case Connection.TRANSACTION_READ_UNCOMMITTED -> "READ UNCOMMITTED";
+            case Connection.TRANSACTION_READ_COMMITTED -> "READ COMMITTED";
+            case Connection.TRANSACTION_REPEATABLE_READ -> "REPEATABLE READ";
+            case Connection.TRANSACTION_SERIALIZABLE -> "SERIALIZABLE";
+            default -> "level " + level;
+        };
+    }
+
+    /**
+     * Whether {@code SELECT ... FOR UPDATE} locks the rows it reads until the transaction ends.
+     * The bank scenario locks both accounts of a transfer that way; on a peer without it, the
+     * transfer's first statement is the debit {@code UPDATE}, which takes the peer's write lock.
+     */
+    public boolean locksRowsForUpdate() {
+        return true;
+    }
+
+    /**
+     * Whether {@code e} says the transaction lost a conflict with another one and may succeed if
+     * run again from the start: a deadlock, a serialization failure or a lock wait timeout. The
+     * default is SQLSTATE class 40 (transaction rollback); peers add their own codes.
+     */
+    public boolean isConflict(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && state.startsWith("40");
+    }
+
+    /**
+     * {@link #isConflict} for the MySQL family: class 40, and the error codes 1213 (deadlock,
+     * ER_LOCK_DEADLOCK) and 1205 (lock wait timeout, ER_LOCK_WAIT_TIMEOUT, which MySQL sends
+     * with SQLSTATE HY000).
+     */
+    protected static boolean isMySqlConflict(SQLException e) {
+        String state = e.getSQLState();
+        return e.getErrorCode() == 1213 || e.getErrorCode() == 1205 || state != null && state.startsWith("40");
+    }
+
+    /** The first column of the first row {@code sql} returns, as a string; "?" if it returns no row. */
+    protected static String firstValue(Connection connection, String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
     }
 
     /** A numeric {@code SHOW GLOBAL STATUS} value (MySQL family), or empty if there is none. */

@@ -29,6 +29,7 @@ final class SqlitePeer extends Peer {
 
     private static final List<String> SYNCHRONOUS_NAMES = List.of("OFF", "NORMAL", "FULL", "EXTRA");
     private static final int BUSY_TIMEOUT_MILLIS = 60_000;
+    private static final int SQLITE_BUSY = 5;
 
     private String url;
     private Durability durability;
@@ -116,5 +117,24 @@ final class SqlitePeer extends Peer {
     @Override
     public String createTable(String table, String idColumn, String otherColumns) {
         return "CREATE TABLE " + table + " (" + idColumn + " INTEGER PRIMARY KEY, " + otherColumns + ")";
+    }
+
+    /**
+     * SQLite has no {@code SELECT ... FOR UPDATE}: it locks the whole database for writing, at a
+     * transaction's first write.
+     */
+    @Override
+    public boolean locksRowsForUpdate() {
+        return false;
+    }
+
+    /**
+     * SQLITE_BUSY and its extended codes (SQLITE_BUSY_SNAPSHOT: a WAL reader's snapshot went stale
+     * before it could write): sqlite-jdbc reports the primary code, 5, as the error code. It comes
+     * after {@code busy_timeout} ran out, or at once where waiting could not help.
+     */
+    @Override
+    public boolean isConflict(SQLException e) {
+        return super.isConflict(e) || (e.getErrorCode() & 0xff) == SQLITE_BUSY;
     }
 }

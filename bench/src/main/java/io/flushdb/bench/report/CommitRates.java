@@ -11,8 +11,8 @@ import java.util.OptionalDouble;
 import java.util.Properties;
 
 /**
- * The outcome of the group-commit scenario on one target: one {@link Phase} per round and
- * number of committing threads, or the reason it failed. The rounds interleave (round 1: every
+ * The outcome of a concurrent scenario (group-commit, bank) on one target: one {@link Phase} per
+ * round and number of client threads, or the reason it failed. The rounds interleave (round 1: every
  * thread count in turn; round 2: the same; ...), so that the phases a ratio compares ran
  * seconds apart and the disk's drift over the run moves both alike; {@link #summaries} folds
  * the rounds into one {@link Summary} per thread count. A run in a child JVM hands it to the
@@ -22,22 +22,34 @@ import java.util.Properties;
  * @param access how the client reaches the database
  * @param durability the durability settings read back from the database
  * @param durabilityAsRequested false when the target ran weaker than the requested durability
+ * @param notes what the workload did differently on this target (the bank scenario: isolation
+ *     level and row locking), one line, or ""
  * @param phases the timed phases that completed, in the order they ran (by round, then by thread
  *     count in the order of {@code --threads})
  * @param failure why the run failed, or null
  */
 public record CommitRates(String target, String product, String access, String durability,
-        boolean durabilityAsRequested, List<Phase> phases, String failure) implements TargetFacts {
+        boolean durabilityAsRequested, String notes, List<Phase> phases, String failure) implements TargetFacts {
 
     /**
-     * One timed phase: {@code threads} threads, each on its own connection, committing one
-     * insert per transaction.
+     * One timed phase: {@code threads} threads, each on its own connection, running one
+     * transaction after another (group-commit: one insert each; bank: one transfer each).
      *
      * @param round the round it ran in, from 1
-     * @param commits transactions committed (statements returned) during the timed phase
+     * @param commits transactions committed during the timed phase
      * @param logFsyncs the database's own count of log fsyncs during the phase, -1 if it keeps none
+     * @param retries attempts rolled back after a lost conflict (deadlock, serialization failure,
+     *     lock wait timeout) and run again during the phase
+     * @param declined transactions the workload rolled back by its own rule (bank: insufficient
+     *     balance) during the phase
      */
-    public record Phase(int round, int threads, long commits, long elapsedNanos, long logFsyncs) {
+    public record Phase(int round, int threads, long commits, long elapsedNanos, long logFsyncs, long retries,
+            long declined) {
+
+        /** A phase of a workload that never retries nor declines (group-commit). */
+        public Phase(int round, int threads, long commits, long elapsedNanos, long logFsyncs) {
+            this(round, threads, commits, elapsedNanos, logFsyncs, 0, 0);
+        }
 
         public double commitsPerSecond() {
             return commits * 1e9 / elapsedNanos;
@@ -59,10 +71,30 @@ public record CommitRates(String target, String product, String access, String d
         public OptionalDouble commitsPerFsync() {
             return logFsyncs <= 0 ? OptionalDouble.empty() : OptionalDouble.of((double) commits / logFsyncs);
         }
+
+        /** Retries per 1,000 commits; empty if nothing committed. */
+        public OptionalDouble retriesPerThousand() {
+            return perThousand(retries);
+        }
+
+        /** Declined transactions per 1,000 commits; empty if nothing committed. */
+        public OptionalDouble declinedPerThousand() {
+            return perThousand(declined);
+        }
+
+        private OptionalDouble perThousand(long count) {
+            return commits == 0 ? OptionalDouble.empty() : OptionalDouble.of(count * 1000.0 / commits);
+        }
     }
 
     public CommitRates {
         phases = List.copyOf(phases);
+    }
+
+    /** A result without notes (group-commit). */
+    public CommitRates(String target, String product, String access, String durability,
+            boolean durabilityAsRequested, List<Phase> phases, String failure) {
+        this(target, product, access, durability, durabilityAsRequested, "", phases, failure);
     }
 
     public boolean succeeded() {
@@ -76,9 +108,9 @@ public record CommitRates(String target, String product, String access, String d
      * @param medianPerSecond the median over the rounds of each phase's commits/s
      * @param medianLogFsyncsPerSecond the median over the rounds of each phase's log fsyncs/s;
      *     empty if the database keeps no count
-     * @param total the rounds added up (round 0): total commits, total timed wall time and total
-     *     log fsyncs (-1 if any phase has no count); {@code total.commitsPerFsync()} is the
-     *     commits per log fsync over all rounds
+     * @param total the rounds added up (round 0): total commits, total timed wall time, total
+     *     log fsyncs (-1 if any phase has no count), total retries and declined transactions;
+     *     {@code total.commitsPerFsync()} is the commits per log fsync over all rounds
      * @param overFirst the median over the rounds of (this count's commits/s in round r / the
      *     first thread count's commits/s in round r), see {@link #ratioInRound}
      */
@@ -136,16 +168,20 @@ public record CommitRates(String target, String product, String access, String d
             long commits = 0;
             long elapsed = 0;
             long fsyncs = 0;
+            long retries = 0;
+            long declined = 0;
             for (Phase p : rounds) {
                 commits += p.commits();
                 elapsed += p.elapsedNanos();
                 fsyncs = fsyncs < 0 || p.logFsyncs() < 0 ? -1 : fsyncs + p.logFsyncs();
+                retries += p.retries();
+                declined += p.declined();
             }
             Map<Integer, Double> mine = perRound(threads);
             OptionalDouble fsyncRate = fsyncs < 0 ? OptionalDouble.empty()
                     : Median.of(rounds.stream().map(p -> p.logFsyncsPerSecond().getAsDouble()).toList());
             summaries.add(new Summary(threads, rounds, Median.of(mine.values()).getAsDouble(), fsyncRate,
-                    new Phase(0, threads, commits, elapsed, fsyncs), Median.ofRatios(mine, first)));
+                    new Phase(0, threads, commits, elapsed, fsyncs, retries, declined), Median.ofRatios(mine, first)));
         }
         return summaries;
     }
@@ -168,6 +204,7 @@ public record CommitRates(String target, String product, String access, String d
         p.setProperty("access", access);
         p.setProperty("durability", durability);
         p.setProperty("durabilityAsRequested", Boolean.toString(durabilityAsRequested));
+        p.setProperty("notes", notes);
         p.setProperty("phases", Integer.toString(phases.size()));
         for (int i = 0; i < phases.size(); i++) {
             Phase phase = phases.get(i);
@@ -176,6 +213,8 @@ public record CommitRates(String target, String product, String access, String d
             p.setProperty("phase." + i + ".commits", Long.toString(phase.commits()));
             p.setProperty("phase." + i + ".elapsedNanos", Long.toString(phase.elapsedNanos()));
             p.setProperty("phase." + i + ".logFsyncs", Long.toString(phase.logFsyncs()));
+            p.setProperty("phase." + i + ".retries", Long.toString(phase.retries()));
+            p.setProperty("phase." + i + ".declined", Long.toString(phase.declined()));
         }
         if (failure != null) {
             p.setProperty("failure", failure);
@@ -193,11 +232,13 @@ public record CommitRates(String target, String product, String access, String d
                     Integer.parseInt(p.getProperty("phase." + i + ".threads")),
                     Long.parseLong(p.getProperty("phase." + i + ".commits")),
                     Long.parseLong(p.getProperty("phase." + i + ".elapsedNanos")),
-                    Long.parseLong(p.getProperty("phase." + i + ".logFsyncs"))));
+                    Long.parseLong(p.getProperty("phase." + i + ".logFsyncs")),
+                    Long.parseLong(p.getProperty("phase." + i + ".retries", "0")),
+                    Long.parseLong(p.getProperty("phase." + i + ".declined", "0"))));
         }
         return new CommitRates(p.getProperty("target"), p.getProperty("product", ""),
                 p.getProperty("access", ""), p.getProperty("durability", ""),
-                Boolean.parseBoolean(p.getProperty("durabilityAsRequested", "false")), phases,
+                Boolean.parseBoolean(p.getProperty("durabilityAsRequested", "false")), p.getProperty("notes", ""), phases,
                 p.getProperty("failure"));
     }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Medians over the rounds of the group-commit scenario. The median, not the mean, so that one
+ * Medians over the rounds of the group-commit and bank scenarios. The median, not the mean, so that one
  * round caught by a slow stretch of the disk does not move the figure.
  */
 public final class Median {

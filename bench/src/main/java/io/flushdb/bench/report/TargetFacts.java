@@ -21,6 +21,11 @@ interface TargetFacts {
 
     String failure();
 
+    /** What the workload did differently on this target, one line, or "" (the default). */
+    default String notes() {
+        return "";
+    }
+
     /** The report's "targets" block: one entry per target, marking durability weaker than asked. */
     static void appendTargets(StringBuilder out, String durabilityRequested, List<? extends TargetFacts> targets) {
         out.append("targets (durability requested: ").append(durabilityRequested)
@@ -35,6 +40,9 @@ interface TargetFacts {
             String marker = r.durabilityAsRequested() ? "" : "(!) ";
             anyWeaker |= !r.durabilityAsRequested();
             out.append(String.format(Locale.ROOT, "  %-9s durability: %s%s%n", "", marker, r.durability()));
+            if (!r.notes().isEmpty()) {
+                out.append(String.format(Locale.ROOT, "  %-9s workload: %s%n", "", r.notes()));
+            }
         }
         if (anyWeaker) {
             out.append("  (!) not the requested durability: the peer cannot provide it, the setting"

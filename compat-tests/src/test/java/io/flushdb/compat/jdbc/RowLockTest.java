@@ -348,7 +348,53 @@ class RowLockTest {
         assertEquals(List.of(List.of("data_lock_waits"), List.of("data_locks")),
                 rows(a, "SHOW TABLES FROM performance_schema"));
         assertEquals(1044, errorOf(a, "DELETE FROM performance_schema.data_locks"));
+        assertEquals(1007, errorOf(a, "CREATE DATABASE performance_schema"));
+        try (Statement st = a.createStatement(); var rs = st.executeQuery("SELECT lock_mode FROM performance_schema.data_locks")) {
+            assertEquals("lock_mode", rs.getMetaData().getColumnLabel(1), "a base table's column is labelled as written");
+        }
         assertEquals(1146, errorOf(a, "SELECT * FROM performance_schema.threads"));
+    }
+
+    /**
+     * A range that starts at an existing primary key locks that record without the gap before it,
+     * also when the read waited for a later record and visited the first one again.
+     */
+    @Test
+    void aRangeFromAnExistingKeyLeavesTheGapBeforeItFreeAfterAWait() throws Exception {
+        exec(b, "SET SESSION innodb_lock_wait_timeout = 20");
+        a.setAutoCommit(false);
+        exec(a, "UPDATE acct SET balance = 0 WHERE id = 20");
+        b.setAutoCommit(false);
+        Future<List<List<String>>> read = background.submit(() -> rows(b, "SELECT id FROM acct WHERE id >= 10 FOR UPDATE"));
+        awaitLockWait(a);
+        a.commit();
+        assertEquals(3, read.get(20, TimeUnit.SECONDS).size());
+        try (Connection c = TestDatabase.open(dir)) {
+            exec(c, "SET SESSION innodb_lock_wait_timeout = 1");
+            exec(c, "INSERT INTO acct VALUES (5, 'before', 0)");
+            assertEquals(1205, errorOf(c, "INSERT INTO acct VALUES (15, 'inside', 0)"));
+        }
+        b.commit();
+    }
+
+    /**
+     * READ COMMITTED does not lock a row whose delete has committed, even while purge cannot
+     * remove it yet (InnoDB's locks_ok_del_marked): an insert that takes the key over goes ahead.
+     */
+    @Test
+    void readCommittedDoesNotLockRowsWhoseDeleteIsCommitted() throws SQLException {
+        exec(a, "INSERT INTO acct VALUES (15, 'gone', 0)");
+        try (Connection keeper = TestDatabase.open(dir)) {
+            keeper.setAutoCommit(false);
+            exec(keeper, "START TRANSACTION WITH CONSISTENT SNAPSHOT"); // purge must keep the delete-marked row
+            exec(a, "DELETE FROM acct WHERE id = 15");
+            exec(a, "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED");
+            a.setAutoCommit(false);
+            assertEquals(2, rows(a, "SELECT id FROM acct WHERE id BETWEEN 10 AND 20 FOR UPDATE").size());
+            exec(b, "INSERT INTO acct VALUES (15, 'again', 0)");
+            a.commit();
+            keeper.commit();
+        }
     }
 
     /** With innodb_rollback_on_timeout=ON a lock wait timeout rolls back the whole transaction, not only the statement. */

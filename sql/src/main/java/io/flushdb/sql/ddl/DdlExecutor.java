@@ -63,6 +63,14 @@ public final class DdlExecutor {
 
     public StatementResult createDatabase(String name, boolean ifNotExists, String charset, String collation) {
         Names.checkIdentifier(name, MySqlError.ER_WRONG_DB_NAME);
+        if (Names.PERFORMANCE_SCHEMA.equals(Names.systemDatabase(name))) {
+            // It exists, as in MySQL: 1007, or a note with IF NOT EXISTS.
+            if (!ifNotExists) {
+                throw MySqlError.ER_DB_CREATE_EXISTS.raise(name);
+            }
+            session.addWarning(new SqlWarning("Note", 1007, "Can't create database '" + name + "'; database exists"));
+            return StatementResult.updateCount(1, List.of(), 1);
+        }
         Names.checkWritable(name);
         Collation c = Collation.UTF8MB4_0900_AI_CI;
         if (charset != null) {

@@ -416,7 +416,9 @@ public final class SqlNodeTranslator {
         }
         FromItemInfo info = new FromItemInfo(alias, cols);
         scope.items.add(info);
-        systemViews.add(info);
+        if (Names.isInformationSchema(n.database())) {
+            systemViews.add(info); // performance_schema's tables are base tables: labels as written
+        }
         SqlNode id = new SqlIdentifier(List.of(n.database(), view.name()), POS);
         return SqlStdOperatorTable.AS.createCall(POS, id, new SqlIdentifier(alias, POS));
     }

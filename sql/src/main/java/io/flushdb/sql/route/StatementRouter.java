@@ -308,8 +308,9 @@ public final class StatementRouter {
                     || (e instanceof io.flushdb.storage.trx.LockWaitTimeoutException && rollbackOnTimeout())) {
                 // A deadlock victim's whole transaction is rolled back, as InnoDB does (1213); a
                 // lock wait timeout only the statement, unless innodb_rollback_on_timeout is ON.
-                // BEGIN's transaction mode stays, as in MySQL.
-                undo(e, session::rollbackImplicitly);
+                // The session leaves BEGIN's transaction mode, as MySQL 8.0's trans_rollback_implicit
+                // clears OPTION_BEGIN (MariaDB keeps it: see concurrency/deadlock.test).
+                undo(e, session::rollback);
             } else if (writes) {
                 undo(e, () -> trx.rollbackTo(savepoint));
             }

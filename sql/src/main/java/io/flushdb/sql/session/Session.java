@@ -252,19 +252,6 @@ public final class Session implements AutoCloseable {
         transactionReadOnly = null;
     }
 
-    /**
-     * Rolls back the whole transaction for a deadlock victim (or a lock wait timeout under
-     * innodb_rollback_on_timeout) and, as MySQL's {@code trans_rollback_implicit} does, leaves a
-     * session that was in BEGIN/START TRANSACTION in that mode: its next statements form a new
-     * transaction that COMMIT or ROLLBACK ends (the differential script
-     * {@code concurrency/deadlock.test} checks this against the reference server).
-     */
-    public void rollbackImplicitly() {
-        boolean wasExplicit = explicitTransaction;
-        rollback();
-        explicitTransaction = wasExplicit;
-    }
-
     /** SAVEPOINT name (replacing one of the same name). */
     public void setSavepoint(String name) {
         String key = name.toLowerCase(java.util.Locale.ROOT);

@@ -127,7 +127,11 @@ public final class LockingCursor implements IndexCursor {
         private final LockSys sys;
         private boolean foundLive;
         private boolean liveCandidate;
-        /** The full key a clustered {@code >=} range starts at, until a record is locked; else null. */
+        /**
+         * The full key a clustered {@code >=} range starts at, or null. Kept for the whole seek: a
+         * full primary key matches one record only, and a wait makes the cursor visit the records
+         * before the waited one again, which must keep their record-only locks.
+         */
         private ByteBuffer startKey;
         private RecordLayout startLayout;
         private int startFields;
@@ -174,6 +178,11 @@ public final class LockingCursor implements IndexCursor {
                     type = gapPastEnd ? RecordLockType.GAP : RecordLockType.ORDINARY;
                 } else {
                     boolean deleted = (RecordLayout.info(page, rec) & RecordLayout.INFO_DELETED) != 0;
+                    if (!gaps && deleted && clustered && !sys.isRegistered(store.trxId(page, rec))) {
+                        // READ COMMITTED: a row whose delete is committed is not locked (InnoDB's
+                        // locks_ok_del_marked); it is gone for every reader, purge or not.
+                        return GRANTED;
+                    }
                     if (!gaps) {
                         type = RecordLockType.REC_NOT_GAP;
                     } else if (uniquePoint && !deleted) {
@@ -200,7 +209,6 @@ public final class LockingCursor implements IndexCursor {
                     // Only a live record locked now spares the gap after it (a wait may end with it gone).
                     foundLive |= liveCandidate;
                     liveCandidate = false;
-                    startKey = null; // only the first record the range reaches (after any wait)
                     return GRANTED;
                 case WAIT:
                     pending = WAIT;
@@ -208,7 +216,6 @@ public final class LockingCursor implements IndexCursor {
                 case WOULD_BLOCK:
                     if (locking.policy() == RowLocking.SKIP_LOCKED) {
                         // A locked row is left out; a locked gap does not stop the read either.
-                        startKey = null;
                         return rec < 0 || pastBound ? GRANTED : SKIP;
                     }
                     pending = REFUSED;

@@ -354,6 +354,19 @@ public final class LockSys {
     }
 
     /**
+     * Whether transaction {@code trxId} is registered, that is, has begun and not yet ended (a
+     * record it wrote is implicitly locked by it).
+     */
+    public boolean isRegistered(long trxId) {
+        mutex.lock();
+        try {
+            return trxs.containsKey(trxId);
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
      * Whether any record lock or request exists. An insert asks this under its leaf latch before
      * naming its gap: a gap lock that could stop it would have to be taken under that latch too,
      * so "none" means it need not ask for an insert intention at all.

@@ -9,10 +9,12 @@ import java.io.StringWriter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GroupCommitReportTest {
+class ConcurrentReportTest {
 
     private static final long SECOND = 1_000_000_000L;
     private static final String ROW = "%-12s %7s %6s %12s %9s %13s %14s %12s %12s";
+    private static final MachineFacts MACHINE =
+            new MachineFacts("17", "Linux", 2, "cpu", 1024, "ext4", List.of("-Xmx1g"), 0.5);
 
     /**
      * Three rounds of 1, 4, 16 threads; round 2 on a slow disk. Commits/s per round:
@@ -42,13 +44,13 @@ class GroupCommitReportTest {
                 new CommitRates.Phase(2, 1, 1_500, SECOND, -1)), "database is locked");
     }
 
-    private static GroupCommitReport report(List<CommitRates> results) {
+    private static ConcurrentReport report(List<CommitRates> results) {
         return report(results, null);
     }
 
-    private static GroupCommitReport report(List<CommitRates> results, FsyncRate after) {
-        MachineFacts machine = new MachineFacts("17", "Linux", 2, "cpu", 1024, "ext4", List.of("-Xmx1g"), 0.5);
-        return new GroupCommitReport("FlushDB bench, group commit, test", machine, "threads 1,4,16",
+    private static ConcurrentReport report(List<CommitRates> results, FsyncRate after) {
+        return new ConcurrentReport(ConcurrentReport.Scenario.GROUP_COMMIT, "FlushDB bench, group commit, test", MACHINE,
+                "threads 1,4,16",
                 "--scenario group-commit", "fsync-per-commit", "INSERT INTO c VALUES (?, ?)",
                 new FsyncRate(512, false, 10_000, 2 * SECOND), new FsyncRate(512, true, 2_000, SECOND), after,
                 "512-byte writes", null, results);
@@ -154,23 +156,125 @@ class GroupCommitReportTest {
                 + "commits_per_s,mean_us,log_fsyncs,log_fsyncs_per_s,commits_per_fsync,ratio_over_first_threads,"
                 + "first_threads,raw_fsyncs_per_s,ratio_over_raw_fsync,"), lines[0]);
         assertTrue(lines[9].startsWith("group-commit,flushdb,ok,round,3,,16,50000,2.000,25000.0,640.000,4000,"
-                + "2000.0,12.500,5.0000,1,5000.0,5.0000,"), lines[9]);
+                + "2000.0,12.500,5.0000,1,5000.0,5.0000,,,,,,,fsync-per-commit,"), lines[9]);
         assertTrue(lines[12].startsWith("group-commit,flushdb,ok,summary,,3,16,78000,4.000,16000.0,1000.000,7000,"
                 + "2000.0,11.143,5.0000,1,5000.0,3.2000,"), lines[12]);
         String[] failed = report(List.of(new CommitRates("h2", "", "", "", true, List.of(), "no driver")))
                 .csv().split("\n");
         assertEquals(2, failed.length);
-        assertTrue(failed[1].startsWith("group-commit,h2,failed,,,,,,,,,,,,,,5000.0,,"), failed[1]);
+        assertTrue(failed[1].startsWith("group-commit,h2,failed,,,,,,,,,,,,,,5000.0,,,,,,,,fsync-per-commit,"),
+                failed[1]);
         assertTrue(failed[1].endsWith(",no driver"), failed[1]);
     }
 
     @Test
     void ratiosToTheRawRateUseTheMeanOfBeforeAndAfter() {
         // before 5,000/s, after 7,000/s: 16 threads at a median 16,000 commits/s is 16,000 / 6,000 = 2.67
-        GroupCommitReport r = report(List.of(flushDb()), new FsyncRate(512, false, 7_000, SECOND));
+        ConcurrentReport r = report(List.of(flushDb()), new FsyncRate(512, false, 7_000, SECOND));
         assertEquals(6_000, r.rawFsyncPerSecond().getAsDouble(), 1e-9);
         String text = r.text();
         assertTrue(text.contains("the mean of the two force(false) rates: 6,000 /s"), text);
         assertTrue(text.contains(row("flushdb", 16, 3, "16,000", "1,000", "2,000", "11.14", "5.00", "2.67")), text);
+    }
+
+    private static final String BANK_ROW = "%-12s %7s %6s %12s %9s %10s %10s %13s %14s %12s %10s %12s";
+
+    /**
+     * Bank transfers, two rounds of 1 and 4 threads. Transfers/s: 1 thread 1,000, 2,000 (median
+     * 1,500); 4 threads 3,000, 5,000 (median 4,000; ratios 3, 2.5: median 2.75). Over the rounds
+     * with 4 threads: 8,000 transfers, 50 retries (6.25 per 1,000), 80 short (10 per 1,000),
+     * 2,000 log fsyncs (4 transfers each).
+     */
+    private static CommitRates bankFlushDb() {
+        return new CommitRates("flushdb", "FlushDB 1.0", "embedded, in-process", "flush=1", true,
+                "isolation REPEATABLE READ; both rows locked with SELECT ... FOR UPDATE, in random order", List.of(
+                        new CommitRates.Phase(1, 1, 1_000, SECOND, 1_000, 0, 10),
+                        new CommitRates.Phase(1, 4, 3_000, SECOND, 1_000, 30, 30),
+                        new CommitRates.Phase(2, 1, 2_000, SECOND, 2_000, 0, 20),
+                        new CommitRates.Phase(2, 4, 5_000, SECOND, 1_000, 20, 50)), null);
+    }
+
+    /**
+     * No fsync count. 1 thread 3,000 in both rounds; 4 threads 3,000, 2,200 (median 2,600;
+     * ratios 1, 0.733: median 0.867); 16 threads in round 1 only, which flushdb never ran.
+     */
+    private static CommitRates bankSqlite() {
+        return new CommitRates("sqlite", "SQLite 3", "embedded, in-process", "wal, FULL", true,
+                "isolation SERIALIZABLE (the connection's default: the driver does not support REPEATABLE READ)",
+                List.of(new CommitRates.Phase(1, 1, 3_000, SECOND, -1, 0, 0),
+                        new CommitRates.Phase(1, 4, 3_000, SECOND, -1, 6, 3),
+                        new CommitRates.Phase(1, 16, 1_000, SECOND, -1, 0, 0),
+                        new CommitRates.Phase(2, 1, 3_000, SECOND, -1, 0, 0),
+                        new CommitRates.Phase(2, 4, 2_200, SECOND, -1, 4, 2)), null);
+    }
+
+    private static ConcurrentReport bankReport(List<CommitRates> results) {
+        return new ConcurrentReport(ConcurrentReport.Scenario.BANK, "FlushDB bench, bank transfers, test", MACHINE,
+                "threads 1,4", "--scenario bank", "fsync-per-commit", "one transfer per transaction",
+                new FsyncRate(512, false, 10_000, 2 * SECOND), null, null, "512-byte writes", null, results);
+    }
+
+    private static String bankRow(Object... columns) {
+        return String.format(BANK_ROW, columns);
+    }
+
+    @Test
+    void bankTableShowsRetriesShortTransfersAndRatiosToFlushDbAtTheSameThreadCount() {
+        String text = bankReport(List.of(bankFlushDb(), bankSqlite())).text();
+        assertTrue(text.contains("bank: one transfer per transaction\n"), text);
+        assertTrue(text.contains(bankRow("target", "threads", "rounds", "transfers/s", "mean us", "retries/1k",
+                "short/1k", "log fsyncs/s", "commits/fsync", "x/1 thread", "x/flushdb", "x/raw fsync")), text);
+        // 1 thread / 1,500 transfers/s = 666.7 us; 30 short of 3,000; 1,500 / 5,000 raw = 0.30
+        assertTrue(text.contains(bankRow("flushdb", 1, 2, "1,500", "666.7", "0.0", "10.0", "1,500", "1.00", "1.00",
+                "1.00", "0.30")), text);
+        assertTrue(text.contains(bankRow("flushdb", 4, 2, "4,000", "1,000", "6.3", "10.0", "1,000", "4.00", "2.75",
+                "1.00", "0.80")), text);
+        // x/flushdb: 3,000 / 1,500 = 2.00 with one thread; 2,600 / 4,000 = 0.65 with four
+        assertTrue(text.contains(bankRow("sqlite", 1, 2, "3,000", "333.3", "0.0", "0.0", "n/a", "n/a", "1.00", "2.00",
+                "0.60")), text);
+        // 10 retries and 5 short of 5,200 transfers: 1.9 and 1.0 per 1,000
+        assertTrue(text.contains(bankRow("sqlite", 4, 2, "2,600", "1,538", "1.9", "1.0", "n/a", "n/a", "0.87", "0.65",
+                "0.52")), text);
+        // flushdb has no 16-thread figure to divide by
+        assertTrue(text.contains(bankRow("sqlite", 16, 1, "1,000", "16,000", "0.0", "0.0", "n/a", "n/a", "0.33", "n/a",
+                "0.20")), text);
+        assertTrue(text.contains("x/flushdb = this target's transfers/s (the median over its rounds) / flushdb's"
+                + " transfers/s (the median over its rounds) at the same thread count; above 1 the target is faster."),
+                text);
+        assertTrue(text.contains("x/1 thread = median over the rounds of (transfers/s in round r / the same target's"
+                + " 1-thread transfers/s in round r)"), text);
+        assertTrue(text.contains("workload: isolation REPEATABLE READ; both rows locked with SELECT ... FOR UPDATE"),
+                text);
+        assertTrue(text.contains("workload: isolation SERIALIZABLE (the connection's default"), text);
+        // the group-commit table has none of these columns
+        String groupCommit = report(List.of(flushDb())).text();
+        assertFalse(groupCommit.contains("x/flushdb"), groupCommit);
+        assertFalse(groupCommit.contains("retries/1k"), groupCommit);
+        assertFalse(groupCommit.contains("workload:"), groupCommit);
+    }
+
+    @Test
+    void bankCsvNamesTheScenarioAndCarriesRetriesShortTransfersAndTheRatioToFlushDb() {
+        String[] lines = bankReport(List.of(bankFlushDb(), bankSqlite())).csv().split("\n");
+        assertEquals(1 + 4 + 2 + 5 + 3, lines.length);
+        assertTrue(lines[2].startsWith("bank,flushdb,ok,round,1,,4,3000,1.000,3000.0,1333.333,1000,1000.0,3.000,"
+                + "3.0000,1,5000.0,0.6000,30,30,10.000,10.000,flushdb,,fsync-per-commit,"), lines[2]);
+        assertTrue(lines[14].startsWith("bank,sqlite,ok,summary,,1,16,1000,1.000,1000.0,16000.000,,,,0.3333,1,"
+                + "5000.0,0.2000,0,0,0.000,0.000,flushdb,,"), lines[14]);
+        assertTrue(lines[13].startsWith("bank,sqlite,ok,summary,,2,4,5200,2.000,2600.0,1538.462,,,,0.8667,1,"
+                + "5000.0,0.5200,10,5,1.923,0.962,flushdb,0.6500,"), lines[13]);
+        assertTrue(lines[13].endsWith(",isolation SERIALIZABLE (the connection's default: the driver does not support"
+                + " REPEATABLE READ),"), lines[13]);
+    }
+
+    @Test
+    void bankResultsKeepRetriesShortTransfersAndNotesThroughTheChildFile() throws Exception {
+        StringWriter out = new StringWriter();
+        bankFlushDb().store(out);
+        assertEquals(bankFlushDb(), CommitRates.load(new StringReader(out.toString())));
+        CommitRates.Phase total = bankFlushDb().summaries().get(1).total();
+        assertEquals(50, total.retries());
+        assertEquals(80, total.declined());
+        assertEquals(6.25, total.retriesPerThousand().getAsDouble(), 1e-9);
     }
 }
