@@ -63,11 +63,7 @@ public record ConcurrentReport(Scenario scenario, String title, MachineFacts mac
 
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append(title).append('\n');
-        out.append("machine: ").append(machine.describe()).append('\n');
-        out.append("run: ").append(runSettings).append('\n');
-        out.append("command: ").append(commandLine).append('\n');
-        out.append('\n');
+        Report.appendHeader(out, title, machine, runSettings, commandLine);
         out.append("raw fsync rate (").append(rawFsyncSetup).append("):\n");
         if (rawFsync == null) {
             out.append("  failed: ").append(rawFsyncFailure).append('\n');

@@ -27,11 +27,7 @@ public record Report(String title, MachineFacts machine, String runSettings, Str
 
     public String text() {
         StringBuilder out = new StringBuilder();
-        out.append(title).append('\n');
-        out.append("machine: ").append(machine.describe()).append('\n');
-        out.append("run: ").append(runSettings).append('\n');
-        out.append("command: ").append(commandLine).append('\n');
-        out.append('\n');
+        appendHeader(out, title, machine, runSettings, commandLine);
         TargetFacts.appendTargets(out, durabilityRequested, representativePerTarget());
         for (Map.Entry<String, String> workload : operations.entrySet()) {
             out.append('\n');
@@ -129,5 +125,15 @@ public record Report(String title, MachineFacts machine, String runSettings, Str
 
     private static String plain(OptionalDouble value, int decimals) {
         return value.isPresent() ? plain(value.getAsDouble(), decimals) : "";
+    }
+
+    /** The head every report starts with: title, machine, run settings, command line, a blank line. */
+    static void appendHeader(StringBuilder out, String title, MachineFacts machine, String runSettings,
+            String commandLine) {
+        out.append(title).append('\n');
+        out.append("machine: ").append(machine.describe()).append('\n');
+        out.append("run: ").append(runSettings).append('\n');
+        out.append("command: ").append(commandLine).append('\n');
+        out.append('\n');
     }
 }
