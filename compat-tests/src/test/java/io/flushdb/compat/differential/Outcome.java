@@ -15,18 +15,33 @@ import java.util.Objects;
  */
 sealed interface Outcome {
 
-    /** A statement without a result set; {@code count} is {@code Statement.getUpdateCount()}. */
-    record UpdateCount(long count) implements Outcome {
+    /**
+     * A statement without a result set; {@code count} is {@code Statement.getUpdateCount()} and
+     * {@code warnings} the codes of its warnings, in order ({@code Statement.getWarnings()}).
+     */
+    record UpdateCount(long count, List<Integer> warnings) implements Outcome {
+        public UpdateCount {
+            warnings = List.copyOf(warnings);
+        }
+
+        UpdateCount(long count) {
+            this(count, List.of());
+        }
     }
 
     /**
-     * A result set: its columns and its rows. A value is {@code ResultSet.getString} of the cell,
-     * {@code null} for SQL NULL.
+     * A result set: its columns and its rows, and the codes of the statement's warnings. A value is
+     * {@code ResultSet.getString} of the cell, {@code null} for SQL NULL.
      */
-    record ResultTable(List<Column> columns, List<List<String>> rows) implements Outcome {
+    record ResultTable(List<Column> columns, List<List<String>> rows, List<Integer> warnings) implements Outcome {
         public ResultTable {
             columns = List.copyOf(columns);
             rows = rows.stream().map(row -> Collections.unmodifiableList(new ArrayList<>(row))).toList();
+            warnings = List.copyOf(warnings);
+        }
+
+        ResultTable(List<Column> columns, List<List<String>> rows) {
+            this(columns, rows, List.of());
         }
     }
 

@@ -23,7 +23,8 @@ final class OutcomeComparison {
     /** Null when {@code actual} agrees with {@code expected}; otherwise the explanation. */
     static String difference(Outcome expected, Outcome actual, RowOrder order) {
         if (expected instanceof Outcome.UpdateCount e && actual instanceof Outcome.UpdateCount a) {
-            return e.count() == a.count() ? null : "update count: expected " + e.count() + ", got " + a.count();
+            return e.count() != a.count() ? "update count: expected " + e.count() + ", got " + a.count()
+                    : warningDifference(e.warnings(), a.warnings());
         }
         if (expected instanceof Outcome.Failure e && actual instanceof Outcome.Failure a) {
             return e.sameError(a) ? null
@@ -38,10 +39,18 @@ final class OutcomeComparison {
             if (columns != null) {
                 return columns;
             }
-            return order == RowOrder.ORDERED ? orderedRowDifference(e.rows(), a.rows())
+            String rows = order == RowOrder.ORDERED ? orderedRowDifference(e.rows(), a.rows())
                     : unorderedRowDifference(e.rows(), a.rows());
+            return rows != null ? rows : warningDifference(e.warnings(), a.warnings());
         }
         return "expected " + describe(expected) + ", got " + describe(actual);
+    }
+
+    /** Null when both statements gave the same warning codes in the same order. */
+    private static String warningDifference(List<Integer> expected, List<Integer> actual) {
+        return expected.equals(actual) ? null
+                : "warnings: expected " + (expected.isEmpty() ? "none" : expected) + ", got "
+                        + (actual.isEmpty() ? "none" : actual);
     }
 
     static String describe(Outcome outcome) {

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
  * id:INT	name:VARCHAR
  * 1	a
  * -- end
+ * -- warnings 1265 1366        after an ok or result block: the codes of the statement's warnings
  * -- blocked / -- not blocked  what a statement started with "send" was doing (see ScriptSessions)
  * -- mariadb ok 1 / -- mariadb error ... / -- mariadb result ... -- end
  * </pre>
@@ -30,6 +31,7 @@ final class ScriptParser {
     private static final Pattern ERROR = Pattern.compile("-- (mariadb )?error (\\d+) ([0-9A-Za-z]{5})");
     private static final Pattern RESULT = Pattern.compile("-- (mariadb )?result");
     private static final Pattern PROGRESS = Pattern.compile("-- (mariadb )?(not )?blocked");
+    private static final Pattern WARNINGS = Pattern.compile("-- (mariadb )?warnings((?: \\d+)+)");
     private static final String END = "-- end";
     private static final Pattern MARIADB_DIFFERS = Pattern.compile("-- mariadb-differs:(.*)");
 
@@ -132,7 +134,7 @@ final class ScriptParser {
 
     private static boolean isOutcomeLine(String line) {
         return OK.matcher(line).matches() || ERROR.matcher(line).matches() || RESULT.matcher(line).matches()
-                || PROGRESS.matcher(line).matches()
+                || PROGRESS.matcher(line).matches() || WARNINGS.matcher(line).matches()
                 || line.equals(END) || line.startsWith("-- mariadb ");
     }
 
@@ -145,18 +147,39 @@ final class ScriptParser {
         String line = lines.get(next++).strip();
         Matcher m;
         if ((m = OK.matcher(line)).matches()) {
-            return new Outcome.UpdateCount(Long.parseLong(m.group(2)));
+            return new Outcome.UpdateCount(Long.parseLong(m.group(2)), warnings(m.group(1) != null));
         }
         if ((m = ERROR.matcher(line)).matches()) {
             return new Outcome.Failure(Integer.parseInt(m.group(2)), m.group(3), null);
         }
-        if (RESULT.matcher(line).matches()) {
-            return parseResultBody(at);
+        if ((m = RESULT.matcher(line)).matches()) {
+            Outcome.ResultTable table = parseResultBody(at);
+            return new Outcome.ResultTable(table.columns(), table.rows(), warnings(m.group(1) != null));
         }
         if ((m = PROGRESS.matcher(line)).matches()) {
             return new Outcome.Progress(m.group(2) == null);
         }
         throw error(at, "malformed outcome line '" + line + "'");
+    }
+
+    /**
+     * The warning codes of an {@code -- [mariadb ]warnings 1265 1366} line right after the block
+     * just read, if there is one with the same prefix; none otherwise.
+     */
+    private List<Integer> warnings(boolean mariadb) {
+        if (next >= lines.size()) {
+            return List.of();
+        }
+        Matcher m = WARNINGS.matcher(lines.get(next).strip());
+        if (!m.matches() || (m.group(1) != null) != mariadb) {
+            return List.of();
+        }
+        next++;
+        List<Integer> codes = new ArrayList<>();
+        for (String code : m.group(2).strip().split(" ")) {
+            codes.add(Integer.parseInt(code));
+        }
+        return codes;
     }
 
     private Outcome.ResultTable parseResultBody(int resultLine) {

@@ -143,4 +143,35 @@ class ScriptParserTest {
         assertTrue(OutcomeComparison.difference(new Outcome.Progress(true), new Outcome.Progress(false), RowOrder.UNORDERED)
                 .contains("not blocked"));
     }
+
+    @Test
+    void warningCodesFollowTheirBlockAndRoundTrip() {
+        String text = String.join("\n",
+                "INSERT INTO t VALUES ('x');",
+                "-- ok 1",
+                "-- warnings 1366 1265",
+                "-- mariadb-differs: a reason",
+                "SELECT 1 / 0 AS q;",
+                "-- result",
+                "q:DECIMAL",
+                "NULL",
+                "-- end",
+                "-- warnings 1365",
+                "-- mariadb result",
+                "q:DECIMAL",
+                "NULL",
+                "-- end",
+                "");
+        Script script = ScriptParser.parse("types/sample.test", text);
+        List<ScriptStatement> statements = script.statements();
+        assertEquals(new Outcome.UpdateCount(1, List.of(1366, 1265)), statements.get(0).expected());
+        Outcome.ResultTable mysql = assertInstanceOf(Outcome.ResultTable.class, statements.get(1).expected());
+        assertEquals(List.of(1365), mysql.warnings());
+        Outcome.ResultTable mariadb = assertInstanceOf(Outcome.ResultTable.class, statements.get(1).mariadbExpected());
+        assertEquals(List.of(), mariadb.warnings());
+        assertEquals(text, ScriptWriter.write(script));
+        assertTrue(OutcomeComparison.difference(statements.get(0).expected(), new Outcome.UpdateCount(1),
+                RowOrder.UNORDERED).contains("warnings: expected [1366, 1265], got none"));
+        assertThrows(ScriptFormatException.class, () -> ScriptParser.parse("x.test", "SELECT 1;\n-- warnings 1\n"));
+    }
 }

@@ -44,6 +44,7 @@ final class ScriptWriter {
         StringBuilder out = new StringBuilder();
         if (outcome instanceof Outcome.UpdateCount count) {
             out.append("-- ").append(prefix).append("ok ").append(count.count()).append('\n');
+            appendWarnings(out, prefix, count.warnings());
         } else if (outcome instanceof Outcome.Failure failure) {
             out.append("-- ").append(prefix).append("error ").append(failure.errorCode()).append(' ')
                     .append(failure.sqlState()).append('\n');
@@ -54,12 +55,23 @@ final class ScriptWriter {
                 out.append(row(row)).append('\n');
             }
             out.append("-- end\n");
+            appendWarnings(out, prefix, table.warnings());
         } else if (outcome instanceof Outcome.Progress progress) {
             out.append("-- ").append(prefix).append(progress.blocked() ? "blocked" : "not blocked").append('\n');
         } else if (outcome instanceof Outcome.Crash crash) {
             out.append("-- (crash, never recorded) ").append(crash.description()).append('\n');
         }
         return out.toString();
+    }
+
+    private static void appendWarnings(StringBuilder out, String prefix, List<Integer> warnings) {
+        if (!warnings.isEmpty()) {
+            out.append("-- ").append(prefix).append("warnings");
+            for (int code : warnings) {
+                out.append(' ').append(code);
+            }
+            out.append('\n');
+        }
     }
 
     static String header(List<Outcome.Column> columns) {

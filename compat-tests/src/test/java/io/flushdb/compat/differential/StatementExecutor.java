@@ -5,6 +5,7 @@ import java.sql.DataTruncation;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.List;
  * Runs one statement over a JDBC connection and turns what happened into an {@link Outcome}, the
  * same way on both sides: {@code Statement.execute}, then either the result set (labels from
  * {@code getColumnLabel}, types from {@code getColumnTypeName}, values from {@code getString}) or
- * {@code getUpdateCount()}; an {@code SQLException} becomes its error code and SQLSTATE.
+ * {@code getUpdateCount()}, with the codes of {@code getWarnings()}; an {@code SQLException}
+ * becomes its error code and SQLSTATE.
  */
 final class StatementExecutor {
     /** Seconds a single statement may run; set where the driver supports it. */
@@ -42,11 +44,13 @@ final class StatementExecutor {
                 // A driver without query timeouts still runs the statement.
             }
             if (statement.execute(sql)) {
+                Outcome.ResultTable table;
                 try (ResultSet resultSet = statement.getResultSet()) {
-                    return readTable(resultSet);
+                    table = readTable(resultSet);
                 }
+                return new Outcome.ResultTable(table.columns(), table.rows(), warnings(statement));
             }
-            return new Outcome.UpdateCount(statement.getUpdateCount());
+            return new Outcome.UpdateCount(statement.getUpdateCount(), warnings(statement));
         } catch (SQLException e) {
             String sqlState = e.getSQLState() == null ? "null" : e.getSQLState();
             if (askServerForSqlState && e instanceof DataTruncation) {
@@ -56,6 +60,15 @@ final class StatementExecutor {
         } catch (RuntimeException | LinkageError | AssertionError e) {
             return new Outcome.Crash(e.toString() + at(e));
         }
+    }
+
+    /** The codes of the statement's warnings, in order (Connector/J asks the server with SHOW WARNINGS). */
+    private static List<Integer> warnings(Statement statement) throws SQLException {
+        List<Integer> codes = new ArrayList<>();
+        for (SQLWarning w = statement.getWarnings(); w != null; w = w.getNextWarning()) {
+            codes.add(w.getErrorCode());
+        }
+        return codes;
     }
 
     /** The SQLSTATE of the last statement's first condition, as the server reports it. */

@@ -87,11 +87,12 @@ public class JdbcStatement extends JdbcObject implements Statement {
         SQLWarning[] raised = new SQLWarning[1];
         try {
             r = connection.withSession(session -> {
-                try {
-                    return execution.run(session);
-                } finally {
-                    raised[0] = SqlExceptions.warnings(session.warnings()); // same call: no other statement in between
-                }
+                StatementResult result = execution.run(session);
+                // As Connector/J: warnings are fetched when the statement's own count says it raised
+                // some (SHOW WARNINGS itself raises none, though it leaves them in place). Same call:
+                // no other statement in between.
+                raised[0] = result.warningCount() > 0 ? SqlExceptions.warnings(session.warnings()) : null;
+                return result;
             });
         } finally {
             warnings = raised[0];

@@ -320,6 +320,9 @@ public final class StoreValues {
                 LocalDateTime dt = Temporal.parseDateTime(textOf(value));
                 if (dt != null) {
                     d = dt.toLocalDate();
+                    if (!dt.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+                        note(ctx, MySqlError.WARN_DATA_TRUNCATED, c); // the time of day is dropped
+                    }
                 }
             }
             if (d == null) {
