@@ -52,12 +52,21 @@ public final class DefaultValues {
                 if (ctx.strict()) {
                     throw MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(c.name());
                 }
+                if (ctx.warnings() != null) {
+                    ctx.warnings().accept(new io.flushdb.sql.exec.SqlWarning("Warning",
+                            MySqlError.ER_NO_DEFAULT_FOR_FIELD.code, MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(c.name())
+                                    .getMessage()));
+                }
                 yield implicitDefault(c, ctx);
             }
         };
     }
 
-    private static Object implicitDefault(ColumnDef c, StoreValues.Context ctx) {
+    /**
+     * MySQL's implicit default of a column, stored form: 0, the empty string (BINARY(n): n zero
+     * bytes); for temporal types epoch day 0 / 0 µs, where MySQL has its zero date.
+     */
+    public static Object implicitDefault(ColumnDef c, StoreValues.Context ctx) {
         return switch (c.type().encoding()) {
             case INT -> 0L;
             case FLOAT -> 0f;

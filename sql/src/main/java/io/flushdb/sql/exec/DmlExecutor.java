@@ -2,6 +2,11 @@ package io.flushdb.sql.exec;
 
 import io.flushdb.sql.ddl.DefaultValues;
 import io.flushdb.sql.error.MySqlError;
+import io.flushdb.sql.error.MySqlException;
+import io.flushdb.sql.error.SqlErrors;
+import io.flushdb.storage.btree.DuplicateKeyException;
+import io.flushdb.storage.trx.lock.LockMode;
+import io.flushdb.storage.row.RowLocking;
 import io.flushdb.sql.parse.SqlText;
 import io.flushdb.sql.plan.CompiledQuery;
 import io.flushdb.sql.plan.schema.EngineTable;
@@ -108,13 +113,15 @@ public final class DmlExecutor {
         return new StoreValues.Context(true, row, ZoneId.systemDefault(), session::addWarning);
     }
 
+    /** INSERT IGNORE: values are adjusted with a warning where strict mode would fail the statement. */
+    private StoreValues.Context lenientContext(long row) {
+        return new StoreValues.Context(false, row, ZoneId.systemDefault(), session::addWarning);
+    }
+
     // ---- INSERT -------------------------------------------------------------------------------
 
     private Plan planInsert(ParsedStatement p) {
-        Insert ins = (Insert) p.ast();
-        if (ins.isModifierIgnore()) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("INSERT IGNORE");
-        }
+        Insert ins = insertOf(p.ast());
         if (ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty()) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("INSERT ... ON DUPLICATE KEY UPDATE");
         }
@@ -184,6 +191,21 @@ public final class DmlExecutor {
             }
         }
         return new Plan(p, target, reads, columns, rows, select, null);
+    }
+
+    /** The INSERT an INSERT or REPLACE statement describes (REPLACE differs only when it runs). */
+    private static Insert insertOf(net.sf.jsqlparser.statement.Statement ast) {
+        if (ast instanceof net.sf.jsqlparser.statement.upsert.Upsert u) {
+            Insert ins = new Insert();
+            ins.setTable(u.getTable());
+            ins.setColumns(u.getColumns());
+            ins.setSelect(u.getSelect());
+            if (u.getUpdateSets() != null) {
+                ins.withSetUpdateSets(u.getUpdateSets());
+            }
+            return ins;
+        }
+        return (Insert) ast;
     }
 
     private static List<Expression> toExpressions(ExpressionList<?> list) {
@@ -333,30 +355,96 @@ public final class DmlExecutor {
         TableDef def = e.def();
         Transaction trx = session.transaction();
         LocalDateTime now = QueryExecutor.now(session);
+        boolean ignore = plan.statement().ast() instanceof Insert ins && ins.isModifierIgnore();
+        boolean replace = plan.statement().ast() instanceof net.sf.jsqlparser.statement.upsert.Upsert;
         List<Long> generated = new ArrayList<>();
         long count = 0;
+        long rowNumber = 0;
+        List<Object[]> values;
         if (plan.select() != null) {
-            List<Object[]> source = QueryExecutor.rows(plan.select(), params, session, -1);
-            for (Object[] values : source) {
-                Object[] row = buildRow(def, store, plan.columns(), values, count + 1, now, generated);
-                store.insert(row, trx);
-                count++;
-            }
+            values = QueryExecutor.rows(plan.select(), params, session, -1);
         } else {
+            values = new ArrayList<>(plan.rows().size());
             for (Source[] sources : plan.rows()) {
-                Object[] values = new Object[sources.length];
+                Object[] v = new Object[sources.length];
                 for (int i = 0; i < sources.length; i++) {
-                    values[i] = evaluate(sources[i], params);
+                    v[i] = evaluate(sources[i], params);
                 }
-                Object[] row = buildRow(def, store, plan.columns(), values, count + 1, now, generated);
-                store.insert(row, trx);
+                values.add(v);
+            }
+        }
+        for (Object[] v : values) {
+            int generatedBefore = generated.size();
+            Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore);
+            if (replace) {
+                count += replaceRow(store, row, trx, onlyPrimaryUnique(def));
+            } else if (insertRow(store, row, trx, ignore)) {
                 count++;
+            } else {
+                generated.subList(generatedBefore, generated.size()).clear();
             }
         }
         if (!generated.isEmpty()) {
             session.setLastInsertId(generated.get(0));
         }
         return StatementResult.updateCount(count, generated, session.warnings().size());
+    }
+
+    /**
+     * REPLACE of one row: while its insert collides with a row on a unique key, that row is locked
+     * (X), deleted, and the insert tried again. Returns the rows affected, deleted ones included.
+     * As MySQL, which updates the row in place when the collision is on the table's last unique
+     * key: on a table whose only unique key is the primary key, a row identical to the one it
+     * collides with changes nothing and counts 1.
+     */
+    private long replaceRow(TableStore store, Object[] row, Transaction trx, boolean onlyPrimaryUnique) {
+        long affected = 0;
+        Object[] scratch = new Object[store.rowWidth()];
+        RowLocking exclusive = new RowLocking(trx, LockMode.X, false, RowLocking.WAIT);
+        while (true) {
+            try {
+                store.insert(row, trx);
+                return affected + 1;
+            } catch (DuplicateKeyException d) {
+                Object[] holder = store.conflictingRowKey(row, d.indexName());
+                if (holder != null && store.lockRow(holder, exclusive, scratch)) {
+                    if (onlyPrimaryUnique && sameRow(scratch, row)) {
+                        return affected + 1;
+                    }
+                    store.delete(scratch, trx);
+                    affected++;
+                }
+                // Else the holder went away meanwhile: insert again.
+            }
+        }
+    }
+
+    /** Whether the table's primary key is its only unique key (REPLACE may then update in place). */
+    private static boolean onlyPrimaryUnique(TableDef def) {
+        for (int i = 1; i < def.indexes().size(); i++) {
+            if (def.indexes().get(i).isUnique()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Inserts one row; with IGNORE a duplicate key leaves the row out with warning 1062 (the row's
+     * own changes are already undone by the store) and returns false.
+     */
+    private boolean insertRow(TableStore store, Object[] row, Transaction trx, boolean ignore) {
+        try {
+            store.insert(row, trx);
+            return true;
+        } catch (DuplicateKeyException d) {
+            if (!ignore) {
+                throw d;
+            }
+            MySqlException m = SqlErrors.translate(d);
+            session.addWarning(new SqlWarning("Warning", m.code(), m.getMessage()));
+            return false;
+        }
     }
 
     /** Marks a DEFAULT in an INSERT row. */
@@ -381,11 +469,11 @@ public final class DmlExecutor {
 
     /** The full stored row for an INSERT giving {@code values} for {@code columns}. */
     private Object[] buildRow(TableDef def, TableStore store, int[] columns, Object[] values, long rowNumber,
-                              LocalDateTime now, List<Long> generated) {
+                              LocalDateTime now, List<Long> generated, boolean ignore) {
         List<ColumnDef> cols = def.columns();
         Object[] row = new Object[store.rowWidth()];
         boolean[] given = new boolean[cols.size()];
-        StoreValues.Context ctx = context(rowNumber);
+        StoreValues.Context ctx = ignore ? lenientContext(rowNumber) : context(rowNumber);
         for (int i = 0; i < columns.length; i++) {
             int c = columns[i];
             ColumnDef col = cols.get(c);
@@ -416,10 +504,14 @@ public final class DmlExecutor {
                 row[c] = DefaultValues.storedDefault(col, ctx, now);
             }
             if (row[c] == null && !col.nullable()) {
-                if (given[c]) {
-                    throw MySqlError.ER_BAD_NULL_ERROR.raise(col.name());
+                MySqlError error = given[c] ? MySqlError.ER_BAD_NULL_ERROR : MySqlError.ER_NO_DEFAULT_FOR_FIELD;
+                if (!ignore) {
+                    throw error.raise(col.name());
                 }
-                throw MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(col.name());
+                // IGNORE: the type's implicit default, with the error as a warning (MySQL's rule).
+                MySqlException m = error.raise(col.name());
+                session.addWarning(new SqlWarning("Warning", m.code(), m.getMessage()));
+                row[c] = DefaultValues.implicitDefault(col, ctx);
             }
         }
         return row;

@@ -101,8 +101,10 @@ public final class StatementRouter {
         StatementKind kind;
         if (st instanceof Select) {
             kind = StatementKind.QUERY;
-        } else if (st instanceof Insert) {
-            kind = StatementKind.INSERT;
+        } else if (st instanceof Insert || st instanceof net.sf.jsqlparser.statement.upsert.Upsert u
+                && (u.getUpsertType() == net.sf.jsqlparser.statement.upsert.UpsertType.REPLACE
+                        || u.getUpsertType() == net.sf.jsqlparser.statement.upsert.UpsertType.REPLACE_SET)) {
+            kind = StatementKind.INSERT; // REPLACE: an INSERT that deletes the rows it collides with
         } else if (st instanceof Update) {
             kind = StatementKind.UPDATE;
         } else if (st instanceof Delete) {

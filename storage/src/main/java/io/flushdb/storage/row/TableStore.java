@@ -643,6 +643,43 @@ public final class TableStore {
     }
 
     /**
+     * The key of the row that holds {@code row}'s values in unique index {@code indexName} (a
+     * {@link DuplicateKeyException}'s index): {@code row} itself for the clustered index (only its
+     * key columns matter), else a row with the key columns of the live entry found there; null
+     * when no live entry holds those values (the holder is gone).
+     */
+    public Object[] conflictingRowKey(Object[] row, String indexName) {
+        if (indexName.equals(clustered.name())) {
+            return row;
+        }
+        int i = 0;
+        while (i < secondaries.length && !secondaries[i].name().equals(indexName)) {
+            i++;
+        }
+        if (i == secondaries.length) {
+            return null;
+        }
+        Scratch s = scratch.get();
+        BTree sec = secondaries[i];
+        encodeSecondary(i, row, s.entry);
+        RecordLayout el = sec.leafLayout();
+        // The live entry with the same unique values (delete-marked ones may come first).
+        BTreeCursor c = sec.cursor();
+        c.setUpperBound(s.entry, el, sec.uniqueFields(), true);
+        c.seek(s.entry, el, sec.uniqueFields(), true);
+        if (!c.next()) {
+            return null;
+        }
+        Object[] found = el.decodeFields(c.buffer(), c.record(), el.fieldCount());
+        Object[] keyRow = new Object[rowWidth()];
+        int[] fc = secondaryFieldColumn[i];
+        for (int f = 0; f < fc.length; f++) {
+            keyRow[fc[f] == HIDDEN_ROW_ID ? hiddenRowIdSlot : fc[f]] = found[f];
+        }
+        return keyRow;
+    }
+
+    /**
      * After a duplicate key: if the row holding the key belongs to a transaction still active,
      * waits for it (an S lock on that row, as InnoDB's duplicate check takes) and returns true:
      * its rollback may free the key, so the change is tried again. Returns false when the
@@ -650,31 +687,9 @@ public final class TableStore {
      */
     private boolean awaitDuplicateOwner(Object[] row, DuplicateKeyException dup, Transaction trx) {
         Scratch s = scratch.get();
-        Object[] keyRow = row;
-        if (!dup.indexName().equals(clustered.name())) {
-            int i = 0;
-            while (i < secondaries.length && !secondaries[i].name().equals(dup.indexName())) {
-                i++;
-            }
-            if (i == secondaries.length) {
-                return false;
-            }
-            BTree sec = secondaries[i];
-            encodeSecondary(i, row, s.entry);
-            RecordLayout el = sec.leafLayout();
-            // The live entry with the same unique values (delete-marked ones may come first).
-            BTreeCursor c = sec.cursor();
-            c.setUpperBound(s.entry, el, sec.uniqueFields(), true);
-            c.seek(s.entry, el, sec.uniqueFields(), true);
-            if (!c.next()) {
-                return false; // gone meanwhile: the duplicate is reported, the caller may try again
-            }
-            Object[] found = el.decodeFields(c.buffer(), c.record(), el.fieldCount());
-            keyRow = new Object[rowWidth()];
-            int[] fc = secondaryFieldColumn[i];
-            for (int f = 0; f < fc.length; f++) {
-                keyRow[fc[f] == HIDDEN_ROW_ID ? hiddenRowIdSlot : fc[f]] = found[f];
-            }
+        Object[] keyRow = conflictingRowKey(row, dup.indexName());
+        if (keyRow == null) {
+            return false; // gone meanwhile: the duplicate is reported, the caller may try again
         }
         encodeKey(keyRow, s.key);
         ByteBuffer cur = s.version;
