@@ -84,7 +84,16 @@ public final class DmlExecutor {
 
     /** What a DML statement will do, worked out before its table locks are taken. */
     public record Plan(ParsedStatement statement, Names.TableName target, Set<Names.TableName> readTables,
-                       int[] columns, List<Source[]> rows, CompiledQuery select, List<int[]> assignments) {
+                       int[] columns, List<Source[]> rows, CompiledQuery select, List<int[]> assignments,
+                       OnDuplicate onDuplicate) {
+    }
+
+    /**
+     * An INSERT's ON DUPLICATE KEY UPDATE, as an UPDATE of one row by primary key: its parameters
+     * are the values of the new row's columns {@code valueColumns} (each {@code VALUES(col)} or
+     * row-alias reference, in order), then the key of the row the insert collided with.
+     */
+    private record OnDuplicate(Plan update, int[] valueColumns) {
     }
 
     public Plan plan(ParsedStatement p, Object[] params) {
@@ -122,12 +131,11 @@ public final class DmlExecutor {
 
     private Plan planInsert(ParsedStatement p) {
         Insert ins = insertOf(p.ast());
-        if (ins.getDuplicateUpdateSets() != null && !ins.getDuplicateUpdateSets().isEmpty()) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("INSERT ... ON DUPLICATE KEY UPDATE");
-        }
         Names.TableName target = Names.resolveForWrite(ins.getTable(), session);
         TableEntry e = entry(target);
         TableDef def = e.def();
+        OnDuplicate onDuplicate = ins.getDuplicateUpdateSets() == null || ins.getDuplicateUpdateSets().isEmpty()
+                ? null : planOnDuplicate(ins, def);
         int[] columns;
         int[] counter = {0};
         List<Source[]> rows = new ArrayList<>();
@@ -190,7 +198,91 @@ public final class DmlExecutor {
                 throw MySqlError.ER_PARSE_ERROR.raise(p.sql(), 1);
             }
         }
-        return new Plan(p, target, reads, columns, rows, select, null);
+        return new Plan(p, target, reads, columns, rows, select, null, onDuplicate);
+    }
+
+    /**
+     * ON DUPLICATE KEY UPDATE as an UPDATE of one row by primary key: {@code VALUES(col)} and
+     * row-alias references ({@code INSERT ... AS new ... new.col}) become parameters bound to the
+     * values the insert would have stored; other column names mean the existing row's columns.
+     */
+    private OnDuplicate planOnDuplicate(Insert ins, TableDef def) {
+        String alias = ins.getSelect() instanceof Values v && v.getAlias() != null
+                ? SqlText.unquote(v.getAlias().getName()) : null;
+        List<Integer> refs = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("UPDATE ").append(ins.getTable()).append(" SET ");
+        String separator = "";
+        for (UpdateSet us : ins.getDuplicateUpdateSets()) {
+            for (int i = 0; i < us.getColumns().size(); i++) {
+                StringBuilder value = new StringBuilder();
+                NewRowReferences deparser = new NewRowReferences(def, alias, refs, value);
+                us.getValues().get(i).accept(deparser, null);
+                sql.append(separator).append(us.getColumns().get(i)).append(" = ").append(value);
+                separator = ", ";
+            }
+        }
+        sql.append(" WHERE ");
+        separator = "";
+        for (SelectItem<?> key : keyItems(def, new Table(ins.getTable().getName()))) {
+            sql.append(separator).append(key.getExpression()).append(" = ?");
+            separator = " AND ";
+        }
+        String text = sql.toString();
+        Update update = (Update) io.flushdb.sql.parse.MySqlParser.parse(text);
+        int keyCount = def.hasHiddenPrimaryKey() ? 1 : def.clusteredIndex().columns().length;
+        ParsedStatement parsed = new ParsedStatement(text, update, io.flushdb.sql.route.StatementKind.UPDATE,
+                refs.size() + keyCount);
+        return new OnDuplicate(planUpdate(parsed), refs.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Writes an ON DUPLICATE KEY UPDATE value as SQL text, with each reference to the new row
+     * ({@code VALUES(col)}, {@code alias.col}) replaced by a parameter whose column is recorded.
+     */
+    private static final class NewRowReferences extends net.sf.jsqlparser.util.deparser.ExpressionDeParser {
+        private final TableDef def;
+        private final String alias;
+        private final List<Integer> refs;
+
+        NewRowReferences(TableDef def, String alias, List<Integer> refs, StringBuilder out) {
+            this.def = def;
+            this.alias = alias;
+            this.refs = refs;
+            setBuilder(out);
+            setSelectVisitor(new net.sf.jsqlparser.util.deparser.SelectDeParser(this, out));
+        }
+
+        @Override
+        public <S> StringBuilder visit(net.sf.jsqlparser.expression.Function f, S context) {
+            if (f.getName().equalsIgnoreCase("VALUES") && f.getParameters() != null && f.getParameters().size() == 1
+                    && f.getParameters().get(0) instanceof Column c) {
+                return reference(c);
+            }
+            return super.visit(f, context);
+        }
+
+        @Override
+        public <S> StringBuilder visit(Column c, S context) {
+            if (alias != null && c.getTable() != null && c.getTable().getName() != null
+                    && SqlText.unquote(c.getTable().getName()).equalsIgnoreCase(alias)) {
+                return reference(c);
+            }
+            return super.visit(c, context);
+        }
+
+        @Override
+        public <S> StringBuilder visit(JdbcParameter p, S context) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("parameters in ON DUPLICATE KEY UPDATE");
+        }
+
+        private StringBuilder reference(Column c) {
+            int pos = def.columnIndex(SqlText.unquote(c.getColumnName()));
+            if (pos < 0) {
+                throw MySqlError.ER_BAD_FIELD_ERROR.raise(c.getFullyQualifiedName(), "field list");
+            }
+            refs.add(pos);
+            return getBuilder().append('?');
+        }
     }
 
     /** The INSERT an INSERT or REPLACE statement describes (REPLACE differs only when it runs). */
@@ -376,7 +468,13 @@ public final class DmlExecutor {
         for (Object[] v : values) {
             int generatedBefore = generated.size();
             Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore);
-            if (replace) {
+            if (plan.onDuplicate() != null) {
+                long affected = upsertRow(store, def, row, trx, plan.onDuplicate());
+                count += affected;
+                if (affected != 1 || !insertedLast) {
+                    generated.subList(generatedBefore, generated.size()).clear();
+                }
+            } else if (replace) {
                 count += replaceRow(store, row, trx, onlyPrimaryUnique(def));
             } else if (insertRow(store, row, trx, ignore)) {
                 count++;
@@ -388,6 +486,56 @@ public final class DmlExecutor {
             session.setLastInsertId(generated.get(0));
         }
         return StatementResult.updateCount(count, generated, session.warnings().size());
+    }
+
+    /** Whether the last {@link #upsertRow} inserted its row (rather than updating another). */
+    private boolean insertedLast;
+
+    /**
+     * INSERT ... ON DUPLICATE KEY UPDATE of one row: inserts it, or, when it collides with a row
+     * on a unique key, updates that row. Returns the rows affected as Connector/J counts them
+     * (found rows): 1 inserted, 2 updated, 1 when the update changed nothing.
+     */
+    private long upsertRow(TableStore store, TableDef def, Object[] row, Transaction trx, OnDuplicate onDuplicate) {
+        while (true) {
+            try {
+                store.insert(row, trx);
+                insertedLast = true;
+                return 1;
+            } catch (DuplicateKeyException d) {
+                Object[] holder = store.conflictingRowKey(row, d.indexName());
+                if (holder == null) {
+                    continue; // the holder went away meanwhile: insert again
+                }
+                insertedLast = false;
+                ZoneId zone = ZoneId.systemDefault();
+                List<ColumnDef> cols = def.columns();
+                int[] values = onDuplicate.valueColumns();
+                Object[] params = new Object[values.length + (def.hasHiddenPrimaryKey() ? 1 : def.clusteredIndex().columns().length)];
+                for (int i = 0; i < values.length; i++) {
+                    params[i] = canonical(cols.get(values[i]), row[values[i]], zone);
+                }
+                if (def.hasHiddenPrimaryKey()) {
+                    params[values.length] = holder[cols.size()];
+                } else {
+                    int[] pk = def.clusteredIndex().columns();
+                    for (int i = 0; i < pk.length; i++) {
+                        params[values.length + i] = canonical(cols.get(pk[i]), holder[pk[i]], zone);
+                    }
+                }
+                long[] foundAndChanged = updateRows(onDuplicate.update(), params);
+                if (foundAndChanged[0] == 0) {
+                    continue; // the row is gone meanwhile: insert again
+                }
+                return foundAndChanged[1] > 0 ? 2 : 1;
+            }
+        }
+    }
+
+    /** A stored value in the form a query parameter takes. */
+    private static Object canonical(ColumnDef col, Object stored, ZoneId zone) {
+        return stored == null ? null
+                : CalciteValues.toCanonical(TypeMapping.relType(TYPES, col), CalciteValues.fromStored(col, stored, zone));
     }
 
     /**
@@ -562,7 +710,7 @@ public final class DmlExecutor {
         ps.setOrderByElements(upd.getOrderByElements());
         ps.setLimit(upd.getLimit());
         CompiledQuery q = router.compileValues(ps.toString(), ps, p.parameterCount());
-        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, assignments);
+        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, assignments, null);
     }
 
     /** Select items reading the primary key columns (or the hidden row id) of the target table. */
@@ -600,6 +748,12 @@ public final class DmlExecutor {
     }
 
     private StatementResult runUpdate(Plan plan, Object[] params) {
+        long found = updateRows(plan, params)[0];
+        return StatementResult.updateCount(found, List.of(), session.warnings().size());
+    }
+
+    /** Runs an UPDATE plan: returns the rows it found and the rows it changed. */
+    private long[] updateRows(Plan plan, Object[] params) {
         TableEntry e = entry(plan.target());
         TableStore store = e.store();
         TableDef def = e.def();
@@ -608,6 +762,7 @@ public final class DmlExecutor {
         LocalDateTime now = QueryExecutor.now(session);
         List<Object[]> targets = QueryExecutor.rows(plan.select(), params, session, -1);
         long found = 0;
+        long changed = 0;
         long rowNumber = 0;
         boolean[] assigned = new boolean[cols.size()];
         for (int[] a : plan.assignments()) {
@@ -649,8 +804,9 @@ public final class DmlExecutor {
                 }
             }
             store.update(old, row, trx);
+            changed++;
         }
-        return StatementResult.updateCount(found, List.of(), session.warnings().size());
+        return new long[] {found, changed};
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -696,7 +852,7 @@ public final class DmlExecutor {
         ps.setOrderByElements(del.getOrderByElements());
         ps.setLimit(del.getLimit());
         CompiledQuery q = router.compile(ps.toString(), ps, p.parameterCount());
-        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, null);
+        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, null, null);
     }
 
     private StatementResult runDelete(Plan plan, Object[] params) {
