@@ -51,6 +51,8 @@ public enum MySqlError {
     ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT(1222, "21000", "The used SELECT statements have a different number of columns"),
     ER_CANT_USE_OPTION_HERE(1234, "42000", "Incorrect usage/placement of '%s'"),
     ER_NOT_SUPPORTED_YET(1235, "42000", "This version of MySQL doesn't yet support '%s'"),
+    ER_VIEW_WRONG_LIST(1353, "HY000",
+            "In definition of view, derived table or common table expression, SELECT list and column names list have different column counts"),
     ER_OPERAND_COLUMNS(1241, "21000", "Operand should contain %d column(s)"),
     ER_SUBQUERY_NO_1_ROW(1242, "21000", "Subquery returns more than 1 row"),
     ER_ILLEGAL_REFERENCE(1247, "42S22", "Reference '%s' not supported (%s)"),

@@ -123,9 +123,85 @@ public final class SqlNodeTranslator {
     }
 
     private SqlNode select(Select select, List<String> labelsOut, boolean top) {
-        if (select.getWithItemsList() != null && !select.getWithItemsList().isEmpty()) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("WITH (common table expressions)");
+        List<WithItem<?>> with = select.getWithItemsList();
+        if (with == null || with.isEmpty()) {
+            return selectWithoutWith(select, labelsOut, top);
         }
+        int mark = ctes.size();
+        for (WithItem<?> w : with) {
+            if (w.isRecursive()) {
+                throw MySqlError.ER_NOT_SUPPORTED_YET.raise("WITH RECURSIVE");
+            }
+            if (w.getSelect() == null || SqlText.countParameters(w.toString()) > 0) {
+                throw MySqlError.ER_NOT_SUPPORTED_YET.raise(w.getSelect() == null ? "WITH ... (a statement other than SELECT)"
+                        : "parameters inside WITH");
+            }
+            ctes.add(w);
+        }
+        try {
+            return selectWithoutWith(select, labelsOut, top);
+        } finally {
+            ctes.subList(mark, ctes.size()).clear();
+        }
+    }
+
+    /**
+     * The common table expressions visible where the translator is, in the order they are
+     * defined; a reference finds the last one of its name. While one is being expanded, it and
+     * the ones after it are hidden (a non-recursive CTE sees only the CTEs before it).
+     */
+    private final List<WithItem<?>> ctes = new ArrayList<>();
+
+    /** The position in {@link #ctes} of the CTE a FROM table names, or -1. */
+    private int cteNamed(Table t) {
+        if (t.getSchemaName() != null) {
+            return -1;
+        }
+        String name = SqlText.unquote(t.getName());
+        for (int i = ctes.size() - 1; i >= 0; i--) {
+            if (ctes.get(i).getUnquotedAliasName().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A FROM reference to CTE number {@code k}: its query, translated here as a derived table
+     * (each reference gets its own copy), with the CTE's column list if it has one.
+     */
+    private SqlNode cteReference(Table t, int k, FromScope scope) {
+        WithItem<?> w = ctes.get(k);
+        String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : w.getUnquotedAliasName();
+        List<WithItem<?>> hidden = new ArrayList<>(ctes.subList(k, ctes.size()));
+        ctes.subList(k, ctes.size()).clear();
+        List<String> inner = new ArrayList<>();
+        SqlNode q;
+        try {
+            ParenthesedSelect body = w.getSelect();
+            q = select(body.getSelect(), inner, false);
+            q = withOrderAndLimit(q, body.getOrderByElements(), body.getLimit(), body.getOffset(), null);
+        } finally {
+            ctes.addAll(hidden);
+        }
+        List<SqlNode> operands = new ArrayList<>(List.of(q, new SqlIdentifier(alias, POS)));
+        List<String> columns = inner;
+        if (w.getWithItemList() != null && !w.getWithItemList().isEmpty()) {
+            if (w.getWithItemList().size() != inner.size()) {
+                throw MySqlError.ER_VIEW_WRONG_LIST.raise();
+            }
+            columns = new ArrayList<>();
+            for (SelectItem<?> c : w.getWithItemList()) {
+                String name = SqlText.unquote(c.getExpression().toString());
+                columns.add(name);
+                operands.add(new SqlIdentifier(name, POS));
+            }
+        }
+        scope.items.add(new FromItemInfo(alias, columns));
+        return SqlStdOperatorTable.AS.createCall(POS, operands);
+    }
+
+    private SqlNode selectWithoutWith(Select select, List<String> labelsOut, boolean top) {
         if (select instanceof ParenthesedSelect ps) {
             SqlNode inner = select(ps.getSelect(), labelsOut, top);
             return withOrderAndLimit(inner, ps.getOrderByElements(), ps.getLimit(), ps.getOffset(), null);
@@ -361,6 +437,10 @@ public final class SqlNodeTranslator {
 
     private SqlNode fromItem(FromItem item, FromScope scope) {
         if (item instanceof Table t) {
+            int cte = cteNamed(t);
+            if (cte >= 0) {
+                return cteReference(t, cte, scope);
+            }
             Names.TableName n = Names.resolve(t, session);
             if (Names.systemDatabase(n.database()) != null) {
                 return systemView(t, n, scope);
