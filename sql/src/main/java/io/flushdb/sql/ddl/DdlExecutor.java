@@ -118,8 +118,8 @@ public final class DdlExecutor {
         if (db == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
         }
-        if (ct.getLikeTable() != null || ct.getSelect() != null) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise(ct.getLikeTable() != null ? "CREATE TABLE ... LIKE" : "CREATE TABLE ... AS SELECT");
+        if (ct.getSelect() != null) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CREATE TABLE ... AS SELECT");
         }
         if (dictionary.table(n.database(), n.table()) != null) {
             if (ct.isIfNotExists()) {
@@ -129,8 +129,9 @@ public final class DdlExecutor {
             throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(n.table());
         }
         List<String> warnings = new ArrayList<>();
-        TableDef template = CreateTableHandler.build(ct, n.database(), n.table(), db.defaultCollation(),
-                session.engine().storage().pageSize(), warnings);
+        TableDef template = ct.getLikeTable() != null ? likeTemplate(ct, n)
+                : CreateTableHandler.build(ct, n.database(), n.table(), db.defaultCollation(),
+                        session.engine().storage().pageSize(), warnings);
         return withTablesLocked(List.of(), () -> {
             dictionary.createTable(template);
             for (String w : warnings) {
@@ -138,6 +139,21 @@ public final class DdlExecutor {
             }
             return StatementResult.updateCount(0, List.of(), warnings.size());
         });
+    }
+
+    /**
+     * CREATE TABLE ... LIKE: the source's columns, indexes, collation and comment under the new
+     * name, with the AUTO_INCREMENT counter starting again at 1 as MySQL does (ids, tablespace and
+     * index roots are assigned by the dictionary).
+     */
+    private TableDef likeTemplate(CreateTable ct, Names.TableName n) {
+        Names.TableName source = Names.resolve(ct.getLikeTable(), session);
+        if (Names.systemDatabase(source.database()) != null) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CREATE TABLE ... LIKE a system table");
+        }
+        TableDef def = Names.existing(source, session).def();
+        return new TableDef(0, n.database(), n.table(), 0, def.columns(), def.indexes(), 1, def.defaultCollation(),
+                def.comment(), 0);
     }
 
     public StatementResult drop(Drop d) {
