@@ -173,8 +173,9 @@ final class FunctionMapping {
             case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND" -> {
                 arity(name, argExprs, 1, 1);
                 String unit = name.equals("DAYOFMONTH") ? "DAY" : name;
-                yield SqlStdOperatorTable.EXTRACT.createCall(POS,
-                        SqlLiteral.createSymbol(org.apache.calcite.avatica.util.TimeUnitRange.valueOf(unit), POS), a[0]);
+                // Calcite's EXTRACT takes its unit as an interval qualifier (a bare symbol fails validation).
+                yield SqlStdOperatorTable.EXTRACT.createCall(POS, new org.apache.calcite.sql.SqlIntervalQualifier(
+                        org.apache.calcite.avatica.util.TimeUnit.valueOf(unit), null, POS), a[0]);
             }
             default -> throw MySqlError.ER_SP_DOES_NOT_EXIST.raise(currentDb() + name.toLowerCase(Locale.ROOT));
         };

@@ -203,6 +203,9 @@ public final class MySqlOperators {
         t.add(UNHEX);
         t.add(ROUND);
         t.add(TRUNCATE);
+        // MySQL has them; Calcite files them under other libraries' tables.
+        t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.LPAD);
+        t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.RPAD);
         return t;
     }
 
