@@ -173,9 +173,12 @@ final class FunctionMapping {
             case "YEAR", "MONTH", "DAY", "DAYOFMONTH", "HOUR", "MINUTE", "SECOND" -> {
                 arity(name, argExprs, 1, 1);
                 String unit = name.equals("DAYOFMONTH") ? "DAY" : name;
+                // A string is read as a DATETIME, as MySQL does (param_type_is_default(..., DATETIME)).
+                SqlNode from = argExprs.get(0) instanceof net.sf.jsqlparser.expression.StringValue
+                        ? SqlNodeTranslator.cast(a[0], SqlTypeName.TIMESTAMP) : a[0];
                 // Calcite's EXTRACT takes its unit as an interval qualifier (a bare symbol fails validation).
                 yield SqlStdOperatorTable.EXTRACT.createCall(POS, new org.apache.calcite.sql.SqlIntervalQualifier(
-                        org.apache.calcite.avatica.util.TimeUnit.valueOf(unit), null, POS), a[0]);
+                        org.apache.calcite.avatica.util.TimeUnit.valueOf(unit), null, POS), from);
             }
             default -> throw MySqlError.ER_SP_DOES_NOT_EXIST.raise(currentDb() + name.toLowerCase(Locale.ROOT));
         };
