@@ -25,6 +25,42 @@ import java.util.concurrent.TimeUnit;
  * stops its timer.
  */
 final class CrashChild implements AutoCloseable {
+    /**
+     * A crash test run's randomness: the seed (system property {@code seedProperty}, else a fresh
+     * one, printed as "{@code label} seed=..." with the directory), the number of kills (system
+     * property {@code killsProperty}) and the generator every round draws from, so a seed replays
+     * the same child seeds, kill delays and shutdown kinds.
+     */
+    static final class Plan {
+        final long seed;
+        final int kills;
+        private final java.util.Random random;
+        private final Path tmp;
+
+        Plan(String label, String seedProperty, String killsProperty, int defaultKills, Path tmp) {
+            String given = System.getProperty(seedProperty);
+            this.seed = given != null ? Long.decode(given) : new java.security.SecureRandom().nextLong();
+            this.kills = Integer.getInteger(killsProperty, defaultKills);
+            this.random = new java.util.Random(seed);
+            this.tmp = tmp;
+            System.out.println(label + " seed=" + seed);
+            System.out.println(label + " directory (kept if the test fails): " + tmp);
+        }
+
+        /** Round {@code n}'s draws, in the order every crash test makes them. */
+        Round round(int n) {
+            long childSeed = random.nextLong();
+            int delay = KILL_AFTER_MS + random.nextInt(KILL_SPREAD_MS + 1);
+            boolean cleanShutdown = random.nextInt(CLEAN_SHUTDOWN_EVERY) == 0;
+            return new Round("seed=" + seed + " round " + n, childSeed, delay, cleanShutdown,
+                    tmp.resolve("journal-" + n + ".txt"));
+        }
+    }
+
+    /** One round: where (for messages), the child's seed, the kill delay, the shutdown kind, the journal. */
+    record Round(String where, long childSeed, int delayMs, boolean cleanShutdown, Path journal) {
+    }
+
     /** What a child's loop does on the connection and journal {@link #childMain} opened for it. */
     @FunctionalInterface
     interface Loop {
@@ -84,6 +120,19 @@ final class CrashChild implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /**
+     * Runs round {@code r}'s child of {@code mainClass} (arguments: the data directory, the round's
+     * seed and journal, then {@link #SETTINGS}; standard error next to the journal) and kills it:
+     * see {@link #runAndKill(Class, List, String, Path, int, String)}.
+     */
+    long runAndKill(Class<?> mainClass, Path dataDir, Round r) throws IOException, InterruptedException {
+        List<String> args = new ArrayList<>(List.of(dataDir.toString(), Long.toString(r.childSeed()),
+                r.journal().toString()));
+        args.addAll(List.of(SETTINGS));
+        return runAndKill(mainClass, args, RUNNING,
+                r.journal().resolveSibling("child-" + r.journal().getFileName() + ".err"), r.delayMs(), r.where());
+    }
 
     /**
      * Starts {@code mainClass} with {@code args} in a child JVM whose standard error goes to

@@ -1,8 +1,5 @@
 package io.flushdb.compat.jdbc;
 
-import static io.flushdb.compat.jdbc.CrashChild.CLEAN_SHUTDOWN_EVERY;
-import static io.flushdb.compat.jdbc.CrashChild.KILL_AFTER_MS;
-import static io.flushdb.compat.jdbc.CrashChild.KILL_SPREAD_MS;
 import static io.flushdb.compat.jdbc.CrashChild.SETTINGS;
 import static io.flushdb.compat.jdbc.TestDatabase.assertCheckTableOk;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,17 +9,14 @@ import io.flushdb.compat.jdbc.CrashJournal.Contents;
 import io.flushdb.compat.jdbc.CrashJournal.Op;
 import io.flushdb.compat.jdbc.CrashJournal.Pending;
 import io.flushdb.compat.jdbc.CrashJournal.Row;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NavigableMap;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -75,12 +69,10 @@ class KillDuringAutocommitTest {
     @Test
     @Timeout(value = 15, unit = TimeUnit.MINUTES)
     void everyCommittedStatementSurvivesSigkillAndNothingElseDoes() throws Exception {
-        String seedProperty = System.getProperty("flushdb.crash.seed");
-        long seed = seedProperty != null ? Long.decode(seedProperty) : new SecureRandom().nextLong();
-        int kills = Integer.getInteger("flushdb.crash.kills", DEFAULT_KILLS);
-        System.out.println("crash test seed=" + seed);
-        System.out.println("crash test directory (kept if the test fails): " + tmp);
-        Random random = new Random(seed);
+        CrashChild.Plan plan = new CrashChild.Plan("crash test", "flushdb.crash.seed", "flushdb.crash.kills",
+                DEFAULT_KILLS, tmp);
+        long seed = plan.seed;
+        int kills = plan.kills;
         Path dataDir = tmp.resolve("data");
 
         NavigableMap<Long, Row> model = new TreeMap<>();
@@ -89,13 +81,13 @@ class KillDuringAutocommitTest {
         int pendingAbsent = 0;
         long started = System.nanoTime();
         for (int round = 0; round < kills; round++) {
-            String where = "seed=" + seed + " round " + round;
-            long childSeed = random.nextLong();
-            int delay = KILL_AFTER_MS + random.nextInt(KILL_SPREAD_MS + 1);
-            boolean cleanShutdown = random.nextInt(CLEAN_SHUTDOWN_EVERY) == 0;
-            Path journal = tmp.resolve("journal-" + round + ".txt");
+            CrashChild.Round r = plan.round(round);
+            String where = r.where();
+            int delay = r.delayMs();
+            boolean cleanShutdown = r.cleanShutdown();
+            Path journal = r.journal();
             long roundStart = System.nanoTime();
-            long startMs = runAndKill(dataDir, childSeed, journal, delay, where);
+            long startMs = children.runAndKill(KillDuringAutocommitMain.class, dataDir, r);
             long checkStart = System.nanoTime();
 
             Contents contents;
@@ -163,19 +155,6 @@ class KillDuringAutocommitTest {
                 + pendingAbsent + " times, " + model.size() + " rows at the end, "
                 + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started) + " ms");
         assertTrue(statements > kills, "the children committed only " + statements + " statements");
-    }
-
-    /**
-     * Starts a child, waits for its {@value CrashChild#RUNNING} line, kills it
-     * {@code delayMs} later and waits for it to end; fails if it ended any other way.
-     */
-    private long runAndKill(Path dataDir, long childSeed, Path journal, int delayMs, String where)
-            throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(dataDir.toString(), Long.toString(childSeed),
-                journal.toString()));
-        args.addAll(List.of(SETTINGS));
-        return children.runAndKill(KillDuringAutocommitMain.class, args, CrashChild.RUNNING,
-                tmp.resolve("child-" + journal.getFileName() + ".err"), delayMs, where);
     }
 
     private static List<List<String>> cells(NavigableMap<Long, Row> table) {

@@ -1,8 +1,5 @@
 package io.flushdb.compat.jdbc;
 
-import static io.flushdb.compat.jdbc.CrashChild.CLEAN_SHUTDOWN_EVERY;
-import static io.flushdb.compat.jdbc.CrashChild.KILL_AFTER_MS;
-import static io.flushdb.compat.jdbc.CrashChild.KILL_SPREAD_MS;
 import static io.flushdb.compat.jdbc.CrashChild.SETTINGS;
 import static io.flushdb.compat.jdbc.TestDatabase.assertCheckTableOk;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +9,6 @@ import io.flushdb.compat.jdbc.CrashJournal.Note;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableMap;
 import java.util.Objects;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -88,12 +83,10 @@ class KillDuringTransactionsTest {
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void committedTransactionsSurviveSigkillWholeAndNothingElseDoes() throws Exception {
-        String seedProperty = System.getProperty("flushdb.crash.txseed");
-        long seed = seedProperty != null ? Long.decode(seedProperty) : new SecureRandom().nextLong();
-        int kills = Integer.getInteger("flushdb.crash.txkills", DEFAULT_KILLS);
-        System.out.println("transaction crash test seed=" + seed);
-        System.out.println("transaction crash test directory (kept if the test fails): " + tmp);
-        Random random = new Random(seed);
+        CrashChild.Plan plan = new CrashChild.Plan("transaction crash test", "flushdb.crash.txseed",
+                "flushdb.crash.txkills", DEFAULT_KILLS, tmp);
+        long seed = plan.seed;
+        int kills = plan.kills;
         Path dataDir = tmp.resolve("data");
 
         Model model = Model.initial();
@@ -103,18 +96,13 @@ class KillDuringTransactionsTest {
         int pendingAbsent = 0;
         long started = System.nanoTime();
         for (int round = 0; round < kills; round++) {
-            String where = "seed=" + seed + " round " + round;
-            long childSeed = random.nextLong();
-            int delay = KILL_AFTER_MS + random.nextInt(KILL_SPREAD_MS + 1);
-            boolean cleanShutdown = random.nextInt(CLEAN_SHUTDOWN_EVERY) == 0;
-            Path journalFile = tmp.resolve("journal-" + round + ".txt");
+            CrashChild.Round r = plan.round(round);
+            String where = r.where();
+            int delay = r.delayMs();
+            boolean cleanShutdown = r.cleanShutdown();
+            Path journalFile = r.journal();
             long roundStart = System.nanoTime();
-            List<String> args = new ArrayList<>(List.of(dataDir.toString(), Long.toString(childSeed),
-                    journalFile.toString()));
-            args.addAll(List.of(SETTINGS));
-            long startMs = children.runAndKill(KillDuringTransactionsMain.class, args,
-                    CrashChild.RUNNING, tmp.resolve("child-" + journalFile.getFileName() + ".err"),
-                    delay, where);
+            long startMs = children.runAndKill(KillDuringTransactionsMain.class, dataDir, r);
             long checkStart = System.nanoTime();
 
             Journal journal;
