@@ -102,6 +102,7 @@ public enum MySqlError {
     ER_WRONG_VALUE(1525, "HY000", "Incorrect %s value: '%s'"),
     ER_UNKNOWN_ERROR(1105, "HY000", "%s"),
     ER_TABLE_DEF_CHANGED(1412, "HY000", "Table definition has changed, please retry transaction"),
+    ER_WINDOW_NO_SUCH_WINDOW(3579, "HY000", "Window name '%s' is not defined."),
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s");
 
     public final int code;

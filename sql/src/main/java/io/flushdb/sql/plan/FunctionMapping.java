@@ -3,6 +3,7 @@ package io.flushdb.sql.plan;
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.parse.SqlText;
 import io.flushdb.sql.plan.functions.MySqlOperators;
+import io.flushdb.sql.plan.functions.TemporalFunctions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,13 @@ final class FunctionMapping {
             for (Object o : f.getParameters()) {
                 argExprs.add((Expression) o);
             }
+        } else if (name.equals("POSITION") && f.getNamedParameters() != null
+                && f.getNamedParameters().getExpressions().size() == 2) {
+            // POSITION(sub IN s) is LOCATE(sub, s).
+            for (Object o : f.getNamedParameters().getExpressions()) {
+                argExprs.add((Expression) o);
+            }
+            name = "LOCATE";
         }
         if (argExprs.size() == 1 && argExprs.get(0) instanceof net.sf.jsqlparser.statement.select.AllColumns
                 && !f.isDistinct()) {
@@ -101,6 +109,10 @@ final class FunctionMapping {
                 return t.timeKey("UTC_DATE");
             }
             default -> {
+                SqlNode temporal = temporal(name, argExprs);
+                if (temporal != null) {
+                    return temporal;
+                }
             }
         }
         List<SqlNode> args = new ArrayList<>();
@@ -160,6 +172,11 @@ final class FunctionMapping {
             case "LN" -> call(SqlStdOperatorTable.LN, name, a, 1, 1);
             case "LOG10" -> call(SqlStdOperatorTable.LOG10, name, a, 1, 1);
             case "PI" -> call(SqlStdOperatorTable.PI, name, a, 0, 0);
+            case "LOCATE" -> locate(a, name);
+            case "INSTR" -> {
+                arity(name, argExprs, 2, 2);
+                yield locate(new SqlNode[] {a[1], a[0]}, name);
+            }
             case "GREATEST" -> call(SqlLibraryOperators.GREATEST, name, a, 2, Integer.MAX_VALUE);
             case "LEAST" -> call(SqlLibraryOperators.LEAST, name, a, 2, Integer.MAX_VALUE);
             case "DATE" -> {
@@ -182,6 +199,162 @@ final class FunctionMapping {
             }
             default -> throw MySqlError.ER_SP_DOES_NOT_EXIST.raise(currentDb() + name.toLowerCase(Locale.ROOT));
         };
+    }
+
+    /** LOCATE(sub, s[, pos]): the collation is set by the rewriter (-1 until then). */
+    private static SqlNode locate(SqlNode[] a, String name) {
+        if (a.length < 2 || a.length > 3) {
+            throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+        }
+        SqlNode pos = a.length == 3 ? a[2] : SqlLiteral.createExactNumeric("1", POS);
+        return MySqlOperators.LOCATE.createCall(POS, a[0], a[1], pos, SqlLiteral.createExactNumeric("-1", POS));
+    }
+
+    private static SqlNode intLiteral(int v) {
+        return SqlLiteral.createExactNumeric(Integer.toString(v), POS);
+    }
+
+    /** MySQL's date and time functions, or null if {@code name} is none of them. */
+    private SqlNode temporal(String name, List<Expression> e) {
+        switch (name) {
+            case "DATE_ADD", "DATE_SUB", "ADDDATE", "SUBDATE" -> {
+                arity(name, e, 2, 2);
+                int sign = name.equals("DATE_SUB") || name.equals("SUBDATE") ? -1 : 1;
+                if (e.get(1) instanceof net.sf.jsqlparser.expression.IntervalExpression i) {
+                    return dateAdd(t.value(e.get(0)), i, sign);
+                }
+                if (name.startsWith("DATE_")) {
+                    throw MySqlError.ER_PARSE_ERROR.raise(e.get(1).toString(), 1);
+                }
+                // ADDDATE(d, n) and SUBDATE(d, n) add days.
+                return dateAdd(t.value(e.get(0)), amount(t.value(e.get(1)), "DAY"), "DAY", sign);
+            }
+            case "TIMESTAMPADD" -> {
+                arity(name, e, 3, 3);
+                String unit = unitName(e.get(0));
+                return dateAdd(t.value(e.get(2)), amount(t.value(e.get(1)), unit), unit, 1);
+            }
+            case "TIMESTAMPDIFF" -> {
+                arity(name, e, 3, 3);
+                String unit = unitName(e.get(0));
+                if (!TemporalFunctions.isUnit(unit) || unit.contains("_")) {
+                    throw MySqlError.ER_PARSE_ERROR.raise(e.get(0).toString(), 1);
+                }
+                return MySqlOperators.TIMESTAMPDIFF.createCall(POS, SqlNodeTranslator.string(unit), t.value(e.get(1)),
+                        t.value(e.get(2)));
+            }
+            case "STR_TO_DATE" -> {
+                arity(name, e, 2, 2);
+                int kind = e.get(1) instanceof net.sf.jsqlparser.expression.StringValue f
+                        ? TemporalFunctions.strToDateKind(f.getValue()) : TemporalFunctions.RESULT_DATETIME;
+                return MySqlOperators.STR_TO_DATE.createCall(POS, t.value(e.get(0)), t.value(e.get(1)), intLiteral(kind));
+            }
+            case "DATE_FORMAT" -> {
+                arity(name, e, 2, 2);
+                return MySqlOperators.DATE_FORMAT.createCall(POS, t.value(e.get(0)), t.value(e.get(1)));
+            }
+            case "DATEDIFF" -> {
+                arity(name, e, 2, 2);
+                return MySqlOperators.DATEDIFF.createCall(POS, t.value(e.get(0)), t.value(e.get(1)));
+            }
+            case "UNIX_TIMESTAMP" -> {
+                arity(name, e, 0, 1);
+                if (e.isEmpty()) {
+                    return MySqlOperators.UNIX_TIMESTAMP.createCall(POS, t.timeKey("CURRENT_TIMESTAMP"), intLiteral(0));
+                }
+                boolean fraction = e.get(0) instanceof net.sf.jsqlparser.expression.StringValue sv
+                        && sv.getValue().matches(".*\\d[.]\\d*[1-9]\\d*\\s*");
+                return MySqlOperators.UNIX_TIMESTAMP.createCall(POS, t.value(e.get(0)), intLiteral(fraction ? 1 : 0));
+            }
+            case "FROM_UNIXTIME" -> {
+                arity(name, e, 1, 2);
+                SqlNode dt = MySqlOperators.FROM_UNIXTIME.createCall(POS, t.value(e.get(0)));
+                return e.size() == 1 ? dt : MySqlOperators.DATE_FORMAT.createCall(POS, dt, t.value(e.get(1)));
+            }
+            case "DAYOFWEEK", "WEEKDAY", "DAYOFYEAR", "QUARTER", "TO_DAYS", "MICROSECOND", "TO_SECONDS" -> {
+                arity(name, e, 1, 1);
+                int part = switch (name) {
+                    case "DAYOFWEEK" -> TemporalFunctions.PART_DAYOFWEEK;
+                    case "WEEKDAY" -> TemporalFunctions.PART_WEEKDAY;
+                    case "DAYOFYEAR" -> TemporalFunctions.PART_DAYOFYEAR;
+                    case "QUARTER" -> TemporalFunctions.PART_QUARTER;
+                    case "TO_DAYS" -> TemporalFunctions.PART_TO_DAYS;
+                    case "MICROSECOND" -> TemporalFunctions.PART_MICROSECOND;
+                    default -> TemporalFunctions.PART_TO_SECONDS;
+                };
+                return MySqlOperators.DATE_PART.createCall(POS, t.value(e.get(0)), intLiteral(part), intLiteral(0));
+            }
+            case "WEEK", "YEARWEEK", "WEEKOFYEAR" -> {
+                arity(name, e, 1, name.equals("WEEKOFYEAR") ? 1 : 2);
+                int part = name.equals("YEARWEEK") ? TemporalFunctions.PART_YEARWEEK : TemporalFunctions.PART_WEEK;
+                // The mode defaults to default_week_format (0); WEEKOFYEAR is WEEK(d, 3).
+                SqlNode mode = e.size() == 2 ? t.value(e.get(1)) : intLiteral(name.equals("WEEKOFYEAR") ? 3 : 0);
+                return MySqlOperators.DATE_PART.createCall(POS, t.value(e.get(0)), intLiteral(part), mode);
+            }
+            case "DAYNAME", "MONTHNAME" -> {
+                arity(name, e, 1, 1);
+                return MySqlOperators.DATE_NAME.createCall(POS, t.value(e.get(0)), intLiteral(name.equals("DAYNAME") ? 0 : 1));
+            }
+            case "LAST_DAY" -> {
+                arity(name, e, 1, 1);
+                return MySqlOperators.LAST_DAY.createCall(POS, t.value(e.get(0)));
+            }
+            case "FROM_DAYS" -> {
+                arity(name, e, 1, 1);
+                return MySqlOperators.FROM_DAYS.createCall(POS, t.value(e.get(0)));
+            }
+            case "MAKEDATE" -> {
+                arity(name, e, 2, 2);
+                return MySqlOperators.MAKEDATE.createCall(POS, t.value(e.get(0)), t.value(e.get(1)));
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The unit of TIMESTAMPDIFF/TIMESTAMPADD, written as a bare word (JSqlParser's DateUnitExpression or a column). */
+    private static String unitName(Expression e) {
+        String unit = e.toString().toUpperCase(Locale.ROOT);
+        if (unit.startsWith("SQL_TSI_")) {
+            unit = unit.substring("SQL_TSI_".length());
+        }
+        if (!TemporalFunctions.isUnit(unit)) {
+            throw MySqlError.ER_PARSE_ERROR.raise(e.toString(), 1);
+        }
+        return unit;
+    }
+
+    /** {@code dt ± INTERVAL amount unit}. */
+    SqlNode dateAdd(SqlNode dt, net.sf.jsqlparser.expression.IntervalExpression interval, int sign) {
+        String text = interval.toString().trim();
+        String body = text.regionMatches(true, 0, "INTERVAL", 0, 8) ? text.substring(8).trim() : text;
+        int space = body.lastIndexOf(' ');
+        String unit = space < 0 ? "" : body.substring(space + 1).toUpperCase(Locale.ROOT);
+        if (space < 0 || !TemporalFunctions.isUnit(unit)) {
+            throw MySqlError.ER_PARSE_ERROR.raise(text, 1);
+        }
+        Expression amountExpr;
+        try {
+            amountExpr = net.sf.jsqlparser.parser.CCJSqlParserUtil.parseExpression(body.substring(0, space));
+        } catch (net.sf.jsqlparser.JSQLParserException ex) {
+            throw MySqlError.ER_PARSE_ERROR.raise(text, 1);
+        }
+        return dateAdd(dt, amount(t.value(amountExpr), unit), unit, sign);
+    }
+
+    /** An interval amount; a parameter is typed as a number, or as text for a compound unit. */
+    private static SqlNode amount(SqlNode v, String unit) {
+        if (v instanceof org.apache.calcite.sql.SqlDynamicParam) {
+            return unit.contains("_") ? SqlNodeTranslator.cast(v, SqlTypeName.VARCHAR, 64, -1)
+                    : SqlNodeTranslator.cast(v, SqlTypeName.DECIMAL, 30, 6);
+        }
+        return v;
+    }
+
+    private static SqlNode dateAdd(SqlNode dt, SqlNode amount, String unit, int sign) {
+        return MySqlOperators.DATE_ADD.createCall(POS, dt, amount, SqlNodeTranslator.string(unit), intLiteral(sign),
+                intLiteral(TemporalFunctions.RESULT_TEXT));
     }
 
     private String currentDb() {

@@ -20,6 +20,7 @@ import org.apache.calcite.rel.core.Sort;
 import org.apache.calcite.rel.core.TableScan;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.sql.type.SqlTypeUtil;
 import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
@@ -167,6 +168,20 @@ final class MySqlResultTypes {
                 }
                 default -> {
                 }
+            }
+            if (call instanceof org.apache.calcite.rex.RexOver over && !call.getOperands().isEmpty()) {
+                switch (over.getAggOperator().getKind()) {
+                    case LAG, LEAD, FIRST_VALUE, LAST_VALUE, NTH_VALUE, MIN, MAX -> {
+                        // A window's value function keeps its argument's type, as the aggregate does.
+                        return ofRex(call.getOperands().get(0), input);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (call.getOperator() == MySqlOperators.DATE_ADD && SqlTypeUtil.isCharacter(call.getType())) {
+                // DATE_ADD on text answers a CHAR (Item_date_add_interval::resolve_type, set_data_type_char).
+                return new TypeInfo(MySqlType.CHAR, call.getType().getPrecision(), 0);
             }
             if (call.getOperator() == MySqlOperators.CHECKED_ARITHMETIC
                     && call.getOperands().get(2) instanceof RexLiteral op

@@ -405,6 +405,29 @@ final class MySqlRewriter {
             return r == s.rel ? s : s.clone(r);
         }
 
+        /**
+         * SUM over a window of integers is a DECIMAL, as in a GROUP BY: the integers are summed as
+         * decimals (Calcite's window code cannot add a BIGINT to its DECIMAL accumulator).
+         */
+        @Override
+        public RexNode visitOver(org.apache.calcite.rex.RexOver over) {
+            org.apache.calcite.rex.RexOver o = (org.apache.calcite.rex.RexOver) super.visitOver(over);
+            SqlKind k = o.getAggOperator().getKind();
+            if ((k == SqlKind.SUM || k == SqlKind.SUM0) && o.getOperands().size() == 1
+                    && o.getType().getSqlTypeName() == SqlTypeName.DECIMAL
+                    && SqlTypeUtil.isIntType(o.getOperands().get(0).getType())) {
+                RexNode arg = o.getOperands().get(0);
+                RelDataType dec = rb.getTypeFactory().createTypeWithNullability(
+                        rb.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, o.getType().getPrecision(), 0),
+                        arg.getType().isNullable());
+                org.apache.calcite.rex.RexWindow w = o.getWindow();
+                return rb.makeOver(o.getType(), o.getAggOperator(), List.of(rb.makeCast(dec, arg)), w.partitionKeys,
+                        w.orderKeys, w.getLowerBound(), w.getUpperBound(), w.getExclude(), w.isRows(), true, false,
+                        o.isDistinct(), o.ignoreNulls());
+            }
+            return o;
+        }
+
         @Override
         public RexNode visitCall(RexCall call) {
             if (call.getKind() == SqlKind.SEARCH && isText(call.getOperands().get(0))) {
@@ -421,6 +444,17 @@ final class MySqlRewriter {
             }
             if (c.getOperator() == MySqlOperators.TIME_VALUE) {
                 return timeValue(c);
+            }
+            if (c.getOperator() == MySqlOperators.LOCATE) {
+                // MYSQL_LOCATE(sub, s, pos, -1): characters compare under the operands' collation.
+                RexNode sub = stripTextCast(c.getOperands().get(0));
+                RexNode str = stripTextCast(c.getOperands().get(1));
+                return rb.makeCall(c.getType(), MySqlOperators.LOCATE, List.of(sub, str, c.getOperands().get(2),
+                        intLiteral(rb, collation(str, sub).id())));
+            }
+            int[] temporal = MySqlOperators.temporalOperands(c.getOperator());
+            if (temporal != null) {
+                return temporalCall(c, temporal);
             }
             switch (c.getKind()) {
                 case EQUALS, NOT_EQUALS, LESS_THAN, LESS_THAN_OR_EQUAL, GREATER_THAN, GREATER_THAN_OR_EQUAL,
@@ -499,6 +533,44 @@ final class MySqlRewriter {
         private RexNode toBytes(RexNode n) {
             RexNode text = n instanceof RexCall call && call.getKind() == SqlKind.CAST ? call.getOperands().get(0) : n;
             return rb.makeCall(MySqlOperators.TO_BYTES, text);
+        }
+
+        /**
+         * A date function's temporal operands in the two forms its body reads: DATETIME
+         * milliseconds (a DATE is cast, a TIME put on today's date) or text (numbers are cast to
+         * text). DATE_ADD also learns its result kind from its type, and leaves a TIME as it is.
+         */
+        private RexNode temporalCall(RexCall c, int[] positions) {
+            List<RexNode> ops = new ArrayList<>(c.getOperands());
+            boolean dateAdd = c.getOperator() == MySqlOperators.DATE_ADD;
+            int kind = io.flushdb.sql.plan.functions.TemporalFunctions.RESULT_TEXT;
+            if (dateAdd) {
+                SqlTypeName t = c.getType().getSqlTypeName();
+                kind = t == SqlTypeName.DATE ? io.flushdb.sql.plan.functions.TemporalFunctions.RESULT_DATE
+                        : t == SqlTypeName.TIMESTAMP ? io.flushdb.sql.plan.functions.TemporalFunctions.RESULT_DATETIME
+                        : io.flushdb.sql.types.TypeMapping.isTime(c.getType())
+                                ? io.flushdb.sql.plan.functions.TemporalFunctions.RESULT_TIME
+                                : io.flushdb.sql.plan.functions.TemporalFunctions.RESULT_TEXT;
+                ops.set(4, intLiteral(rb, kind));
+            }
+            for (int i : positions) {
+                RexNode x = ops.get(i);
+                RelDataType t = x.getType();
+                RelDataType datetime = rb.getTypeFactory().createTypeWithNullability(
+                        rb.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3), t.isNullable());
+                if (t.getSqlTypeName() == SqlTypeName.DATE) {
+                    x = rb.makeCast(datetime, x);
+                } else if (io.flushdb.sql.types.TypeMapping.isTime(t)) {
+                    if (!(dateAdd && kind == io.flushdb.sql.plan.functions.TemporalFunctions.RESULT_TIME)) {
+                        x = rb.makeCall(datetime, MySqlOperators.TIME_ON_TODAY, List.of(x));
+                    }
+                } else if (SqlTypeUtil.isNumeric(t)) {
+                    x = rb.makeCast(rb.getTypeFactory().createTypeWithNullability(
+                            rb.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, 40), t.isNullable()), x);
+                }
+                ops.set(i, x);
+            }
+            return rb.makeCall(c.getType(), c.getOperator(), ops);
         }
 
         /**

@@ -37,6 +37,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.fun.SqlTrimFunction;
@@ -310,7 +312,7 @@ public final class SqlNodeTranslator {
         }
         SqlNodeList orderBy = orderList(p.getOrderByElements());
         SqlNode[] limit = limit(p.getLimit(), p.getOffset());
-        return new SqlSelect(POS, keywords, selectList, from, where, groupBy, having, null, null,
+        return new SqlSelect(POS, keywords, selectList, from, where, groupBy, having, windowDecls(p), null,
                 orderBy, limit[0], limit[1], null);
     }
 
@@ -847,6 +849,15 @@ public final class SqlNodeTranslator {
         if (e instanceof ComparisonOperator c) {
             return comparison(c);
         }
+        if (e instanceof Addition a && a.getRightExpression() instanceof IntervalExpression i) {
+            return new FunctionMapping(this).dateAdd(value(a.getLeftExpression()), i, 1);
+        }
+        if (e instanceof Addition a && a.getLeftExpression() instanceof IntervalExpression i) {
+            return new FunctionMapping(this).dateAdd(value(a.getRightExpression()), i, 1);
+        }
+        if (e instanceof Subtraction s && s.getRightExpression() instanceof IntervalExpression i) {
+            return new FunctionMapping(this).dateAdd(value(s.getLeftExpression()), i, -1);
+        }
         if (e instanceof Addition a) {
             return SqlStdOperatorTable.PLUS.createCall(POS, value(a.getLeftExpression()), value(a.getRightExpression()));
         }
@@ -907,6 +918,9 @@ public final class SqlNodeTranslator {
         if (e instanceof Function f) {
             return new FunctionMapping(this).call(f);
         }
+        if (e instanceof AnalyticExpression a) {
+            return windowFunction(a);
+        }
         if (e instanceof TimeKeyExpression t) {
             return timeKey(t.getStringValue());
         }
@@ -920,6 +934,145 @@ public final class SqlNodeTranslator {
             return trim(t);
         }
         throw MySqlError.ER_NOT_SUPPORTED_YET.raise(e.getClass().getSimpleName() + " (" + e + ")");
+    }
+
+    // ---- window functions ---------------------------------------------------------------------
+
+    /** The WINDOW clause's named windows. */
+    private SqlNodeList windowDecls(PlainSelect p) {
+        if (p.getWindowDefinitions() == null || p.getWindowDefinitions().isEmpty()) {
+            return null;
+        }
+        SqlNodeList list = new SqlNodeList(POS);
+        for (WindowDefinition w : p.getWindowDefinitions()) {
+            list.add(window(new SqlIdentifier(w.getWindowName(), POS), null, w.getPartitionExpressionList(),
+                    w.getOrderByElements(), w.getWindowElement()));
+        }
+        return list;
+    }
+
+    private SqlWindow window(SqlIdentifier decl, SqlIdentifier ref, ExpressionList<?> partition,
+            List<OrderByElement> order, WindowElement frame) {
+        SqlNodeList partitionList = new SqlNodeList(POS);
+        if (partition != null) {
+            for (Object o : partition) {
+                partitionList.add(value((Expression) o));
+            }
+        }
+        SqlNodeList orderList = orderList(order);
+        SqlLiteral isRows = SqlLiteral.createBoolean(frame != null && frame.getType() == WindowElement.Type.ROWS, POS);
+        SqlNode lower = null;
+        SqlNode upper = null;
+        if (frame != null) {
+            if (frame.getType() == WindowElement.Type.GROUPS) {
+                throw MySqlError.ER_PARSE_ERROR.raise(frame.toString(), 1);
+            }
+            if (frame.getRange() != null) {
+                lower = frameBound(frame.getRange().getStart());
+                upper = frameBound(frame.getRange().getEnd());
+            } else {
+                lower = frameBound(frame.getOffset());
+                upper = SqlWindow.createCurrentRow(POS); // ROWS n PRECEDING ends at the current row
+            }
+        }
+        return SqlWindow.create(decl, ref, partitionList, orderList == null ? SqlNodeList.EMPTY : orderList, isRows,
+                lower, upper, null, POS);
+    }
+
+    private SqlNode frameBound(WindowOffset o) {
+        return switch (o.getType()) {
+            case CURRENT -> SqlWindow.createCurrentRow(POS);
+            case PRECEDING -> o.getExpression() == null ? SqlWindow.createUnboundedPreceding(POS)
+                    : SqlWindow.createPreceding(value(o.getExpression()), POS);
+            case FOLLOWING -> o.getExpression() == null ? SqlWindow.createUnboundedFollowing(POS)
+                    : SqlWindow.createFollowing(value(o.getExpression()), POS);
+            default -> throw MySqlError.ER_PARSE_ERROR.raise(o.toString(), 1);
+        };
+    }
+
+    /**
+     * {@code f(...) OVER (...)}: MySQL's window functions and the aggregates over a window. An
+     * aggregate FlushDB computes from several (AVG is SUM over COUNT) gets the window on each.
+     */
+    private SqlNode windowFunction(AnalyticExpression a) {
+        if (a.getType() != AnalyticType.OVER || a.getKeep() != null || a.getFilterExpression() != null) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise(a.toString());
+        }
+        String name = a.getName().toUpperCase(Locale.ROOT);
+        if (a.isDistinct()) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("<window function>(DISTINCT ..)");
+        }
+        SqlNode w;
+        if (a.getWindowName() != null) {
+            w = new SqlIdentifier(a.getWindowName(), POS); // OVER w: the WINDOW clause's declaration
+        } else {
+            w = window(null, null, a.getPartitionExpressionList(), a.getOrderByElements(), a.getWindowElement());
+        }
+        List<SqlNode> args = new ArrayList<>();
+        if (a.getExpression() != null && !(a.getExpression() instanceof AllColumns)) {
+            args.add(value(a.getExpression()));
+        }
+        if (a.getOffset() != null) {
+            // An offset or position literal stays an INTEGER literal: Calcite indexes rows with it.
+            args.add(a.getOffset() instanceof LongValue n ? SqlLiteral.createExactNumeric(n.getStringValue(), POS)
+                    : value(a.getOffset()));
+        }
+        if (name.equals("NTILE") && a.getExpression() instanceof LongValue n) {
+            args.set(0, SqlLiteral.createExactNumeric(n.getStringValue(), POS)); // Calcite wants a literal
+        }
+        if (a.getDefaultValue() != null) {
+            args.add(value(a.getDefaultValue()));
+        }
+        SqlNode call = switch (name) {
+            case "ROW_NUMBER" -> windowCall(SqlStdOperatorTable.ROW_NUMBER, name, args, 0, 0);
+            case "RANK" -> windowCall(SqlStdOperatorTable.RANK, name, args, 0, 0);
+            case "DENSE_RANK" -> windowCall(SqlStdOperatorTable.DENSE_RANK, name, args, 0, 0);
+            // Calcite's enumerable windows have no PERCENT_RANK or CUME_DIST.
+            case "PERCENT_RANK", "CUME_DIST" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(name + "()");
+            case "NTILE" -> windowCall(SqlStdOperatorTable.NTILE, name, args, 1, 1);
+            case "LAG" -> windowCall(SqlStdOperatorTable.LAG, name, args, 1, 3);
+            case "LEAD" -> windowCall(SqlStdOperatorTable.LEAD, name, args, 1, 3);
+            case "FIRST_VALUE" -> windowCall(SqlStdOperatorTable.FIRST_VALUE, name, args, 1, 1);
+            case "LAST_VALUE" -> windowCall(SqlStdOperatorTable.LAST_VALUE, name, args, 1, 1);
+            // Calcite's NTH_VALUE ignores the frame's end (it sees rows after the current one).
+            case "NTH_VALUE" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(name + "()");
+            case "COUNT", "SUM", "AVG", "MIN", "MAX" -> {
+                Function f = new Function();
+                f.setName(name);
+                if (a.getExpression() instanceof AllColumns || a.getExpression() == null) {
+                    f.setAllColumns(true);
+                } else {
+                    f.setParameters(new ExpressionList<>(a.getExpression()));
+                }
+                yield new FunctionMapping(this).call(f);
+            }
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(a.toString());
+        };
+        return over(call, w);
+    }
+
+    private static SqlNode windowCall(SqlOperator op, String name, List<SqlNode> args, int min, int max) {
+        if (args.size() < min || args.size() > max) {
+            throw MySqlError.ER_PARSE_ERROR.raise(name, 1);
+        }
+        return op.createCall(POS, args.toArray(new SqlNode[0]));
+    }
+
+    /** Puts every aggregate call in {@code n} over window {@code w}. */
+    private static SqlNode over(SqlNode n, SqlNode w) {
+        if (!(n instanceof SqlCall c)) {
+            return n;
+        }
+        if (c.getOperator().isAggregator()) {
+            return SqlStdOperatorTable.OVER.createCall(POS, c, w);
+        }
+        for (int i = 0; i < c.operandCount(); i++) {
+            SqlNode op = c.operand(i);
+            if (op != null) {
+                c.setOperand(i, over(op, w));
+            }
+        }
+        return c;
     }
 
     private SqlNode comparison(ComparisonOperator c) {

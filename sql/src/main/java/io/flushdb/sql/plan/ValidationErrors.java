@@ -15,6 +15,7 @@ final class ValidationErrors {
     private static final Pattern COLUMN_NOT_FOUND = Pattern.compile("Column '([^']+)' not found in (?:any table|table '([^']+)')");
     private static final Pattern AMBIGUOUS = Pattern.compile("Column '([^']+)' is ambiguous");
     private static final Pattern TABLE_NOT_FOUND = Pattern.compile("(?:Object|Table) '([^']+)' not found(?: within '([^']+)')?");
+    private static final Pattern WINDOW_NOT_FOUND = Pattern.compile("Window '([^']+)' not found");
     private static final Pattern NO_FUNCTION = Pattern.compile("No match found for function signature (\\w+)\\(");
 
     private ValidationErrors() {
@@ -43,6 +44,11 @@ final class ValidationErrors {
         if (x.find()) {
             return new MySqlException(MySqlError.ER_SP_DOES_NOT_EXIST,
                     String.format(MySqlError.ER_SP_DOES_NOT_EXIST.template, x.group(1).toLowerCase()), e);
+        }
+        x = WINDOW_NOT_FOUND.matcher(m);
+        if (x.find()) {
+            return new MySqlException(MySqlError.ER_WINDOW_NO_SUCH_WINDOW,
+                    String.format(MySqlError.ER_WINDOW_NO_SUCH_WINDOW.template, x.group(1)), e);
         }
         if (m.contains("Expression '") && m.contains("is not being grouped")) {
             Matcher g = Pattern.compile("Expression '([^']+)'").matcher(m);

@@ -368,6 +368,29 @@ public final class MySqlFunctions {
         return v instanceof ByteString bs ? new String(bs.getBytes(), StandardCharsets.UTF_8) : v.toString();
     }
 
+    /**
+     * LOCATE(sub, s, pos): the 1-based character position of the first match of {@code sub} in
+     * {@code s} at or after {@code pos}, comparing characters under the collation; 0 if none.
+     */
+    public static Object locate(Object sub, Object s, Object pos, Object collationId) {
+        if (sub == null || s == null || pos == null) {
+            return null;
+        }
+        Collation c = Collation.byId(((Number) collationId).intValue());
+        int[] needle = codePoints(c, text(sub));
+        int[] hay = codePoints(c, text(s));
+        long from = exact(pos).setScale(0, RoundingMode.HALF_UP).longValue();
+        if (from < 1 || from > hay.length + 1L) {
+            return 0L;
+        }
+        for (int i = (int) from - 1; i + needle.length <= hay.length; i++) {
+            if (java.util.Arrays.equals(hay, i, i + needle.length, needle, 0, needle.length)) {
+                return (long) i + 1;
+            }
+        }
+        return 0L;
+    }
+
     private static int[] codePoints(Collation c, String s) {
         int[] out = new int[s.codePointCount(0, s.length())];
         int k = 0;

@@ -151,7 +151,12 @@ public final class MySqlOperators {
     }
 
     private static SqlUserDefinedFunction udf(String name, String method, int arity, SqlReturnTypeInference returns) {
-        ScalarFunctionImpl impl = (ScalarFunctionImpl) ScalarFunctionImpl.create(MySqlFunctions.class, method);
+        return udf(MySqlFunctions.class, name, method, arity, returns);
+    }
+
+    private static SqlUserDefinedFunction udf(Class<?> body, String name, String method, int arity,
+            SqlReturnTypeInference returns) {
+        ScalarFunctionImpl impl = (ScalarFunctionImpl) ScalarFunctionImpl.create(body, method);
         List<SqlTypeFamily> families = new ArrayList<>();
         for (int i = 0; i < arity; i++) {
             families.add(SqlTypeFamily.ANY);
@@ -184,6 +189,119 @@ public final class MySqlOperators {
                     org.apache.calcite.schema.impl.AggregateFunctionImpl.create(MySqlFunctions.First.class),
                     false, false, org.apache.calcite.util.Optionality.FORBIDDEN);
 
+
+    // ---- date and time (bodies in TemporalFunctions) -----------------------------------------
+
+    private static RelDataType nullableOf(SqlOperatorBinding b, SqlTypeName t) {
+        return nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(t));
+    }
+
+    private static RelDataType datetimeType(SqlOperatorBinding b) {
+        return nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.TIMESTAMP, 3));
+    }
+
+    private static SqlUserDefinedFunction temporal(String name, String method, int arity, SqlReturnTypeInference returns) {
+        return udf(TemporalFunctions.class, name, method, arity, returns);
+    }
+
+    /** DATE_FORMAT(dt, format): VARCHAR. */
+    public static final SqlUserDefinedFunction DATE_FORMAT = temporal("MYSQL_DATE_FORMAT", "dateFormat", 2,
+            b -> nullableOf(b, SqlTypeName.VARCHAR));
+
+    /** STR_TO_DATE(s, format, kind): DATE, TIME or DATETIME as the constant format says (kind). */
+    public static final SqlUserDefinedFunction STR_TO_DATE = temporal("MYSQL_STR_TO_DATE", "strToDate", 3, b -> {
+        int kind = b.getOperandLiteralValue(2, Integer.class);
+        return switch (kind) {
+            case TemporalFunctions.RESULT_DATE -> nullableOf(b, SqlTypeName.DATE);
+            case TemporalFunctions.RESULT_TIME -> nullable(b.getTypeFactory(),
+                    io.flushdb.sql.types.TypeMapping.timeType(b.getTypeFactory()));
+            default -> datetimeType(b);
+        };
+    });
+
+    /** DATEDIFF(a, b): BIGINT. */
+    public static final SqlUserDefinedFunction DATEDIFF = temporal("MYSQL_DATEDIFF", "dateDiff", 2,
+            b -> nullableOf(b, SqlTypeName.BIGINT));
+
+    /** TIMESTAMPDIFF(unit, a, b): BIGINT. */
+    public static final SqlUserDefinedFunction TIMESTAMPDIFF = temporal("MYSQL_TIMESTAMPDIFF", "timestampDiff", 3,
+            b -> nullableOf(b, SqlTypeName.BIGINT));
+
+    /**
+     * DATE_ADD(dt, amount, unit, sign, kind): a DATE plus days or more stays a DATE, a DATE plus
+     * time and a DATETIME give a DATETIME, a TIME gives a TIME, text and numbers give CHAR text.
+     * The rewriter sets kind from this type.
+     */
+    public static final SqlUserDefinedFunction DATE_ADD = temporal("MYSQL_DATE_ADD", "dateAdd", 5, b -> {
+        RelDataType x = b.getOperandType(0);
+        String unit = b.getOperandLiteralValue(2, String.class);
+        if (x.getSqlTypeName() == SqlTypeName.DATE) {
+            return TemporalFunctions.isDateUnit(unit) ? nullableOf(b, SqlTypeName.DATE) : datetimeType(b);
+        }
+        if (x.getSqlTypeName() == SqlTypeName.TIMESTAMP) {
+            return datetimeType(b);
+        }
+        if (io.flushdb.sql.types.TypeMapping.isTime(x)) {
+            // A TIME plus hours or less stays a TIME; plus a unit with days it becomes a DATETIME.
+            return unit.contains("DAY") || TemporalFunctions.isDateUnit(unit) ? datetimeType(b)
+                    : nullable(b.getTypeFactory(), io.flushdb.sql.types.TypeMapping.timeType(b.getTypeFactory()));
+        }
+        // Text in, text out: MySQL types it as a CHAR of the longest DATETIME's width.
+        return nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.CHAR, 29));
+    });
+
+    /** UNIX_TIMESTAMP(dt, withFraction): BIGINT, or DECIMAL(17,6) with a fraction. */
+    public static final SqlUserDefinedFunction UNIX_TIMESTAMP = temporal("MYSQL_UNIX_TIMESTAMP", "unixTimestamp", 2,
+            b -> b.getOperandLiteralValue(1, Integer.class) == 0 ? nullableOf(b, SqlTypeName.BIGINT)
+                    : nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.DECIMAL, 17, 6)));
+
+    /** FROM_UNIXTIME(n): DATETIME. */
+    public static final SqlUserDefinedFunction FROM_UNIXTIME = temporal("MYSQL_FROM_UNIXTIME", "fromUnixTime", 1,
+            MySqlOperators::datetimeType);
+
+    /** DAYOFWEEK, WEEKDAY, DAYOFYEAR, QUARTER, TO_DAYS, WEEK, YEARWEEK...: MYSQL_DATE_PART(dt, part, mode), BIGINT. */
+    public static final SqlUserDefinedFunction DATE_PART = temporal("MYSQL_DATE_PART", "datePart", 3,
+            b -> nullableOf(b, SqlTypeName.BIGINT));
+
+    /** DAYNAME (0) and MONTHNAME (1): VARCHAR. */
+    public static final SqlUserDefinedFunction DATE_NAME = temporal("MYSQL_DATE_NAME", "dateName", 2,
+            b -> nullableOf(b, SqlTypeName.VARCHAR));
+
+    /** LAST_DAY(dt): DATE. */
+    public static final SqlUserDefinedFunction LAST_DAY = temporal("MYSQL_LAST_DAY", "lastDay", 1,
+            b -> nullableOf(b, SqlTypeName.DATE));
+
+    /** FROM_DAYS(n): DATE. */
+    public static final SqlUserDefinedFunction FROM_DAYS = temporal("MYSQL_FROM_DAYS", "fromDays", 1,
+            b -> nullableOf(b, SqlTypeName.DATE));
+
+    /** MAKEDATE(year, dayofyear): DATE. */
+    public static final SqlUserDefinedFunction MAKEDATE = temporal("MYSQL_MAKEDATE", "makeDate", 2,
+            b -> nullableOf(b, SqlTypeName.DATE));
+
+    /** A TIME argument of a date function, on today's date (the rewriter adds it). */
+    public static final SqlUserDefinedFunction TIME_ON_TODAY = temporal("MYSQL_TIME_ON_TODAY", "timeOnToday", 1,
+            MySqlOperators::datetimeType);
+
+    /** The date functions whose listed operands the rewriter turns into DATETIME milliseconds or text. */
+    public static int[] temporalOperands(org.apache.calcite.sql.SqlOperator op) {
+        if (op == DATE_FORMAT || op == UNIX_TIMESTAMP || op == DATE_PART || op == DATE_NAME || op == LAST_DAY
+                || op == DATE_ADD) {
+            return new int[] {0};
+        }
+        if (op == DATEDIFF) {
+            return new int[] {0, 1};
+        }
+        if (op == TIMESTAMPDIFF) {
+            return new int[] {1, 2};
+        }
+        return null;
+    }
+
+    /** LOCATE(sub, s, pos, collation id): the 1-based position of sub in s from pos, 0 if absent; BIGINT. */
+    public static final SqlUserDefinedFunction LOCATE = udf("MYSQL_LOCATE", "locate", 4,
+            b -> nullableOf(b, SqlTypeName.BIGINT));
+
     /** The table of these operators, for the validator. */
     public static ListSqlOperatorTable table() {
         ListSqlOperatorTable t = new ListSqlOperatorTable();
@@ -203,6 +321,12 @@ public final class MySqlOperators {
         t.add(UNHEX);
         t.add(ROUND);
         t.add(TRUNCATE);
+        for (SqlUserDefinedFunction f : List.of(DATE_FORMAT, STR_TO_DATE, DATEDIFF, TIMESTAMPDIFF, DATE_ADD, UNIX_TIMESTAMP,
+                FROM_UNIXTIME, DATE_PART, DATE_NAME, LAST_DAY, FROM_DAYS, MAKEDATE, TIME_ON_TODAY, LOCATE)) {
+            t.add(f);
+        }
+        t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.GREATEST);
+        t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.LEAST);
         // MySQL has them; Calcite files them under other libraries' tables.
         t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.LPAD);
         t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.RPAD);
