@@ -144,7 +144,14 @@ final class CreateTableHandler {
                     throw MySqlError.ER_MULTIPLE_PRI_KEY.raise();
                 }
                 for (int pos : positions) {
-                    columns.set(pos, columns.get(pos).withNullable(false));
+                    ColumnDef c = columns.get(pos);
+                    if (c.nullable() && c.defaultKind() == ColumnDef.DefaultKind.NULL) {
+                        // A column made NOT NULL by the key has no DEFAULT NULL any more.
+                        c = new ColumnDef(c.name(), c.type(), c.length(), c.precision(), c.scale(), c.fsp(),
+                                c.unsigned(), c.zerofill(), true, null, ColumnDef.DefaultKind.NONE, c.autoIncrement(),
+                                c.onUpdateCurrentTimestamp(), c.collation(), c.comment());
+                    }
+                    columns.set(pos, c.withNullable(false));
                 }
                 primary = new IndexDef(0, IndexDef.PRIMARY_NAME, IndexDef.Kind.PRIMARY, positions, 0);
                 continue;

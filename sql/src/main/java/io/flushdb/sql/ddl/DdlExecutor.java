@@ -118,9 +118,6 @@ public final class DdlExecutor {
         if (db == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
         }
-        if (ct.getSelect() != null) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CREATE TABLE ... AS SELECT");
-        }
         if (dictionary.table(n.database(), n.table()) != null) {
             if (ct.isIfNotExists()) {
                 session.addWarning(new SqlWarning("Note", 1050, "Table '" + n.table() + "' already exists"));
@@ -268,5 +265,556 @@ public final class DdlExecutor {
             dictionary.dropIndex(n.database(), n.table(), ix.name());
             return StatementResult.updateCount(0, List.of(), 0);
         });
+    }
+
+    // ---- ALTER TABLE, RENAME TABLE ------------------------------------------------------------
+
+    private boolean strictMode() {
+        Object mode = session.variables().get(io.flushdb.sql.vars.SystemVariables.SQL_MODE);
+        String m = mode == null ? "" : mode.toString().toUpperCase(Locale.ROOT);
+        return m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
+    }
+
+    /**
+     * ALTER TABLE: the actions are applied to a copy of the definition and checked; then the
+     * change is stored in the cheapest way that is atomic: a single ADD or DROP of a secondary
+     * index builds or frees that index; a change of names, defaults or comments rewrites the
+     * definition only; anything else rebuilds the table (MySQL's ALGORITHM=COPY), converting the
+     * rows under the session's sql_mode. A failure leaves the table as it was.
+     */
+    public StatementResult alterTable(String sql) {
+        String[] name = AlterTableHandler.alteredTable(sql);
+        Names.TableName n = Names.resolveForWrite(name[0] == null ? new Table(name[1]) : new Table(name[0], name[1]),
+                session);
+        TableEntry e = Names.existing(n, session);
+        TableDef old = e.def();
+        AlterTableHandler.Plan plan = AlterTableHandler.plan(sql, old);
+        int pageSize = session.engine().storage().pageSize();
+        TableDef assembled = AlterTableHandler.assemble(plan, old, pageSize);
+        Names.TableName target = null;
+        if (plan.renameTo != null) {
+            String db = plan.renameDatabase == null ? n.database() : plan.renameDatabase;
+            Names.checkWritable(db);
+            Names.checkIdentifier(plan.renameTo, MySqlError.ER_WRONG_TABLE_NAME);
+            if (dictionary.database(db) == null) {
+                throw MySqlError.ER_BAD_DB_ERROR.raise(db);
+            }
+            target = new Names.TableName(db, plan.renameTo);
+            if (!(db.equals(n.database()) && plan.renameTo.equals(n.table()))
+                    && dictionary.table(db, plan.renameTo) != null) {
+                throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(plan.renameTo);
+            }
+        }
+        Names.TableName renameTarget = target;
+        boolean strict = strictMode();
+        return withTablesLocked(List.of(e), () -> {
+            TableEntry current = dictionary.table(n.database(), n.table());
+            long copied = storeAlteration(plan, current, assembled, strict);
+            if (renameTarget != null && !(renameTarget.database().equals(n.database())
+                    && renameTarget.table().equals(n.table()))) {
+                dictionary.renameTable(n.database(), n.table(), renameTarget.database(), renameTarget.table());
+            }
+            for (String w : plan.warnings) {
+                session.addWarning(new SqlWarning("Warning", 1266, w));
+            }
+            return StatementResult.updateCount(copied, List.of(), session.warnings().size());
+        });
+    }
+
+    /**
+     * Stores the change; returns the rows affected as MySQL reports them: the rows copied when
+     * MySQL itself would copy the table (ALGORITHM=COPY: a column's type changes, or the primary
+     * key is dropped without a new one), else 0 (MySQL's INSTANT and INPLACE changes).
+     */
+    private long storeAlteration(AlterTableHandler.Plan plan, TableEntry e, TableDef assembled, boolean strict) {
+        TableDef old = e.def();
+        boolean sameClustered = old.clusteredIndex().kind() == assembled.clusteredIndex().kind()
+                && java.util.Arrays.equals(old.clusteredIndex().columns(), assembled.clusteredIndex().columns());
+        boolean sameColumns = !plan.columnsChanged && !plan.force && plan.autoIncrement == null && sameClustered
+                && old.columns().size() == assembled.columns().size();
+        if (sameColumns) {
+            for (int i = 0; i < old.columns().size(); i++) {
+                if (!sameStorage(old.columns().get(i), assembled.columns().get(i))) {
+                    sameColumns = false;
+                }
+            }
+        }
+        if (sameColumns && plan.actions == 1 && plan.onlyAddedIndex != null) {
+            IndexDef added = assembled.index(plan.onlyAddedIndex);
+            dictionary.createIndex(old.database(), old.name(), new IndexDef(0, added.name(), added.kind(),
+                    added.columns(), 0));
+            return 0;
+        }
+        if (sameColumns && plan.actions == 1 && plan.onlyDroppedIndex != null) {
+            dictionary.dropIndex(old.database(), old.name(), plan.onlyDroppedIndex);
+            return 0;
+        }
+        if (sameColumns) {
+            List<IndexDef> kept = sameIndexes(plan, old, assembled);
+            if (kept != null) {
+                if (!assembled.equals(old) || plan.actions > 0) {
+                    dictionary.changeDefinition(new TableDef(old.id(), old.database(), old.name(), old.spaceId(),
+                            assembled.columns(), kept, old.autoIncrementStart(), assembled.defaultCollation(),
+                            assembled.comment(), old.createTimeMillis()));
+                }
+                return 0;
+            }
+        }
+        RowConverter converter = new RowConverter(plan, old, assembled, strict);
+        dictionary.rebuildTable(old.database(), old.name(), assembled, converter);
+        boolean copy = !old.hasHiddenPrimaryKey() && assembled.hasHiddenPrimaryKey();
+        for (int i = 0; i < assembled.columns().size(); i++) {
+            int src = plan.columns.get(i).source;
+            if (src >= 0 && needsCopy(old.columns().get(src), assembled.columns().get(i))) {
+                copy = true;
+            }
+        }
+        return copy ? converter.row : 0;
+    }
+
+    /**
+     * Whether MySQL 8.0 changes column {@code a} into {@code b} only by copying the table: any
+     * change of type, except a VARCHAR that grows within the same length-prefix size.
+     */
+    private static boolean needsCopy(io.flushdb.storage.dict.ColumnDef a, io.flushdb.storage.dict.ColumnDef b) {
+        if (a.type() != b.type() || a.precision() != b.precision() || a.scale() != b.scale() || a.fsp() != b.fsp()
+                || a.unsigned() != b.unsigned() || !java.util.Objects.equals(a.collation(), b.collation())) {
+            return true;
+        }
+        if (a.length() == b.length()) {
+            return false;
+        }
+        if (a.type() != io.flushdb.storage.dict.ColumnType.VARCHAR || b.length() < a.length()) {
+            return true;
+        }
+        return a.maxBytes() < 256 != b.maxBytes() < 256;
+    }
+
+    /**
+     * The old indexes under their new names, in the new order, when the statement changed no
+     * index but its name; else null.
+     */
+    private static List<IndexDef> sameIndexes(AlterTableHandler.Plan plan, TableDef old, TableDef assembled) {
+        if (old.indexes().size() != assembled.indexes().size()) {
+            return null;
+        }
+        List<IndexDef> out = new ArrayList<>();
+        out.add(old.clusteredIndex());
+        for (int i = 1; i < assembled.indexes().size(); i++) {
+            IndexDef want = assembled.indexes().get(i);
+            IndexDef origin = null;
+            for (AlterTableHandler.Key k : plan.keys) {
+                if (k.name != null && k.name.equalsIgnoreCase(want.name())) {
+                    origin = k.origin;
+                }
+            }
+            if (origin == null || origin.kind() != want.kind()
+                    || !java.util.Arrays.equals(origin.columns(), want.columns())) {
+                return null;
+            }
+            out.add(new IndexDef(origin.id(), want.name(), want.kind(), origin.columns(), origin.rootPage()));
+        }
+        return out;
+    }
+
+    /** Whether a column's stored values need no conversion or check to become {@code b}'s. */
+    private static boolean sameStorage(io.flushdb.storage.dict.ColumnDef a, io.flushdb.storage.dict.ColumnDef b) {
+        return a.type() == b.type() && a.length() == b.length() && a.precision() == b.precision()
+                && a.scale() == b.scale() && a.fsp() == b.fsp() && a.unsigned() == b.unsigned()
+                && a.nullable() == b.nullable() && a.autoIncrement() == b.autoIncrement()
+                && java.util.Objects.equals(a.collation(), b.collation());
+    }
+
+    /**
+     * Converts the rows of a rebuilt table: values of kept columns go through the INSERT
+     * conversion ({@link io.flushdb.sql.types.StoreValues}) when the column's type changed, new
+     * columns take their default (the implicit one for NOT NULL without DEFAULT), and an
+     * AUTO_INCREMENT column numbers the rows that have no value.
+     */
+    private final class RowConverter implements Dictionary.RowCopier {
+        private final List<io.flushdb.storage.dict.ColumnDef> oldColumns;
+        private final List<io.flushdb.storage.dict.ColumnDef> columns;
+        private final int[] sources;
+        private final boolean[] convert;
+        private final boolean strict;
+        private final Long requestedAutoIncrement;
+        private final java.time.LocalDateTime now = io.flushdb.sql.exec.QueryExecutor.now(session);
+        private final java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+        private final org.apache.calcite.rel.type.RelDataTypeFactory types = new io.flushdb.sql.plan.MySqlTypeFactory();
+        long row;
+        private long nextAuto = 1;
+        private long maxAuto;
+
+        RowConverter(AlterTableHandler.Plan plan, TableDef old, TableDef def, boolean strict) {
+            this.oldColumns = old.columns();
+            this.columns = def.columns();
+            this.sources = new int[columns.size()];
+            this.convert = new boolean[columns.size()];
+            for (int i = 0; i < sources.length; i++) {
+                sources[i] = plan.columns.get(i).source;
+                convert[i] = sources[i] >= 0 && !sameStorage(oldColumns.get(sources[i]), columns.get(i));
+            }
+            this.strict = strict;
+            this.requestedAutoIncrement = plan.autoIncrement;
+        }
+
+        @Override
+        public Object[] convert(Object[] oldRow) {
+            row++;
+            // ALTER TABLE reports a value cut to fit as 1265 (Data truncated) where INSERT says 1406.
+            long at = row;
+            io.flushdb.sql.types.StoreValues.Context ctx = new io.flushdb.sql.types.StoreValues.Context(strict, row,
+                    zone, w -> session.addWarning(w.code() == MySqlError.ER_DATA_TOO_LONG.code
+                            ? new SqlWarning(w.level(), MySqlError.WARN_DATA_TRUNCATED.code, w.message()) : w));
+            Object[] out = new Object[columns.size()];
+            for (int i = 0; i < out.length; i++) {
+                io.flushdb.storage.dict.ColumnDef col = columns.get(i);
+                int src = sources[i];
+                Object v;
+                if (src >= 0) {
+                    v = oldRow[src];
+                    if (v != null && convert[i]) {
+                        io.flushdb.storage.dict.ColumnDef from = oldColumns.get(src);
+                        Object canonical = io.flushdb.sql.types.CalciteValues.toCanonical(
+                                io.flushdb.sql.types.TypeMapping.relType(types, from),
+                                io.flushdb.sql.types.CalciteValues.fromStored(from, v, zone));
+                        try {
+                            v = io.flushdb.sql.types.StoreValues.coerce(col, canonical, ctx);
+                        } catch (io.flushdb.sql.error.MySqlException tooLong) {
+                            if (tooLong.code() != MySqlError.ER_DATA_TOO_LONG.code) {
+                                throw tooLong;
+                            }
+                            throw MySqlError.WARN_DATA_TRUNCATED.raise(col.name(), at);
+                        }
+                    }
+                } else if (col.autoIncrement()) {
+                    v = null;
+                } else if (col.defaultKind() == io.flushdb.storage.dict.ColumnDef.DefaultKind.NONE) {
+                    v = col.nullable() ? null : DefaultValues.implicitDefault(col, ctx);
+                } else {
+                    v = DefaultValues.storedDefault(col, ctx, now);
+                }
+                if (col.autoIncrement()) {
+                    if (v == null || v instanceof Number num && num.longValue() == 0) {
+                        v = io.flushdb.sql.types.StoreValues.coerce(col, nextAuto, ctx);
+                    }
+                    long value = ((Number) v).longValue();
+                    maxAuto = Math.max(maxAuto, value);
+                    nextAuto = Math.max(nextAuto, value + 1);
+                }
+                if (v == null && !col.nullable()) {
+                    if (src < 0) {
+                        v = DefaultValues.implicitDefault(col, ctx);
+                    } else if (strict) {
+                        throw MySqlError.ER_INVALID_USE_OF_NULL.raise();
+                    } else {
+                        session.addWarning(new SqlWarning("Warning", MySqlError.WARN_DATA_TRUNCATED.code,
+                                MySqlError.WARN_DATA_TRUNCATED.raise(col.name(), row).getMessage()));
+                        v = DefaultValues.implicitDefault(col, ctx);
+                    }
+                }
+                out[i] = v;
+            }
+            return out;
+        }
+
+        @Override
+        public long autoIncrement(long oldCounter) {
+            long counter = requestedAutoIncrement != null ? requestedAutoIncrement : oldCounter;
+            return Math.max(Math.max(counter, 1), maxAuto + 1);
+        }
+    }
+
+    /**
+     * RENAME TABLE a TO b [, c TO d ...]: checked as a whole first (each source must exist and
+     * each target be free at its turn), then renamed pair by pair.
+     */
+    public StatementResult renameTables(String sql) {
+        List<AlterTableHandler.RenamePair> pairs = AlterTableHandler.parseRename(sql);
+        List<Names.TableName[]> resolved = new ArrayList<>();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        java.util.Set<String> gone = new java.util.HashSet<>();
+        List<TableEntry> entries = new ArrayList<>();
+        for (AlterTableHandler.RenamePair p : pairs) {
+            Names.TableName from = Names.resolveForWrite(p.fromDatabase() == null ? new Table(p.from())
+                    : new Table(p.fromDatabase(), p.from()), session);
+            Names.TableName to = Names.resolveForWrite(p.toDatabase() == null ? new Table(p.to())
+                    : new Table(p.toDatabase(), p.to()), session);
+            Names.checkIdentifier(to.table(), MySqlError.ER_WRONG_TABLE_NAME);
+            String fromKey = from.database() + "." + from.table();
+            String toKey = to.database() + "." + to.table();
+            boolean fromExists = present.contains(fromKey)
+                    || !gone.contains(fromKey) && dictionary.table(from.database(), from.table()) != null;
+            if (!fromExists) {
+                throw MySqlError.ER_NO_SUCH_TABLE.raise(from.database(), from.table());
+            }
+            if (dictionary.database(to.database()) == null) {
+                throw MySqlError.ER_BAD_DB_ERROR.raise(to.database());
+            }
+            boolean toExists = present.contains(toKey)
+                    || !gone.contains(toKey) && dictionary.table(to.database(), to.table()) != null;
+            if (toExists) {
+                throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(to.table());
+            }
+            TableEntry e = dictionary.table(from.database(), from.table());
+            if (e != null && !present.contains(fromKey) && !entries.contains(e)) {
+                entries.add(e);
+            }
+            present.remove(fromKey);
+            gone.add(fromKey);
+            present.add(toKey);
+            gone.remove(toKey);
+            resolved.add(new Names.TableName[] {from, to});
+        }
+        return withTablesLocked(entries, () -> {
+            for (Names.TableName[] r : resolved) {
+                dictionary.renameTable(r[0].database(), r[0].table(), r[1].database(), r[1].table());
+            }
+            return StatementResult.updateCount(0, List.of(), 0);
+        });
+    }
+
+    // ---- CREATE TABLE ... SELECT --------------------------------------------------------------
+
+    /** Whether a CREATE TABLE statement has a SELECT part. */
+    public static boolean isCreateSelect(String sql) {
+        return AlterTableHandler.createSelectSplit(sql) != null;
+    }
+
+    /**
+     * CREATE TABLE t [(...)] [IGNORE|REPLACE] [AS] SELECT ...: the columns declared in the
+     * statement, then the select's columns not declared there (a column reference keeps its
+     * column's type, NULL-ness, default and collation, without AUTO_INCREMENT; an expression gets
+     * the type MySQL derives for its result), then the rows inserted as INSERT ... SELECT would. If
+     * the insert fails the table is dropped: the statement leaves no table.
+     */
+    public StatementResult createTableSelect(String sql, io.flushdb.sql.route.StatementRouter router) {
+        int[] split = AlterTableHandler.createSelectSplit(sql);
+        String head = sql.substring(0, split[1]).trim();
+        String selectSql = sql.substring(split[2]).trim();
+        String afterName = head.substring(split[0]).trim();
+        boolean declared = afterName.startsWith("(");
+        String options = declared ? head.substring(head.indexOf('(', split[0]) + 1) : ") " + afterName;
+        String prefix = head.substring(0, split[0]);
+        // First the declared columns' names; keys may also name columns that only the SELECT makes.
+        CreateTable probe = parseCreate(prefix + " (`#ctas` INT" + (declared ? ", " : "") + options, sql);
+        Names.TableName n = Names.resolveForWrite(probe.getTable(), session);
+        Names.checkIdentifier(n.table(), MySqlError.ER_WRONG_TABLE_NAME);
+        DatabaseDef db = dictionary.database(n.database());
+        if (db == null) {
+            throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
+        }
+        if (dictionary.table(n.database(), n.table()) != null) {
+            if (probe.isIfNotExists()) {
+                session.addWarning(new SqlWarning("Note", 1050, "Table '" + n.table() + "' already exists"));
+                return StatementResult.updateCount(0, List.of(), 1);
+            }
+            throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(n.table());
+        }
+        io.flushdb.sql.route.ParsedStatement sp = router.parse(selectSql);
+        if (!(sp.ast() instanceof net.sf.jsqlparser.statement.select.Select select)) {
+            throw MySqlError.ER_PARSE_ERROR.raise(selectSql, 1);
+        }
+        List<io.flushdb.sql.exec.ColumnMeta> metas = router.compile(sp.sql(), select, 0).columns();
+        java.util.Set<String> declaredNames = new java.util.HashSet<>();
+        for (net.sf.jsqlparser.statement.create.table.ColumnDefinition cd : probe.getColumnDefinitions()) {
+            declaredNames.add(SqlText.unquote(cd.getColumnName()).toLowerCase(Locale.ROOT));
+        }
+        StringBuilder placeholders = new StringBuilder("`#ctas` INT");
+        List<String> targets = new ArrayList<>();
+        java.util.Set<String> fromSelect = new java.util.HashSet<>();
+        for (io.flushdb.sql.exec.ColumnMeta m : metas) {
+            String name = m.label();
+            if (!fromSelect.add(name.toLowerCase(Locale.ROOT))) {
+                throw MySqlError.ER_DUP_FIELDNAME.raise(name);
+            }
+            targets.add(name);
+            if (!declaredNames.contains(name.toLowerCase(Locale.ROOT))) {
+                placeholders.append(", ").append(SqlText.quote(name)).append(" INT");
+            }
+        }
+        CreateTable ct = parseCreate(prefix + " (" + placeholders + (declared ? ", " : "") + options, sql);
+        int pageSize = session.engine().storage().pageSize();
+        List<String> warnings = new ArrayList<>();
+        TableDef base = CreateTableHandler.build(ct, n.database(), n.table(), db.defaultCollation(), pageSize, warnings);
+        // MySQL's order: declared columns the SELECT does not make, then the SELECT's columns (a
+        // declared one keeps its declaration but takes the SELECT's position).
+        List<io.flushdb.storage.dict.ColumnDef> columns = new ArrayList<>();
+        for (io.flushdb.storage.dict.ColumnDef c : base.columns()) {
+            if (declaredNames.contains(c.name().toLowerCase(Locale.ROOT)) && !c.name().equals("#ctas")
+                    && !fromSelect.contains(c.name().toLowerCase(Locale.ROOT))) {
+                columns.add(c);
+            }
+        }
+        for (io.flushdb.sql.exec.ColumnMeta m : metas) {
+            String name = m.label();
+            int pos = declaredNames.contains(name.toLowerCase(Locale.ROOT))
+                    ? CreateTableHandler.indexOf(base.columns(), name) : -1;
+            columns.add(pos >= 0 ? base.columns().get(pos) : selectColumn(m, name, base.defaultCollation()));
+        }
+        List<CreateTableHandler.KeySpec> keys = new ArrayList<>();
+        for (IndexDef ix : base.indexes()) {
+            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED) {
+                continue;
+            }
+            List<String> cols = new ArrayList<>();
+            for (int c : ix.columns()) {
+                cols.add(base.columns().get(c).name());
+            }
+            keys.add(new CreateTableHandler.KeySpec(ix.kind(), ix.kind() == IndexDef.Kind.PRIMARY ? null : ix.name(),
+                    cols));
+        }
+        TableDef template = CreateTableHandler.assemble(n.database(), n.table(), columns, keys,
+                new TableOptions(base.autoIncrementStart(), base.defaultCollation(), base.comment()), pageSize);
+        withTablesLocked(List.of(), () -> {
+            dictionary.createTable(template);
+            return null;
+        });
+        StringBuilder ins = new StringBuilder(split[3] == 2 ? "REPLACE" : split[3] == 1 ? "INSERT IGNORE" : "INSERT");
+        ins.append(" INTO ").append(SqlText.quote(n.database())).append('.').append(SqlText.quote(n.table())).append(" (");
+        for (int i = 0; i < targets.size(); i++) {
+            ins.append(i > 0 ? ", " : "").append(SqlText.quote(targets.get(i)));
+        }
+        ins.append(") ").append(selectSql);
+        StatementResult r;
+        try {
+            r = router.execute(router.parse(ins.toString()), new Object[0]);
+            session.commit();
+        } catch (RuntimeException e) {
+            try {
+                session.rollback();
+                withTablesLocked(List.of(dictionary.table(n.database(), n.table())), () -> {
+                    dictionary.dropTable(n.database(), n.table());
+                    return null;
+                });
+            } catch (RuntimeException dropFailure) {
+                e.addSuppressed(dropFailure);
+            }
+            throw e;
+        }
+        for (String w : warnings) {
+            session.addWarning(new SqlWarning("Warning", 1266, w));
+        }
+        return StatementResult.updateCount(r.updateCount(), List.of(), session.warnings().size());
+    }
+
+    private static CreateTable parseCreate(String createSql, String original) {
+        net.sf.jsqlparser.statement.Statement st;
+        try {
+            st = io.flushdb.sql.parse.MySqlParser.parse(createSql);
+        } catch (io.flushdb.sql.error.MySqlException e) {
+            throw MySqlError.ER_PARSE_ERROR.raise(original.length() > 80 ? original.substring(0, 80) : original, 1);
+        }
+        if (!(st instanceof CreateTable ct)) {
+            throw MySqlError.ER_PARSE_ERROR.raise(original, 1);
+        }
+        return ct;
+    }
+
+    /** The column CREATE TABLE ... SELECT makes for a select column. */
+    private io.flushdb.storage.dict.ColumnDef selectColumn(io.flushdb.sql.exec.ColumnMeta m, String name,
+                                                           Collation tableCollation) {
+        if (!m.originalTable().isEmpty() && !m.database().isEmpty()) {
+            TableEntry source = dictionary.table(m.database(), m.originalTable());
+            int pos = source == null ? -1 : source.def().columnIndex(m.name());
+            if (pos >= 0) {
+                io.flushdb.storage.dict.ColumnDef c = source.def().columns().get(pos);
+                boolean nullable = c.nullable() || m.nullable();
+                String dflt = c.defaultValue();
+                io.flushdb.storage.dict.ColumnDef.DefaultKind kind = c.defaultKind();
+                if (c.autoIncrement()) {
+                    dflt = "0"; // MySQL gives the copy of an AUTO_INCREMENT column DEFAULT '0'
+                    kind = io.flushdb.storage.dict.ColumnDef.DefaultKind.LITERAL;
+                }
+                if (nullable && kind == io.flushdb.storage.dict.ColumnDef.DefaultKind.NONE) {
+                    kind = io.flushdb.storage.dict.ColumnDef.DefaultKind.NULL;
+                }
+                return new io.flushdb.storage.dict.ColumnDef(name, c.type(), c.length(), c.precision(), c.scale(),
+                        c.fsp(), c.unsigned(), c.zerofill(), nullable, dflt, kind, false, c.onUpdateCurrentTimestamp(),
+                        c.collation(), c.comment());
+            }
+        }
+        io.flushdb.storage.dict.ColumnType type;
+        long length = 0;
+        int precision = 0;
+        int scale = 0;
+        int fsp = 0;
+        boolean unsigned = m.type().isUnsigned();
+        Collation collation = null;
+        switch (m.type()) {
+            case TINYINT, TINYINT_UNSIGNED -> type = io.flushdb.storage.dict.ColumnType.TINYINT;
+            case BIT -> type = io.flushdb.storage.dict.ColumnType.BOOLEAN;
+            case SMALLINT, SMALLINT_UNSIGNED -> type = io.flushdb.storage.dict.ColumnType.SMALLINT;
+            case MEDIUMINT, MEDIUMINT_UNSIGNED -> type = io.flushdb.storage.dict.ColumnType.MEDIUMINT;
+            case INT, INT_UNSIGNED -> type = io.flushdb.storage.dict.ColumnType.INT;
+            // MySQL makes an INT column for an integer result that fits in it (fewer than 10 digits).
+            case BIGINT, BIGINT_UNSIGNED -> type = m.length() < 10 ? io.flushdb.storage.dict.ColumnType.INT
+                    : io.flushdb.storage.dict.ColumnType.BIGINT;
+            case DECIMAL, DECIMAL_UNSIGNED -> {
+                type = io.flushdb.storage.dict.ColumnType.DECIMAL;
+                scale = m.scale();
+                precision = (int) Math.max(1, Math.min(65, m.length() - (scale > 0 ? 1 : 0) - (unsigned ? 0 : 1)));
+                precision = Math.max(precision, scale);
+            }
+            case FLOAT, FLOAT_UNSIGNED -> type = io.flushdb.storage.dict.ColumnType.FLOAT;
+            case DOUBLE, DOUBLE_UNSIGNED -> type = io.flushdb.storage.dict.ColumnType.DOUBLE;
+            case CHAR, VARCHAR -> {
+                type = m.length() > 16383 ? io.flushdb.storage.dict.ColumnType.MEDIUMTEXT
+                        : io.flushdb.storage.dict.ColumnType.VARCHAR;
+                length = type == io.flushdb.storage.dict.ColumnType.VARCHAR ? m.length() : 0;
+                collation = tableCollation;
+            }
+            case TINYTEXT -> {
+                type = io.flushdb.storage.dict.ColumnType.TINYTEXT;
+                collation = tableCollation;
+            }
+            case TEXT -> {
+                type = io.flushdb.storage.dict.ColumnType.TEXT;
+                collation = tableCollation;
+            }
+            case MEDIUMTEXT -> {
+                type = io.flushdb.storage.dict.ColumnType.MEDIUMTEXT;
+                collation = tableCollation;
+            }
+            case LONGTEXT -> {
+                type = io.flushdb.storage.dict.ColumnType.LONGTEXT;
+                collation = tableCollation;
+            }
+            case BINARY, VARBINARY, NULL -> {
+                type = m.type() == MySqlTypeAlias.VARBINARY ? io.flushdb.storage.dict.ColumnType.VARBINARY
+                        : io.flushdb.storage.dict.ColumnType.BINARY;
+                length = m.type() == MySqlTypeAlias.NULL ? 0 : m.length();
+            }
+            case TINYBLOB -> type = io.flushdb.storage.dict.ColumnType.TINYBLOB;
+            case BLOB -> type = io.flushdb.storage.dict.ColumnType.BLOB;
+            case MEDIUMBLOB -> type = io.flushdb.storage.dict.ColumnType.MEDIUMBLOB;
+            case LONGBLOB -> type = io.flushdb.storage.dict.ColumnType.LONGBLOB;
+            case DATE -> type = io.flushdb.storage.dict.ColumnType.DATE;
+            case TIME -> {
+                type = io.flushdb.storage.dict.ColumnType.TIME;
+                fsp = m.scale();
+            }
+            case DATETIME -> {
+                type = io.flushdb.storage.dict.ColumnType.DATETIME;
+                fsp = m.scale();
+            }
+            case TIMESTAMP -> {
+                type = io.flushdb.storage.dict.ColumnType.TIMESTAMP;
+                fsp = m.scale();
+            }
+            case YEAR -> type = io.flushdb.storage.dict.ColumnType.YEAR;
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CREATE TABLE ... SELECT of a " + m.type() + " column");
+        }
+        boolean nullable = m.nullable() || m.type() == MySqlTypeAlias.NULL;
+        return new io.flushdb.storage.dict.ColumnDef(name, type, length, precision, scale, Math.max(0, Math.min(6, fsp)),
+                unsigned, false, nullable, null,
+                nullable ? io.flushdb.storage.dict.ColumnDef.DefaultKind.NULL : io.flushdb.storage.dict.ColumnDef.DefaultKind.NONE,
+                false, false, collation, "");
+    }
+
+    /** Short alias for the result type enum inside the switch above. */
+    private static final class MySqlTypeAlias {
+        static final io.flushdb.sql.types.MySqlType VARBINARY = io.flushdb.sql.types.MySqlType.VARBINARY;
+        static final io.flushdb.sql.types.MySqlType NULL = io.flushdb.sql.types.MySqlType.NULL;
     }
 }

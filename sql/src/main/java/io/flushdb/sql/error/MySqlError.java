@@ -103,7 +103,10 @@ public enum MySqlError {
     ER_UNKNOWN_ERROR(1105, "HY000", "%s"),
     ER_TABLE_DEF_CHANGED(1412, "HY000", "Table definition has changed, please retry transaction"),
     ER_WINDOW_NO_SUCH_WINDOW(3579, "HY000", "Window name '%s' is not defined."),
-    ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s");
+    ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),
+    ER_INVALID_USE_OF_NULL(1138, "22004", "Invalid use of NULL value"),
+    ER_KEY_DOES_NOT_EXITS(1176, "42000", "Key '%s' doesn't exist in table '%s'"),
+    ER_WRONG_NAME_FOR_INDEX(1280, "42000", "Incorrect index name '%s'");
 
     public final int code;
     public final String sqlState;

@@ -90,6 +90,14 @@ public final class StatementRouter {
             // a RESET PERSIST has no AST.
             return new ParsedStatement(text, w0.equals("SET") ? SET_MARKER : null, StatementKind.SET, params);
         }
+        if (w0.equals("ALTER") && (w1.equals("TABLE") || w1.equals("ONLINE") || w1.equals("IGNORE"))
+                || w0.equals("RENAME") && (w1.equals("TABLE") || w1.equals("TABLES"))) {
+            // Parsed by AlterTableHandler: JSqlParser's ALTER covers only part of MySQL's grammar.
+            return new ParsedStatement(text, null, StatementKind.DDL, params);
+        }
+        if (w0.equals("CREATE") && w1.equals("TABLE") && DdlExecutor.isCreateSelect(text)) {
+            return new ParsedStatement(text, null, StatementKind.DDL, params);
+        }
         if ((w0.equals("CREATE") || w0.equals("DROP")) && (w1.equals("DATABASE") || w1.equals("SCHEMA"))) {
             return new ParsedStatement(text, null, StatementKind.DDL, params);
         }
@@ -384,6 +392,16 @@ public final class StatementRouter {
         session.commit();
         DdlExecutor ddl = new DdlExecutor(session);
         if (p.ast() == null) {
+            String w0 = SqlText.leadingWords(p.sql(), 1).get(0);
+            if (w0.equals("ALTER")) {
+                return ddl.alterTable(p.sql());
+            }
+            if (w0.equals("RENAME")) {
+                return ddl.renameTables(p.sql());
+            }
+            if (w0.equals("CREATE") && DdlExecutor.isCreateSelect(p.sql())) {
+                return ddl.createTableSelect(p.sql(), this);
+            }
             return databaseDdl(ddl, p.sql());
         }
         Statement st = p.ast();

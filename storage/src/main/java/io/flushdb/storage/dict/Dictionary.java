@@ -146,6 +146,8 @@ public final class Dictionary {
             Object[] row = sysTables.readRow(c.buffer(), c.record(), null);
             defs.add(TableDef.deserialize((byte[]) row[2]));
         }
+        defs = finishInterruptedRenames(defs);
+        finishInterruptedRebuilds(defs);
         for (TableDef def : defs) {
             String file = DataDirectory.tableFile(def.database(), def.name());
             if (!files.exists(file)) {
@@ -154,6 +156,85 @@ public final class Dictionary {
             spaces.open(def.spaceId(), file, false);
             register(def);
         }
+    }
+
+    /**
+     * RN2: a RENAME TABLE interrupted between inserting the new SYS_TABLES row and deleting the old
+     * one left two rows with the same table id. The durable FILE_RENAME record is the commit point:
+     * recovery has replayed it if it reached the log, so the row whose file exists wins and the
+     * other row is deleted.
+     */
+    private List<TableDef> finishInterruptedRenames(List<TableDef> defs) {
+        Map<Long, TableDef> byId = new java.util.LinkedHashMap<>();
+        List<TableDef> kept = new ArrayList<>();
+        for (TableDef def : defs) {
+            TableDef other = byId.putIfAbsent(def.id(), def);
+            if (other == null) {
+                continue;
+            }
+            boolean defHasFile = files.exists(DataDirectory.tableFile(def.database(), def.name()));
+            TableDef loser = defHasFile ? other : def;
+            byId.put(def.id(), defHasFile ? def : other);
+            sysTables.delete(new Object[] {loser.database(), loser.name(), null});
+        }
+        kept.addAll(byId.values());
+        if (kept.size() != defs.size()) {
+            makeDurable();
+        }
+        return kept;
+    }
+
+    /**
+     * RB5: puts the files of tables whose rebuild (ALTER TABLE) was interrupted back in line with
+     * SYS_TABLES, whose row is the commit point. A table whose space still sits under its
+     * temporary name was moved aside by a rebuild that did not commit: whatever holds the table's
+     * name now is the uncommitted copy and is deleted, and the old file gets its name back. Then
+     * every file left under a temporary name (an uncommitted copy, or the old file of a committed
+     * rebuild) is deleted.
+     */
+    private void finishInterruptedRebuilds(List<TableDef> defs) {
+        for (TableDef def : defs) {
+            String file = DataDirectory.tableFile(def.database(), def.name());
+            String temp = temporaryFile(def.database(), def.spaceId());
+            if (!files.exists(temp)) {
+                continue;
+            }
+            if (files.exists(file)) {
+                discardFile(file);
+            }
+            int open = spaces.spaceOfFile(temp);
+            if (open >= 0) {
+                spaces.rename(open, file);
+            } else {
+                files.rename(temp, file);
+            }
+        }
+        for (String db : databases.keySet()) {
+            String dir = DataDirectory.databaseDirectory(db);
+            for (String entry : files.list(dir)) {
+                if (entry.startsWith(TEMPORARY_PREFIX)) {
+                    discardFile(dir + "/" + entry);
+                }
+            }
+        }
+    }
+
+    /** Deletes a tablespace file left by an interrupted DDL, closing its space if recovery opened it. */
+    private void discardFile(String file) {
+        int open = spaces.spaceOfFile(file);
+        if (open >= 0) {
+            pool.discardSpace(open);
+            spaces.close(open);
+        }
+        files.delete(file);
+    }
+
+    /** Prefix of the temporary names of tablespaces during a rebuild (never an encoded table name). */
+    static final String TEMPORARY_PREFIX = "#sql-ib";
+
+    /** The temporary file name of space {@code spaceId} in database {@code database}'s directory. */
+    static String temporaryFile(String database, int spaceId) {
+        return DataDirectory.databaseDirectory(database) + "/" + TEMPORARY_PREFIX + spaceId + ".ibd";
     }
 
     private TableEntry register(TableDef def) {
@@ -283,7 +364,11 @@ public final class Dictionary {
 
     /** Creates the file of {@code def}'s tablespace with its header and empty index trees. */
     private TableDef createTablespace(TableDef def) {
-        String file = DataDirectory.tableFile(def.database(), def.name());
+        return createTablespace(def, DataDirectory.tableFile(def.database(), def.name()));
+    }
+
+    /** Creates the tablespace of {@code def} in file {@code file}. */
+    private TableDef createTablespace(TableDef def, String file) {
         if (files.exists(file)) {
             // On a case-insensitive file system (macOS, Windows) the file of table `T` is that of
             // table `t`: refuse rather than take it. Otherwise it is a leftover of an interrupted
@@ -314,7 +399,10 @@ public final class Dictionary {
     }
 
     private void deleteTablespace(TableDef def) {
-        String file = DataDirectory.tableFile(def.database(), def.name());
+        deleteTablespace(def, DataDirectory.tableFile(def.database(), def.name()));
+    }
+
+    private void deleteTablespace(TableDef def, String file) {
         logFileOperation(RedoRecordType.FILE_DELETE, def.spaceId(), file);
         pool.discardSpace(def.spaceId());
         spaces.close(def.spaceId());
@@ -334,6 +422,25 @@ public final class Dictionary {
             lsn = mtr.commit();
         }
         mtrs.log().flushUpTo(lsn, true);
+    }
+
+    /**
+     * Renames the file of open space {@code spaceId}, after making a FILE_RENAME record durable so
+     * that recovery repeats the rename if the file system lost it.
+     */
+    private void renameTablespace(int spaceId, String to) {
+        String from = spaces.get(spaceId).fileName();
+        byte[] a = from.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] b = to.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer payload = java.nio.ByteBuffer.allocate(2 + a.length + b.length);
+        payload.putShort((short) a.length).put(a).put(b);
+        long lsn;
+        try (MiniTransaction mtr = mtrs.start()) {
+            mtr.logNonPage(RedoRecordType.FILE_RENAME, spaceId, payload.array(), 0, payload.capacity());
+            lsn = mtr.commit();
+        }
+        mtrs.log().flushUpTo(lsn, true);
+        spaces.rename(spaceId, to);
     }
 
     /** DDL is durable when it returns: the redo of everything it did is forced. */
@@ -487,6 +594,150 @@ public final class Dictionary {
             list.remove(pos);
             replaceDefinition(e.def().withIndexes(list));
             return table(database, name);
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /** Converts the rows of a table being rebuilt. */
+    public interface RowCopier {
+        /** The new table's row (its user columns) for a row of the old table (read with its LOBs). */
+        Object[] convert(Object[] oldRow);
+
+        /** The new table's AUTO_INCREMENT counter, given the old one's; called after every row. */
+        long autoIncrement(long oldCounter);
+    }
+
+    /**
+     * ALTER TABLE by copying (MySQL's ALGORITHM=COPY): builds a new tablespace with the
+     * definition {@code template} (ids and roots unassigned; the name, id and creation of the
+     * table are kept) under a temporary name, copies every row through {@code copier}, then
+     * switches (RB1-RB4). If copying fails (a conversion error, a duplicate key), the copy is
+     * deleted and the table is as it was. The caller holds the table's lock exclusively.
+     *
+     * <ol>
+     *   <li>RB1: the copy is created as {@code #sql-ib<space>.ibd} (FILE_CREATE) and filled.</li>
+     *   <li>RB2: the old file is renamed to its temporary name, then the copy to the table's name
+     *       (FILE_RENAME records, durable before each rename).</li>
+     *   <li>RB3: the SYS_TABLES row takes the new definition: the commit point.</li>
+     *   <li>RB4: the old file is deleted (FILE_DELETE).</li>
+     * </ol>
+     * A crash anywhere leaves the old table or the new one: recovery replays the file records, and
+     * loading the dictionary (RB5, {@code finishInterruptedRebuilds}) gives the file that the
+     * SYS_TABLES row names its name back and deletes the other.
+     */
+    public TableEntry rebuildTable(String database, String name, TableDef template, RowCopier copier) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(database, name);
+            if (e == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            TableDef old = e.def();
+            int spaceId = (int) nextCounter(SystemPage.OFFSET_NEXT_SPACE_ID, 1, false);
+            List<IndexDef> indexes = new ArrayList<>();
+            for (IndexDef ix : template.indexes()) {
+                indexes.add(new IndexDef(nextCounter(SystemPage.OFFSET_NEXT_INDEX_ID, 1, true), ix.name(), ix.kind(),
+                        ix.columns(), 0));
+            }
+            TableDef def = new TableDef(old.id(), database, name, spaceId, template.columns(), indexes,
+                    template.autoIncrementStart(), template.defaultCollation(), template.comment(), clock.millis());
+            String temp = temporaryFile(database, spaceId);
+            def = createTablespace(def, temp); // RB1
+            TableStore to = new TableStore(def, mtrs);
+            try {
+                copyRows(e.store(), to, copier);
+                to.resetAutoIncrement(copier.autoIncrement(e.store().autoIncrementValue()));
+            } catch (RuntimeException ex) {
+                deleteTablespace(def, temp);
+                throw ex;
+            }
+            String file = DataDirectory.tableFile(database, name);
+            renameTablespace(old.spaceId(), temporaryFile(database, old.spaceId())); // RB2
+            renameTablespace(spaceId, file);
+            sysTables.update(new Object[] {database, name, null}, new Object[] {database, name, def.serialize()});
+            makeDurable(); // RB3: committed
+            register(def);
+            version.incrementAndGet();
+            deleteTablespace(old, temporaryFile(database, old.spaceId())); // RB4
+            makeDurable();
+            return table(database, name);
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    private static void copyRows(TableStore from, TableStore to, RowCopier copier) {
+        BTreeCursor c = from.scan();
+        c.seekFirst();
+        Object[] row = new Object[from.rowWidth()];
+        int width = to.rowWidth();
+        while (c.next()) {
+            if (TableStore.isDeleteMarked(c.buffer(), c.record())) {
+                continue; // a deleted row purge has not removed yet (no transaction can see it: DDL waited)
+            }
+            from.decodeRow(c.buffer(), c.record(), row, true);
+            Object[] converted = copier.convert(row);
+            Object[] out = new Object[width];
+            System.arraycopy(converted, 0, out, 0, Math.min(converted.length, width));
+            to.insert(out);
+        }
+    }
+
+    /**
+     * RENAME TABLE (also ALTER TABLE ... RENAME): moves the table's row in SYS_TABLES and its
+     * file. The caller holds the table's lock exclusively and has checked the target is free.
+     * RN1: the row under the new name is inserted, then the file renamed (a durable FILE_RENAME
+     * record first: the commit point), then the old row deleted; see RN2 for a crash in between.
+     */
+    public TableEntry renameTable(String database, String name, String newDatabase, String newName) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(database, name);
+            if (e == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            if (!databases.containsKey(newDatabase)) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_DATABASE, newDatabase, null);
+            }
+            if (table(newDatabase, newName) != null) {
+                throw new DictionaryException(DictionaryException.Kind.TABLE_EXISTS, newDatabase, newName);
+            }
+            TableDef old = e.def();
+            TableDef def = new TableDef(old.id(), newDatabase, newName, old.spaceId(), old.columns(), old.indexes(),
+                    old.autoIncrementStart(), old.defaultCollation(), old.comment(), old.createTimeMillis());
+            String file = DataDirectory.tableFile(newDatabase, newName);
+            if (files.exists(file)) {
+                files.delete(file); // a leftover of an interrupted DROP
+            }
+            sysTables.insert(new Object[] {newDatabase, newName, def.serialize()});
+            makeDurable();
+            renameTablespace(old.spaceId(), file); // the commit point
+            sysTables.delete(new Object[] {database, name, null});
+            tables.get(database).remove(name);
+            TableEntry moved = register(def);
+            version.incrementAndGet();
+            makeDurable();
+            return moved;
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /**
+     * A change of definition that leaves the rows as they are (column names, defaults, comments,
+     * index names, table options). {@code def} keeps the table's id, tablespace and indexes' ids
+     * and roots. The caller holds the table's lock exclusively.
+     */
+    public TableEntry changeDefinition(TableDef def) {
+        latch.lockExclusive();
+        try {
+            TableEntry e = table(def.database(), def.name());
+            if (e == null || e.def().id() != def.id() || e.def().spaceId() != def.spaceId()) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, def.database(), def.name());
+            }
+            replaceDefinition(def);
+            return table(def.database(), def.name());
         } finally {
             latch.unlockExclusive();
         }

@@ -76,6 +76,8 @@ public final class Recovery {
     // ---- pass 1 results -----------------------------------------------------------------------
     private final Map<Integer, String> spaceFiles = new TreeMap<>();
     private final Set<Integer> deletedSpaces = new HashSet<>();
+    /** Spaces whose FILE_CREATE record is past the checkpoint. */
+    private final Set<Integer> createdSpaces = new HashSet<>();
     /** FILE_RENAME records in LSN order: {from, to}. */
     private final List<String[]> renames = new ArrayList<>();
     private final Map<Integer, byte[]> pageZeroImages = new HashMap<>();
@@ -213,6 +215,7 @@ public final class Recovery {
             case FILE_CREATE -> {
                 spaceFiles.put(space, new String(p, StandardCharsets.UTF_8));
                 deletedSpaces.remove(space);
+                createdSpaces.add(space);
             }
             case FILE_DELETE -> {
                 spaceFiles.put(space, new String(p, StandardCharsets.UTF_8));
@@ -395,16 +398,32 @@ public final class Recovery {
             }
         }
         applyBatch(batch, stats, end, end);
+        List<Integer> unborn = new ArrayList<>();
         for (int space : deferred) {
             BufferFrame f = pool.getPage(PageId.of(space, 0), LatchMode.SHARED);
             try {
-                if (PageHeader.isAllZero(f.page(), pageSize)) {
+                if (PageHeader.isAllZero(f.page(), pageSize) && createdSpaces.contains(space)
+                        && !pageZeroImages.containsKey(space)) {
+                    // Created after the checkpoint, but the crash came before the mini-transaction
+                    // that formats page 0 (the first one to touch the space) reached the log: no
+                    // record refers to the space, so its creation is undone (the file deleted).
+                    unborn.add(space);
+                } else if (PageHeader.isAllZero(f.page(), pageSize)) {
                     throw new RedoLogCorruptException(end, "space " + space + " (" + spaceFiles.get(space)
                             + ") has a zero-filled page 0 and the redo log does not describe it");
                 }
             } finally {
                 pool.release(f, LatchMode.SHARED);
             }
+        }
+        for (int space : unborn) {
+            String file = spaceFiles.get(space);
+            messages.accept("FlushDB: recovery: " + file + " (space " + space + ") was created but never "
+                    + "initialised before the crash; deleting it");
+            pool.discardSpace(space);
+            spaces.close(space);
+            store.delete(file);
+            deferred.remove(Integer.valueOf(space));
         }
         return stats;
     }

@@ -976,7 +976,8 @@ public final class TableStore {
                 b.arrayOffset() + blen);
     }
 
-    private static boolean isDeleteMarked(ByteBuffer buf, int rec) {
+    /** Whether the clustered record at {@code rec} is delete-marked (a deleted row purge has not removed yet). */
+    public static boolean isDeleteMarked(ByteBuffer buf, int rec) {
         return (RecordLayout.info(buf, rec) & RecordLayout.INFO_DELETED) != 0;
     }
 

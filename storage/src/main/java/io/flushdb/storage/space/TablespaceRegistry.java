@@ -59,6 +59,26 @@ public final class TablespaceRegistry implements PageStore {
         }
     }
 
+    /**
+     * Renames the file of open space {@code spaceId} to {@code newName}; the open file handle keeps
+     * serving its pages, so cached pages are written to the renamed file.
+     */
+    public void rename(int spaceId, String newName) {
+        Tablespace ts = get(spaceId);
+        store.rename(ts.fileName(), newName);
+        spaces.put(spaceId, new Tablespace(spaceId, newName, ts.file()));
+    }
+
+    /** The open space whose file is {@code fileName}, or -1. */
+    public int spaceOfFile(String fileName) {
+        for (Tablespace ts : spaces.values()) {
+            if (ts.fileName().equals(fileName)) {
+                return ts.spaceId();
+            }
+        }
+        return -1;
+    }
+
     public Tablespace get(int spaceId) {
         Tablespace ts = spaces.get(spaceId);
         if (ts == null) {
