@@ -1,5 +1,6 @@
 package io.flushdb.compat.differential;
 
+import io.flushdb.reference.ReferenceEndpoint;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.MySQLContainer;
 import org.testcontainers.utility.DockerImageName;

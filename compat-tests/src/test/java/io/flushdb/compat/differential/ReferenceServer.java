@@ -1,5 +1,7 @@
 package io.flushdb.compat.differential;
 
+import io.flushdb.reference.MariaDb4jReference;
+import io.flushdb.reference.ReferenceEndpoint;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -29,8 +31,7 @@ import java.util.Properties;
  */
 final class ReferenceServer {
     /** MySQL 8.0's default {@code sql_mode}. */
-    static final String MYSQL80_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
-            + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
+    static final String MYSQL80_SQL_MODE = MariaDb4jReference.MYSQL80_SQL_MODE;
     /** The database every script runs in, on both sides. */
     static final String DATABASE = "flushdb_diff";
     /** Scripts may create further databases only with this prefix; they are dropped around each script. */

@@ -225,13 +225,14 @@ final class CatalogResults {
         return (int) TypeInfo.precision(t);
     }
 
+    /**
+     * As Connector/J with its default {@code useInformationSchema=false}, which reads the digits
+     * from {@code SHOW FULL COLUMNS}' type text: the scale of a DECIMAL ({@code decimal(10,2)}),
+     * and null for every other type, integers and fractional-second temporals included.
+     */
     private static Integer decimalDigits(CatalogView.Column c) {
         MySqlType t = c.type();
-        if (t.isInteger() || t == MySqlType.BIT) {
-            return 0;
-        }
-        if (t == MySqlType.DECIMAL || t == MySqlType.DECIMAL_UNSIGNED || t == MySqlType.TIME
-                || t == MySqlType.DATETIME || t == MySqlType.TIMESTAMP) {
+        if (t == MySqlType.DECIMAL || t == MySqlType.DECIMAL_UNSIGNED) {
             return c.scale();
         }
         return null;

@@ -551,19 +551,28 @@ public final class JdbcConnection extends JdbcObject implements Connection {
         }
     }
 
+    /**
+     * An empty, writable clob, as Connector/J's; bind it with {@code setClob}. (Hibernate probes
+     * this at boot; HikariCP evicts a connection whose call fails with SQLSTATE 0A000.)
+     */
     @Override
     public Clob createClob() throws SQLException {
-        throw SqlExceptions.unsupported("Connection.createClob (bind a String or Reader instead)");
+        checkOpen();
+        return new MemoryClob();
     }
 
+    /** An empty, writable blob, as Connector/J's; bind it with {@code setBlob}. */
     @Override
     public Blob createBlob() throws SQLException {
-        throw SqlExceptions.unsupported("Connection.createBlob (bind a byte[] or InputStream instead)");
+        checkOpen();
+        return new MemoryBlob();
     }
 
+    /** An empty, writable NCLOB (utf8mb4 text, as a CLOB). */
     @Override
     public NClob createNClob() throws SQLException {
-        throw SqlExceptions.unsupported("Connection.createNClob");
+        checkOpen();
+        return new MemoryClob();
     }
 
     @Override

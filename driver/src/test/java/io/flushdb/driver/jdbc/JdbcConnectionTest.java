@@ -156,10 +156,57 @@ class JdbcConnectionTest {
     @Test
     void unsupportedFeaturesSaySo() {
         assertThrows(SQLFeatureNotSupportedException.class, () -> conn.prepareCall("CALL p()"));
-        assertThrows(SQLFeatureNotSupportedException.class, conn::createBlob);
         assertThrows(SQLFeatureNotSupportedException.class, () -> conn.createArrayOf("INT", new Object[0]));
         assertThrows(SQLFeatureNotSupportedException.class,
                 () -> conn.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_UPDATABLE));
+    }
+
+    @Test
+    void createdLobsAreWritableAndBindable() throws Exception {
+        java.sql.Clob clob = conn.createClob();
+        assertEquals(0, clob.length());
+        assertEquals(5, clob.setString(1, "hello"));
+        assertEquals(6, clob.setString(6, " world"));
+        try (java.io.Writer w = clob.setCharacterStream(12)) {
+            w.write("!");
+        }
+        assertEquals("hello world!", clob.getSubString(1, 100));
+        assertEquals(7, clob.position("world", 1));
+        SQLException outOfRange = assertThrows(SQLException.class, () -> clob.setString(20, "x"));
+        assertEquals("S1009", outOfRange.getSQLState());
+        clob.truncate(5);
+
+        java.sql.Blob blob = conn.createBlob();
+        blob.setBytes(1, new byte[] {1, 2, 3});
+        try (java.io.OutputStream out = blob.setBinaryStream(4)) {
+            out.write(new byte[] {4, 5});
+        }
+        assertEquals(5, blob.length());
+        assertEquals(3, blob.position(new byte[] {3, 4}, 1));
+
+        java.sql.NClob nclob = conn.createNClob();
+        nclob.setString(1, "ünï");
+
+        try (Statement st = conn.createStatement()) {
+            st.execute("CREATE DATABASE lobs");
+            st.execute("CREATE TABLE lobs.t (c TEXT, b BLOB, n TEXT)");
+        }
+        try (java.sql.PreparedStatement ps = conn.prepareStatement("INSERT INTO lobs.t VALUES (?, ?, ?)")) {
+            ps.setClob(1, clob);
+            ps.setBlob(2, blob);
+            ps.setNClob(3, nclob);
+            assertEquals(1, ps.executeUpdate());
+        }
+        try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT c, b, n FROM lobs.t")) {
+            assertTrue(rs.next());
+            assertEquals("hello", rs.getString(1));
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, rs.getBytes(2));
+            assertEquals("ünï", rs.getString(3));
+        }
+        clob.free();
+        assertThrows(SQLException.class, clob::length);
+        conn.close();
+        assertThrows(SQLException.class, conn::createClob);
     }
 
     @Test

