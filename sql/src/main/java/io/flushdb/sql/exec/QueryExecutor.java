@@ -45,10 +45,12 @@ public final class QueryExecutor {
         Object[] params = bind(q, userParams, session, zone, now);
         QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now, session);
         MySqlFunctions.WARNINGS.set(session.warningSink);
+        io.flushdb.sql.plan.functions.TemporalFunctions.ZONE.set(session.variables().zone());
         try {
             return collect(q, ctx, limit);
         } finally {
             MySqlFunctions.WARNINGS.set(null);
+            io.flushdb.sql.plan.functions.TemporalFunctions.ZONE.set(null);
         }
     }
 

@@ -364,7 +364,7 @@ public final class MySqlFunctions {
         return match(sk, 0, pk, kinds, 0, n);
     }
 
-    private static String text(Object v) {
+    static String text(Object v) {
         return v instanceof ByteString bs ? new String(bs.getBytes(), StandardCharsets.UTF_8) : v.toString();
     }
 

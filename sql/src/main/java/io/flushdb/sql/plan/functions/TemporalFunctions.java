@@ -34,6 +34,24 @@ public final class TemporalFunctions {
     public static final int RESULT_DATETIME = 2;
     public static final int RESULT_TIME = 3;
 
+    /** A date written as a number, its fraction cut off: YYMMDD, YYYYMMDD, YYMMDDHHMMSS, YYYYMMDDHHMMSS. */
+    private static final java.util.regex.Pattern NUMERIC_DATE = java.util.regex.Pattern.compile("(\\d{1,8}|\\d{12}|\\d{14})(?:\\.\\d*)?");
+    /** What separates the fields of a compound interval ('1 2:30:00'). */
+    private static final java.util.regex.Pattern NON_DIGITS = java.util.regex.Pattern.compile("[^0-9]+");
+    /** A number that can only be a date without a time. */
+    private static final java.util.regex.Pattern NUMERIC_DAY = java.util.regex.Pattern.compile("\\d{1,8}(\\.\\d*)?");
+
+    /**
+     * The session's time zone for the statement running on this thread (set by the executor with
+     * {@link MySqlFunctions#WARNINGS}): UNIX_TIMESTAMP, FROM_UNIXTIME and a TIME's date read it.
+     */
+    public static final ThreadLocal<ZoneId> ZONE = new ThreadLocal<>();
+
+    private static ZoneId zone() {
+        ZoneId z = ZONE.get();
+        return z != null ? z : ZoneId.systemDefault();
+    }
+
     private static final String[] DAY_NAMES = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
         "Sunday"};
     private static final String[] MONTH_NAMES = {"January", "February", "March", "April", "May", "June", "July",
@@ -57,8 +75,9 @@ public final class TemporalFunctions {
             if (d != null) {
                 return d.atStartOfDay();
             }
-            String digits = s.replaceFirst("\\.\\d*$", "");
-            if (digits.matches("\\d{1,8}|\\d{12}|\\d{14}")) {
+            java.util.regex.Matcher number = NUMERIC_DATE.matcher(s);
+            if (number.matches()) {
+                String digits = number.group(1);
                 // A number: YYMMDD, YYYYMMDD, YYMMDDHHMMSS or YYYYMMDDHHMMSS.
                 if (digits.length() <= 6 || digits.length() == 12) {
                     digits = "0".repeat(Math.max(0, 6 - digits.length())) + digits;
@@ -90,17 +109,11 @@ public final class TemporalFunctions {
             return true;
         }
         String s = text(v).trim();
-        return Temporal.parseDate(s) == null && !s.matches("\\d{1,8}(\\.\\d*)?");
+        return Temporal.parseDate(s) == null && !NUMERIC_DAY.matcher(s).matches();
     }
 
     static String text(Object v) {
-        if (v instanceof ByteString b) {
-            return new String(b.getBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
-        if (v instanceof BigDecimal bd) {
-            return bd.toPlainString();
-        }
-        return String.valueOf(v);
+        return v instanceof BigDecimal bd ? bd.toPlainString() : MySqlFunctions.text(v);
     }
 
     private static long millis(LocalDateTime dt) {
@@ -147,11 +160,11 @@ public final class TemporalFunctions {
                 case 'D' -> out.append(t.getDayOfMonth()).append(ordinalSuffix(t.getDayOfMonth()));
                 case 'd' -> two(out, t.getDayOfMonth());
                 case 'e' -> out.append(t.getDayOfMonth());
-                case 'f' -> out.append(String.format(Locale.ROOT, "%06d", t.getNano() / 1000));
+                case 'f' -> digits(out, t.getNano() / 1000, 6);
                 case 'H' -> two(out, t.getHour());
                 case 'h', 'I' -> two(out, hour12);
                 case 'i' -> two(out, t.getMinute());
-                case 'j' -> out.append(String.format(Locale.ROOT, "%03d", t.getDayOfYear()));
+                case 'j' -> digits(out, t.getDayOfYear(), 3);
                 case 'k' -> out.append(t.getHour());
                 case 'l' -> out.append(hour12);
                 case 'M' -> out.append(MONTH_NAMES[t.getMonthValue() - 1]);
@@ -180,11 +193,11 @@ public final class TemporalFunctions {
                 case 'X', 'x' -> {
                     int[] year = new int[1];
                     week(t.toLocalDate(), spec == 'X' ? 2 : 3, year);
-                    out.append(String.format(Locale.ROOT, "%04d", year[0]));
+                    digits(out, year[0], 4);
                 }
                 case 'W' -> out.append(DAY_NAMES[t.getDayOfWeek().ordinal()]);
                 case 'w' -> out.append(t.getDayOfWeek().getValue() % 7);
-                case 'Y' -> out.append(String.format(Locale.ROOT, "%04d", t.getYear()));
+                case 'Y' -> digits(out, t.getYear(), 4);
                 case 'y' -> two(out, t.getYear() % 100);
                 default -> out.append(spec); // %% and unknown specifiers give the character itself
             }
@@ -193,8 +206,15 @@ public final class TemporalFunctions {
     }
 
     private static void two(StringBuilder out, int v) {
-        if (v < 10) {
-            out.append('0');
+        digits(out, v, 2);
+    }
+
+    /** {@code v} (not negative) with leading zeros to {@code width} digits. */
+    private static void digits(StringBuilder out, int v, int width) {
+        for (int limit = 10, i = 1; i < width; i++, limit *= 10) {
+            if (v < limit) {
+                out.append('0');
+            }
         }
         out.append(v);
     }
@@ -475,9 +495,23 @@ public final class TemporalFunctions {
     }
 
     private static String formatDateTime(LocalDateTime r) {
-        String s = String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", r.getYear(), r.getMonthValue(),
-                r.getDayOfMonth(), r.getHour(), r.getMinute(), r.getSecond());
-        return r.getNano() == 0 ? s : s + String.format(Locale.ROOT, ".%06d", r.getNano() / 1000);
+        StringBuilder out = new StringBuilder(26);
+        digits(out, r.getYear(), 4);
+        out.append('-');
+        two(out, r.getMonthValue());
+        out.append('-');
+        two(out, r.getDayOfMonth());
+        out.append(' ');
+        two(out, r.getHour());
+        out.append(':');
+        two(out, r.getMinute());
+        out.append(':');
+        two(out, r.getSecond());
+        if (r.getNano() != 0) {
+            out.append('.');
+            digits(out, r.getNano() / 1000, 6);
+        }
+        return out.toString();
     }
 
     /**
@@ -516,7 +550,7 @@ public final class TemporalFunctions {
         }
         String s = text(amount).trim();
         boolean negative = s.startsWith("-");
-        String[] fields = s.replaceFirst("^[-+]", "").split("[^0-9]+");
+        String[] fields = NON_DIGITS.split(negative || s.startsWith("+") ? s.substring(1) : s);
         int[] slots = switch (unit) {
             case "YEAR_MONTH" -> new int[] {0, 1};
             case "DAY_HOUR" -> new int[] {2, 3};
@@ -787,7 +821,7 @@ public final class TemporalFunctions {
         if (t == null) {
             return null;
         }
-        java.time.Instant i = t.atZone(ZoneId.systemDefault()).toInstant();
+        java.time.Instant i = t.atZone(zone()).toInstant();
         if (i.getEpochSecond() < 0 || i.getEpochSecond() > 32536771199L) {
             return ((Number) withFraction).intValue() == 0 ? (Object) 0L : (Object) BigDecimal.ZERO;
         }
@@ -808,7 +842,7 @@ public final class TemporalFunctions {
         }
         long micros = v.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValue();
         java.time.Instant i = java.time.Instant.ofEpochSecond(micros / 1_000_000, (micros % 1_000_000) * 1000);
-        return millis(LocalDateTime.ofInstant(i, ZoneId.systemDefault()));
+        return millis(LocalDateTime.ofInstant(i, zone()));
     }
 
     /** A MySQL TIME (milliseconds) on today's date, as a DATETIME argument (MySQL uses CURRENT_DATE). */
@@ -816,7 +850,7 @@ public final class TemporalFunctions {
         if (timeMillis == null) {
             return null;
         }
-        long today = LocalDate.now(ZoneId.systemDefault()).toEpochDay() * 86_400_000L;
+        long today = LocalDate.now(zone()).toEpochDay() * 86_400_000L;
         return today + ((Number) timeMillis).longValue();
     }
 
