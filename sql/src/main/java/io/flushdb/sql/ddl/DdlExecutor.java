@@ -355,7 +355,7 @@ public final class DdlExecutor {
                 if (!assembled.equals(old) || plan.actions > 0) {
                     dictionary.changeDefinition(new TableDef(old.id(), old.database(), old.name(), old.spaceId(),
                             assembled.columns(), kept, old.autoIncrementStart(), assembled.defaultCollation(),
-                            assembled.comment(), old.createTimeMillis()));
+                            assembled.comment(), old.createTimeMillis(), assembled.foreignKeys(), assembled.checks()));
                 }
                 return 0;
             }

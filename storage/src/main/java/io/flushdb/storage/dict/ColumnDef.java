@@ -19,11 +19,41 @@ package io.flushdb.storage.dict;
  * @param onUpdateCurrentTimestamp  ON UPDATE CURRENT_TIMESTAMP
  * @param collation           collation of string columns (null for other types)
  * @param comment             COMMENT text ("" if none)
+ * @param extra               ENUM/SET members and the generation expression ({@link Extra#NONE} if none)
  */
 public record ColumnDef(String name, ColumnType type, long length, int precision, int scale, int fsp,
                         boolean unsigned, boolean zerofill, boolean nullable, String defaultValue,
                         DefaultKind defaultKind, boolean autoIncrement, boolean onUpdateCurrentTimestamp,
-                        Collation collation, String comment) {
+                        Collation collation, String comment, Extra extra) {
+
+    /**
+     * What some columns have beyond a plain type.
+     *
+     * @param elements             the members of an ENUM or SET, in declared order (empty otherwise)
+     * @param generationExpression the expression of a generated column as SQL text (null if not generated)
+     * @param storedGenerated      STORED (true) or VIRTUAL (false) generated column
+     */
+    public record Extra(java.util.List<String> elements, String generationExpression, boolean storedGenerated) {
+
+        public static final Extra NONE = new Extra(java.util.List.of(), null, false);
+
+        public Extra {
+            elements = java.util.List.copyOf(elements);
+        }
+
+        public boolean isNone() {
+            return elements.isEmpty() && generationExpression == null;
+        }
+    }
+
+    /** A column with nothing beyond its type ({@link Extra#NONE}). */
+    public ColumnDef(String name, ColumnType type, long length, int precision, int scale, int fsp,
+                     boolean unsigned, boolean zerofill, boolean nullable, String defaultValue,
+                     DefaultKind defaultKind, boolean autoIncrement, boolean onUpdateCurrentTimestamp,
+                     Collation collation, String comment) {
+        this(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable, defaultValue, defaultKind,
+                autoIncrement, onUpdateCurrentTimestamp, collation, comment, Extra.NONE);
+    }
 
     /** What a column's DEFAULT is. */
     public enum DefaultKind {
@@ -44,16 +74,29 @@ public record ColumnDef(String name, ColumnType type, long length, int precision
         if (comment == null) {
             comment = "";
         }
+        if (extra == null) {
+            extra = Extra.NONE;
+        }
+    }
+
+    /** Whether the column is a generated column (its value computed from other columns). */
+    public boolean isGenerated() {
+        return extra.generationExpression() != null;
+    }
+
+    public ColumnDef withExtra(Extra newExtra) {
+        return new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
+                defaultValue, defaultKind, autoIncrement, onUpdateCurrentTimestamp, collation, comment, newExtra);
     }
 
     public ColumnDef withName(String newName) {
         return new ColumnDef(newName, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
-                defaultValue, defaultKind, autoIncrement, onUpdateCurrentTimestamp, collation, comment);
+                defaultValue, defaultKind, autoIncrement, onUpdateCurrentTimestamp, collation, comment, extra);
     }
 
     public ColumnDef withNullable(boolean newNullable) {
         return new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, newNullable,
-                defaultValue, defaultKind, autoIncrement, onUpdateCurrentTimestamp, collation, comment);
+                defaultValue, defaultKind, autoIncrement, onUpdateCurrentTimestamp, collation, comment, extra);
     }
 
     /** Whether a value of this column is compared by collation (strings) rather than by bytes. */

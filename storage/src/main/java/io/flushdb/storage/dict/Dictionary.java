@@ -345,7 +345,7 @@ public final class Dictionary {
             }
             TableDef def = new TableDef(tableId, template.database(), template.name(), spaceId, template.columns(),
                     indexes, template.autoIncrementStart(), template.defaultCollation(), template.comment(),
-                    clock.millis());
+                    clock.millis(), template.foreignKeys(), template.checks());
             def = createTablespace(def);
             try {
                 sysTables.insert(new Object[] {def.database(), def.name(), def.serialize()});
@@ -512,7 +512,8 @@ public final class Dictionary {
             deleteTablespace(old);
             int spaceId = (int) nextCounter(SystemPage.OFFSET_NEXT_SPACE_ID, 1, false);
             TableDef def = new TableDef(old.id(), old.database(), old.name(), spaceId, old.columns(), old.indexes(),
-                    old.autoIncrementStart(), old.defaultCollation(), old.comment(), old.createTimeMillis());
+                    old.autoIncrementStart(), old.defaultCollation(), old.comment(), old.createTimeMillis(),
+                    old.foreignKeys(), old.checks());
             def = createTablespace(def);
             replaceDefinition(def);
             return table(database, name);
@@ -641,7 +642,8 @@ public final class Dictionary {
                         ix.columns(), 0));
             }
             TableDef def = new TableDef(old.id(), database, name, spaceId, template.columns(), indexes,
-                    template.autoIncrementStart(), template.defaultCollation(), template.comment(), clock.millis());
+                    template.autoIncrementStart(), template.defaultCollation(), template.comment(), clock.millis(),
+                    template.foreignKeys(), template.checks());
             String temp = temporaryFile(database, spaceId);
             def = createTablespace(def, temp); // RB1
             TableStore to = new TableStore(def, mtrs);
@@ -705,7 +707,8 @@ public final class Dictionary {
             }
             TableDef old = e.def();
             TableDef def = new TableDef(old.id(), newDatabase, newName, old.spaceId(), old.columns(), old.indexes(),
-                    old.autoIncrementStart(), old.defaultCollation(), old.comment(), old.createTimeMillis());
+                    old.autoIncrementStart(), old.defaultCollation(), old.comment(), old.createTimeMillis(),
+                    old.foreignKeys(), old.checks());
             String file = DataDirectory.tableFile(newDatabase, newName);
             if (files.exists(file)) {
                 files.delete(file); // a leftover of an interrupted DROP

@@ -24,16 +24,30 @@ import java.util.List;
  * @param defaultCollation the table's default collation
  * @param comment          COMMENT text
  * @param createTimeMillis creation time
+ * @param foreignKeys      the FOREIGN KEY constraints of this table (as the child)
+ * @param checks           the CHECK constraints
  */
 public record TableDef(long id, String database, String name, int spaceId, List<ColumnDef> columns,
                        List<IndexDef> indexes, long autoIncrementStart, Collation defaultCollation,
-                       String comment, long createTimeMillis) {
+                       String comment, long createTimeMillis, List<ForeignKeyDef> foreignKeys,
+                       List<CheckDef> checks) {
 
-    private static final int FORMAT_VERSION = 1;
+    /** 1: the first format; 2 adds column extras, foreign keys and checks at the end. */
+    private static final int FORMAT_VERSION = 2;
+
+    /** A table without constraints. */
+    public TableDef(long id, String database, String name, int spaceId, List<ColumnDef> columns,
+                    List<IndexDef> indexes, long autoIncrementStart, Collation defaultCollation,
+                    String comment, long createTimeMillis) {
+        this(id, database, name, spaceId, columns, indexes, autoIncrementStart, defaultCollation, comment,
+                createTimeMillis, List.of(), List.of());
+    }
 
     public TableDef {
         columns = List.copyOf(columns);
         indexes = List.copyOf(indexes);
+        foreignKeys = List.copyOf(foreignKeys);
+        checks = List.copyOf(checks);
         if (indexes.isEmpty() || !indexes.get(0).isClustered()) {
             throw new IllegalArgumentException("index 0 must be the clustered index");
         }
@@ -79,7 +93,23 @@ public record TableDef(long id, String database, String name, int spaceId, List<
 
     public TableDef withIndexes(List<IndexDef> newIndexes) {
         return new TableDef(id, database, name, spaceId, columns, newIndexes, autoIncrementStart, defaultCollation,
-                comment, createTimeMillis);
+                comment, createTimeMillis, foreignKeys, checks);
+    }
+
+    /** This definition with other constraints. */
+    public TableDef withConstraints(List<ForeignKeyDef> newForeignKeys, List<CheckDef> newChecks) {
+        return new TableDef(id, database, name, spaceId, columns, indexes, autoIncrementStart, defaultCollation,
+                comment, createTimeMillis, newForeignKeys, newChecks);
+    }
+
+    /** The foreign key named {@code fkName} (case-insensitive), or null. */
+    public ForeignKeyDef foreignKey(String fkName) {
+        for (ForeignKeyDef fk : foreignKeys) {
+            if (fk.name().equalsIgnoreCase(fkName)) {
+                return fk;
+            }
+        }
+        return null;
     }
 
     public String qualifiedName() {
@@ -127,6 +157,28 @@ public record TableDef(long id, String database, String name, int spaceId, List<
             out.writeShort(defaultCollation.id());
             writeString(out, comment);
             out.writeLong(createTimeMillis);
+            for (ColumnDef c : columns) {
+                ColumnDef.Extra x = c.extra();
+                writeStrings(out, x.elements());
+                writeString(out, x.generationExpression());
+                out.writeBoolean(x.storedGenerated());
+            }
+            out.writeInt(foreignKeys.size());
+            for (ForeignKeyDef fk : foreignKeys) {
+                writeString(out, fk.name());
+                writeStrings(out, fk.columns());
+                writeString(out, fk.refDatabase());
+                writeString(out, fk.refTable());
+                writeStrings(out, fk.refColumns());
+                out.writeByte(fk.onDelete().ordinal());
+                out.writeByte(fk.onUpdate().ordinal());
+            }
+            out.writeInt(checks.size());
+            for (CheckDef ck : checks) {
+                writeString(out, ck.name());
+                writeString(out, ck.expression());
+                out.writeBoolean(ck.enforced());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,7 +188,7 @@ public record TableDef(long id, String database, String name, int spaceId, List<
     public static TableDef deserialize(byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
             int version = in.readUnsignedByte();
-            if (version != FORMAT_VERSION) {
+            if (version < 1 || version > FORMAT_VERSION) {
                 throw new IllegalStateException("unknown table definition format " + version);
             }
             long id = in.readLong();
@@ -181,7 +233,27 @@ public record TableDef(long id, String database, String name, int spaceId, List<
             Collation dc = Collation.byId(in.readUnsignedShort());
             String comment = readString(in);
             long created = in.readLong();
-            return new TableDef(id, database, name, spaceId, cols, ixs, autoInc, dc, comment, created);
+            List<ForeignKeyDef> fks = new ArrayList<>();
+            List<CheckDef> checks = new ArrayList<>();
+            if (version >= 2) {
+                for (int i = 0; i < ncols; i++) {
+                    List<String> elements = readStrings(in);
+                    String generation = readString(in);
+                    boolean stored = in.readBoolean();
+                    cols.set(i, cols.get(i).withExtra(new ColumnDef.Extra(elements, generation, stored)));
+                }
+                ForeignKeyDef.Action[] actions = ForeignKeyDef.Action.values();
+                int nfk = in.readInt();
+                for (int i = 0; i < nfk; i++) {
+                    fks.add(new ForeignKeyDef(readString(in), readStrings(in), readString(in), readString(in),
+                            readStrings(in), actions[in.readUnsignedByte()], actions[in.readUnsignedByte()]));
+                }
+                int nck = in.readInt();
+                for (int i = 0; i < nck; i++) {
+                    checks.add(new CheckDef(readString(in), readString(in), in.readBoolean()));
+                }
+            }
+            return new TableDef(id, database, name, spaceId, cols, ixs, autoInc, dc, comment, created, fks, checks);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -195,6 +267,22 @@ public record TableDef(long id, String database, String name, int spaceId, List<
         byte[] b = s.getBytes(StandardCharsets.UTF_8);
         out.writeInt(b.length);
         out.write(b);
+    }
+
+    private static void writeStrings(DataOutputStream out, List<String> list) throws IOException {
+        out.writeInt(list.size());
+        for (String s : list) {
+            writeString(out, s);
+        }
+    }
+
+    private static List<String> readStrings(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        List<String> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            list.add(readString(in));
+        }
+        return list;
     }
 
     private static String readString(DataInputStream in) throws IOException {
