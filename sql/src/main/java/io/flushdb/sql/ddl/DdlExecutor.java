@@ -269,12 +269,6 @@ public final class DdlExecutor {
 
     // ---- ALTER TABLE, RENAME TABLE ------------------------------------------------------------
 
-    private boolean strictMode() {
-        Object mode = session.variables().get(io.flushdb.sql.vars.SystemVariables.SQL_MODE);
-        String m = mode == null ? "" : mode.toString().toUpperCase(Locale.ROOT);
-        return m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
-    }
-
     /**
      * ALTER TABLE: the actions are applied to a copy of the definition and checked; then the
      * change is stored in the cheapest way that is atomic: a single ADD or DROP of a secondary
@@ -306,7 +300,7 @@ public final class DdlExecutor {
             }
         }
         Names.TableName renameTarget = target;
-        boolean strict = strictMode();
+        boolean strict = session.strictMode();
         return withTablesLocked(List.of(e), () -> {
             TableEntry current = dictionary.table(n.database(), n.table());
             long copied = storeAlteration(plan, current, assembled, strict);

@@ -118,8 +118,9 @@ public final class DmlExecutor {
         return Names.existing(n, session);
     }
 
+    /** Values are converted by sql_mode: strict mode fails the statement where MySQL would warn. */
     private StoreValues.Context context(long row) {
-        return new StoreValues.Context(true, row, ZoneId.systemDefault(), session::addWarning);
+        return new StoreValues.Context(session.strictMode(), row, ZoneId.systemDefault(), session::addWarning);
     }
 
     /** INSERT IGNORE: values are adjusted with a warning where strict mode would fail the statement. */
@@ -465,9 +466,11 @@ public final class DmlExecutor {
                 values.add(v);
             }
         }
+        // Outside strict mode, a NULL for a NOT NULL column is an error only in a one-row INSERT VALUES.
+        boolean nullsAdjusted = ignore || !session.strictMode() && (plan.select() != null || values.size() > 1);
         for (Object[] v : values) {
             int generatedBefore = generated.size();
-            Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore);
+            Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore, nullsAdjusted);
             if (plan.onDuplicate() != null) {
                 long affected = upsertRow(store, def, row, trx, plan.onDuplicate());
                 count += affected;
@@ -615,9 +618,14 @@ public final class DmlExecutor {
         };
     }
 
-    /** The full stored row for an INSERT giving {@code values} for {@code columns}. */
+    /**
+     * The full stored row for an INSERT giving {@code values} for {@code columns}. A NULL given
+     * for a NOT NULL column fails the statement (1048) unless {@code nullsAdjusted}; a missing
+     * value for a column without a default fails it (1364) in strict mode only. Otherwise the
+     * column takes its type's implicit default and the error becomes a warning, as in MySQL.
+     */
     private Object[] buildRow(TableDef def, TableStore store, int[] columns, Object[] values, long rowNumber,
-                              LocalDateTime now, List<Long> generated, boolean ignore) {
+                              LocalDateTime now, List<Long> generated, boolean ignore, boolean nullsAdjusted) {
         List<ColumnDef> cols = def.columns();
         Object[] row = new Object[store.rowWidth()];
         boolean[] given = new boolean[cols.size()];
@@ -653,16 +661,24 @@ public final class DmlExecutor {
             }
             if (row[c] == null && !col.nullable()) {
                 MySqlError error = given[c] ? MySqlError.ER_BAD_NULL_ERROR : MySqlError.ER_NO_DEFAULT_FOR_FIELD;
-                if (!ignore) {
-                    throw error.raise(col.name());
-                }
-                // IGNORE: the type's implicit default, with the error as a warning (MySQL's rule).
-                MySqlException m = error.raise(col.name());
-                session.addWarning(new SqlWarning("Warning", m.code(), m.getMessage()));
-                row[c] = DefaultValues.implicitDefault(col, ctx);
+                boolean adjusted = given[c] ? nullsAdjusted : ignore || !session.strictMode();
+                row[c] = implicitDefaultOrFail(col, error, adjusted, ctx);
             }
         }
         return row;
+    }
+
+    /**
+     * The implicit default of {@code col}'s type with {@code error} as a warning when
+     * {@code adjusted} (IGNORE, or outside strict mode); else {@code error} fails the statement.
+     */
+    private Object implicitDefaultOrFail(ColumnDef col, MySqlError error, boolean adjusted, StoreValues.Context ctx) {
+        MySqlException m = error.raise(col.name());
+        if (!adjusted) {
+            throw m;
+        }
+        session.addWarning(new SqlWarning("Warning", m.code(), m.getMessage()));
+        return DefaultValues.implicitDefault(col, ctx);
     }
 
     private static boolean isZero(Object v) {
@@ -791,7 +807,7 @@ public final class DmlExecutor {
                     v = computed == null ? null : StoreValues.coerce(col, computed, ctx);
                 }
                 if (v == null && !col.nullable()) {
-                    throw MySqlError.ER_BAD_NULL_ERROR.raise(col.name());
+                    v = implicitDefaultOrFail(col, MySqlError.ER_BAD_NULL_ERROR, !session.strictMode(), ctx);
                 }
                 row[a[0]] = v;
             }

@@ -340,6 +340,13 @@ public final class Session implements AutoCloseable {
     }
 
     /** Whether the running statement's plain reads are consistent reads (READ UNCOMMITTED's included). */
+    /** Whether sql_mode has STRICT_TRANS_TABLES or STRICT_ALL_TABLES (every table is transactional). */
+    public boolean strictMode() {
+        Object mode = variables().get(io.flushdb.sql.vars.SystemVariables.SQL_MODE);
+        String m = mode == null ? "" : mode.toString().toUpperCase(java.util.Locale.ROOT);
+        return m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
+    }
+
     public boolean readsConsistently() {
         return consistentRead;
     }

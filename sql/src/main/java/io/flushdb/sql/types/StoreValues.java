@@ -111,16 +111,17 @@ public final class StoreValues {
     private static Object toDecimal(ColumnDef c, Object value, Context ctx) {
         BigDecimal v = numeric(c, value, ctx, "decimal");
         BigDecimal rounded = v.setScale(c.scale(), RoundingMode.HALF_UP);
-        if (rounded.compareTo(v) != 0) {
-            note(ctx, MySqlError.WARN_DATA_TRUNCATED, c);
-        }
         int intDigits = c.precision() - c.scale();
         BigDecimal limit = BigDecimal.TEN.pow(intDigits);
         if (rounded.abs().compareTo(limit) >= 0 || (c.unsigned() && rounded.signum() < 0)) {
+            // Out of range: clipped to the limit with 1264 alone (no rounding note).
             outOfRange(c, ctx);
             BigDecimal max = limit.subtract(BigDecimal.ONE.movePointLeft(c.scale()));
-            rounded = c.unsigned() && rounded.signum() < 0 ? BigDecimal.ZERO.setScale(c.scale())
+            return c.unsigned() && rounded.signum() < 0 ? BigDecimal.ZERO.setScale(c.scale())
                     : rounded.signum() < 0 ? max.negate() : max;
+        }
+        if (rounded.compareTo(v) != 0) {
+            note(ctx, MySqlError.WARN_DATA_TRUNCATED, c);
         }
         return rounded;
     }
@@ -153,14 +154,22 @@ public final class StoreValues {
         if (value instanceof String s) {
             String t = s.trim();
             BigDecimal parsed = parseLeadingNumber(t);
-            boolean whole = parsed != null && isWholeNumber(t);
-            if (!whole) {
+            if (parsed == null) {
+                // No number at all: 1366, as MySQL's check_int.
                 if (ctx.strict()) {
                     throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.raise(what, s, c.name(), ctx.row());
                 }
                 warn(ctx, MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.code,
                         String.format(MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.template, what, s, c.name(), ctx.row()));
-                return parsed == null ? BigDecimal.ZERO : parsed;
+                return BigDecimal.ZERO;
+            }
+            if (!WHOLE_NUMBER.matcher(t).matches()) {
+                // A number followed by something else ('12abc'): the number, with 1265.
+                if (ctx.strict()) {
+                    throw MySqlError.WARN_DATA_TRUNCATED.raise(c.name(), ctx.row());
+                }
+                warn(ctx, MySqlError.WARN_DATA_TRUNCATED.code,
+                        String.format(MySqlError.WARN_DATA_TRUNCATED.template, c.name(), ctx.row()));
             }
             return parsed;
         }
@@ -171,14 +180,17 @@ public final class StoreValues {
         throw MySqlError.ER_TRUNCATED_WRONG_VALUE_FOR_FIELD.raise(what, String.valueOf(value), c.name(), ctx.row());
     }
 
-    private static boolean isWholeNumber(String t) {
-        return t.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    }
+    /** A number and nothing else. */
+    private static final java.util.regex.Pattern WHOLE_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** A number at the start of a text. */
+    private static final java.util.regex.Pattern LEADING_NUMBER =
+            java.util.regex.Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** The longest numeric prefix of {@code t}, or null if it has none. */
     static BigDecimal parseLeadingNumber(String t) {
-        java.util.regex.Matcher m = java.util.regex.Pattern
-                .compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?").matcher(t);
+        java.util.regex.Matcher m = LEADING_NUMBER.matcher(t);
         if (!m.find()) {
             return null;
         }
