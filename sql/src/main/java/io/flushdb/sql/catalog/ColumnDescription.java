@@ -76,6 +76,9 @@ public record ColumnDescription(String name, int ordinal, String defaultText, bo
 
     /** EXTRA (and SHOW COLUMNS' Extra). */
     public static String extra(ColumnDef c) {
+        if (c.isGenerated()) {
+            return c.extra().storedGenerated() ? "STORED GENERATED" : "VIRTUAL GENERATED";
+        }
         if (c.autoIncrement()) {
             return "auto_increment";
         }

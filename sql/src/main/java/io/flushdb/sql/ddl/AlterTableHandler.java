@@ -4,6 +4,7 @@ import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.parse.MySqlParser;
 import io.flushdb.sql.parse.SqlText;
 import io.flushdb.storage.dict.Collation;
+import io.flushdb.storage.dict.CheckDef;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableDef;
@@ -79,6 +80,13 @@ final class AlterTableHandler {
         String onlyDroppedIndex;
         int actions;
         final List<String> warnings = new ArrayList<>();
+        /** The table's CHECK constraints kept (and changed in enforcement) by the statement. */
+        final List<CheckDef> checks = new ArrayList<>();
+        /** CHECK constraints the statement adds, and for each the column defining it (null: table-level). */
+        final List<ColumnSpec.CheckSpec> addedChecks = new ArrayList<>();
+        final List<String> addedCheckOwners = new ArrayList<>();
+        /** Whether an enforced CHECK constraint is added or made enforced (existing rows must satisfy it). */
+        boolean checksTightened;
     }
 
     private final String sql;
@@ -253,6 +261,7 @@ final class AlterTableHandler {
         plan.table = def.name();
         plan.collation = def.defaultCollation();
         plan.comment = def.comment();
+        plan.checks.addAll(def.checks());
         for (int i = 0; i < def.columns().size(); i++) {
             plan.columns.add(new Column(def.columns().get(i), i));
         }
@@ -410,15 +419,18 @@ final class AlterTableHandler {
                     addKey(plan, IndexDef.Kind.UNIQUE, name != null ? name : symbol);
                 } else if (peekUpper().equals("FOREIGN")) {
                     throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY constraints (ALTER TABLE ... ADD FOREIGN KEY)");
-                } else if (peekUpper().equals("CHECK")) {
-                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints (ALTER TABLE ... ADD CHECK)");
+                } else if (accept("CHECK")) {
+                    addCheck(plan, symbol);
                 } else {
                     throw syntaxError();
                 }
             }
             case "FOREIGN" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
                     "FOREIGN KEY constraints (ALTER TABLE ... ADD FOREIGN KEY)");
-            case "CHECK" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints (ALTER TABLE ... ADD CHECK)");
+            case "CHECK" -> {
+                pos++;
+                addCheck(plan, null);
+            }
             case "FULLTEXT", "SPATIAL" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(w + " indexes");
             case "PARTITION" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("ALTER TABLE ... ADD PARTITION");
             default -> {
@@ -433,6 +445,49 @@ final class AlterTableHandler {
                 }
             }
         }
+    }
+
+    /** {@code CHECK (condition) [[NOT] ENFORCED]} after the CHECK keyword. */
+    private void addCheck(Plan plan, String name) {
+        Token open = peek();
+        if (open == null || !open.text().equals("(")) {
+            throw syntaxError();
+        }
+        int depth = 0;
+        int end;
+        do {
+            Token t = next();
+            if (t.text().equals("(")) {
+                depth++;
+            } else if (t.text().equals(")")) {
+                depth--;
+            }
+            end = t.end();
+        } while (depth > 0 && peek() != null);
+        net.sf.jsqlparser.expression.Expression condition = RowRules.parse(sql.substring(open.start(), end));
+        boolean enforced = enforcement();
+        plan.addedChecks.add(new ColumnSpec.CheckSpec(name, condition, enforced));
+        plan.addedCheckOwners.add(null);
+        plan.checksTightened |= enforced;
+    }
+
+    /** An optional {@code [NOT] ENFORCED}: false for NOT ENFORCED. */
+    private boolean enforcement() {
+        if (peekUpper().equals("NOT") && pos + 1 < tokens.size() && tokens.get(pos + 1).upper().equals("ENFORCED")) {
+            pos += 2;
+            return false;
+        }
+        accept("ENFORCED");
+        return true;
+    }
+
+    private static int checkIndex(Plan plan, String name) {
+        for (int i = 0; i < plan.checks.size(); i++) {
+            if (plan.checks.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private String optionalIndexName() {
@@ -552,8 +607,16 @@ final class AlterTableHandler {
             }
             case "FOREIGN" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
                     "FOREIGN KEY constraints (ALTER TABLE ... DROP FOREIGN KEY)");
-            case "CHECK", "CONSTRAINT" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
-                    "CHECK constraints (ALTER TABLE ... DROP " + w + ")");
+            case "CHECK", "CONSTRAINT" -> {
+                pos++;
+                String name = identifier();
+                int at = checkIndex(plan, name);
+                if (at < 0) {
+                    throw w.equals("CHECK") ? MySqlError.ER_CHECK_CONSTRAINT_NOT_FOUND.raise(name)
+                            : MySqlError.ER_CONSTRAINT_NOT_FOUND.raise(name);
+                }
+                plan.checks.remove(at);
+            }
             default -> {
                 accept("COLUMN");
                 String name = identifier();
@@ -639,8 +702,25 @@ final class AlterTableHandler {
     }
 
     private void alterColumn(Plan plan) {
-        if (peekUpper().equals("INDEX") || peekUpper().equals("CHECK") || peekUpper().equals("CONSTRAINT")) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("ALTER TABLE ... ALTER " + peekUpper());
+        if (peekUpper().equals("CHECK") || peekUpper().equals("CONSTRAINT")) {
+            String w = next().upper();
+            String name = identifier();
+            int at = checkIndex(plan, name);
+            if (at < 0) {
+                throw w.equals("CHECK") ? MySqlError.ER_CHECK_CONSTRAINT_NOT_FOUND.raise(name)
+                        : MySqlError.ER_CONSTRAINT_NOT_FOUND.raise(name);
+            }
+            if (!peekUpper().equals("NOT") && !peekUpper().equals("ENFORCED")) {
+                throw syntaxError();
+            }
+            CheckDef c = plan.checks.get(at);
+            boolean enforced = enforcement();
+            plan.checksTightened |= enforced && !c.enforced();
+            plan.checks.set(at, new CheckDef(c.name(), c.expression(), enforced));
+            return;
+        }
+        if (peekUpper().equals("INDEX")) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("ALTER TABLE ... ALTER INDEX");
         }
         accept("COLUMN");
         String name = identifier();
@@ -721,6 +801,11 @@ final class AlterTableHandler {
     }
 
     private static void addInlineKeys(Plan plan, ColumnSpec.Parsed p) {
+        for (ColumnSpec.CheckSpec c : p.checks()) {
+            plan.addedChecks.add(c);
+            plan.addedCheckOwners.add(p.def().name());
+            plan.checksTightened |= c.enforced();
+        }
         if (p.primaryKey()) {
             for (Key k : plan.keys) {
                 if (k.kind == IndexDef.Kind.PRIMARY) {
@@ -775,14 +860,8 @@ final class AlterTableHandler {
         }
         String text = sql.substring(first.start(), end);
         String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.matches("(?s).*\\b(GENERATED\\s+ALWAYS|AS\\s*\\().*")) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("generated columns");
-        }
         if (upper.matches("(?s).*\\bREFERENCES\\b.*")) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY constraints (REFERENCES)");
-        }
-        if (upper.matches("(?s).*\\bCHECK\\s*\\(.*")) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints");
         }
         return parseColumn(text, plan.collation);
     }
@@ -873,7 +952,10 @@ final class AlterTableHandler {
             keys.add(new CreateTableHandler.KeySpec(k.kind, k.name, List.copyOf(k.columns)));
         }
         long autoInc = plan.autoIncrement != null ? plan.autoIncrement : old.autoIncrementStart();
-        return CreateTableHandler.assemble(old.database(), old.name(), cols, keys,
+        TableDef def = CreateTableHandler.assemble(old.database(), old.name(), cols, keys,
                 new TableOptions(autoInc, plan.collation, plan.comment), pageSize);
+        RowRules.afterColumnChanges(plan.checks, def.columns());
+        return def.withConstraints(old.foreignKeys(),
+                RowRules.checks(old.name(), def.columns(), plan.checks, plan.addedChecks, plan.addedCheckOwners));
     }
 }

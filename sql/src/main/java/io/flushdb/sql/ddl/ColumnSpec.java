@@ -18,8 +18,12 @@ import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
  * range, a valid default for the type, no default on TEXT/BLOB.
  */
 final class ColumnSpec {
-    /** The column, plus the key options written in the column definition itself. */
-    record Parsed(ColumnDef def, boolean primaryKey, boolean unique, boolean explicitNull) {
+    /** The column, plus the key options and CHECK constraints written in the column definition itself. */
+    record Parsed(ColumnDef def, boolean primaryKey, boolean unique, boolean explicitNull, List<CheckSpec> checks) {
+    }
+
+    /** A CHECK constraint as written: its name (null if none), condition, and whether enforced. */
+    record CheckSpec(String name, net.sf.jsqlparser.expression.Expression condition, boolean enforced) {
     }
 
     private ColumnSpec() {
@@ -188,6 +192,8 @@ final class ColumnSpec {
         String comment = "";
         String defaultText = null;
         ColumnDef.DefaultKind defaultKind = ColumnDef.DefaultKind.NONE;
+        List<CheckSpec> checks = new java.util.ArrayList<>();
+        ColumnDef.Extra extra = ColumnDef.Extra.NONE;
         for (int i = 0; i < specs.size(); i++) {
             String s = specs.get(i);
             String u = s.toUpperCase(Locale.ROOT);
@@ -256,13 +262,34 @@ final class ColumnSpec {
                 case "UNSIGNED", "SIGNED", "ZEROFILL", "VISIBLE" -> {
                 }
                 case "REFERENCES" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("REFERENCES (foreign keys)");
-                case "CHECK" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints");
-                case "GENERATED", "AS" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("generated columns");
+                case "CONSTRAINT", "CHECK" -> i = columnCheck(specs, i, checks);
+                case "GENERATED", "AS" -> {
+                    if (u.equals("GENERATED")) {
+                        expect(specs, ++i, "ALWAYS");
+                        expect(specs, ++i, "AS");
+                    }
+                    String text = ExpressionText.of(condition(specs, ++i));
+                    boolean stored = false;
+                    if (i + 1 < specs.size() && specs.get(i + 1).equalsIgnoreCase("STORED")) {
+                        stored = true;
+                        i++;
+                    } else if (i + 1 < specs.size() && specs.get(i + 1).equalsIgnoreCase("VIRTUAL")) {
+                        i++;
+                    }
+                    extra = new ColumnDef.Extra(List.of(), text, stored);
+                }
                 case "INVISIBLE" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("invisible columns");
                 default -> throw MySqlError.ER_PARSE_ERROR.raise(s, 1);
             }
         }
         boolean nullable = !notNull && !primary;
+        if (extra.generationExpression() != null) {
+            if (defaultKind != ColumnDef.DefaultKind.NONE || autoIncrement || onUpdate) {
+                // MySQL: a generated column takes no DEFAULT, AUTO_INCREMENT or ON UPDATE.
+                throw MySqlError.ER_WRONG_USAGE.raise(defaultKind != ColumnDef.DefaultKind.NONE ? "DEFAULT"
+                        : autoIncrement ? "AUTO_INCREMENT" : "ON UPDATE", "generated column");
+            }
+        }
         if (defaultKind == ColumnDef.DefaultKind.NONE && nullable) {
             defaultKind = ColumnDef.DefaultKind.NULL;
         }
@@ -292,7 +319,49 @@ final class ColumnSpec {
             def = new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
                     defaultText, defaultKind, autoIncrement, onUpdate, collation, comment);
         }
-        return new Parsed(def, primary, unique, explicitNull);
+        if (extra.generationExpression() != null) {
+            // No default: a generated column's value is computed (NULL would be the column's "default").
+            def = new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
+                    null, nullable ? ColumnDef.DefaultKind.NULL : ColumnDef.DefaultKind.NONE, false, false, collation,
+                    comment, extra);
+        }
+        return new Parsed(def, primary, unique, explicitNull, checks);
+    }
+
+    /**
+     * A column's {@code [CONSTRAINT [name]] CHECK (condition) [[NOT] ENFORCED]} starting at
+     * {@code specs[i]}; returns the index of its last token.
+     */
+    private static int columnCheck(List<String> specs, int i, List<CheckSpec> checks) {
+        String name = null;
+        if (specs.get(i).equalsIgnoreCase("CONSTRAINT")) {
+            if (i + 1 < specs.size() && !specs.get(i + 1).equalsIgnoreCase("CHECK")) {
+                name = SqlText.unquote(specs.get(++i));
+            }
+            expect(specs, ++i, "CHECK");
+        }
+        net.sf.jsqlparser.expression.Expression condition = condition(specs, ++i);
+        boolean enforced = true;
+        if (i + 2 < specs.size() && specs.get(i + 1).equalsIgnoreCase("NOT") && specs.get(i + 2).equalsIgnoreCase("ENFORCED")) {
+            enforced = false;
+            i += 2;
+        } else if (i + 1 < specs.size() && specs.get(i + 1).equalsIgnoreCase("ENFORCED")) {
+            i++;
+        }
+        checks.add(new CheckSpec(name, condition, enforced));
+        return i;
+    }
+
+    /** The parenthesized expression at {@code specs[i]}. */
+    private static net.sf.jsqlparser.expression.Expression condition(List<String> specs, int i) {
+        if (i >= specs.size() || !specs.get(i).startsWith("(")) {
+            throw MySqlError.ER_PARSE_ERROR.raise(i < specs.size() ? specs.get(i) : "", 1);
+        }
+        try {
+            return net.sf.jsqlparser.parser.CCJSqlParserUtil.parseExpression(specs.get(i));
+        } catch (net.sf.jsqlparser.JSQLParserException e) {
+            throw MySqlError.ER_PARSE_ERROR.raise(specs.get(i), 1);
+        }
     }
 
     private static boolean explicitNullDefault(List<String> specs) {

@@ -60,8 +60,21 @@ final class CreateTableHandler {
                 keys.add(new KeySpec(IndexDef.Kind.UNIQUE, null, List.of(columns.get(i).name())));
             }
         }
+        List<ColumnSpec.CheckSpec> checks = new ArrayList<>();
+        List<String> checkOwners = new ArrayList<>();
+        for (ColumnSpec.Parsed p : parsed) {
+            for (ColumnSpec.CheckSpec c : p.checks()) {
+                checks.add(c);
+                checkOwners.add(p.def().name());
+            }
+        }
         if (ct.getIndexes() != null) {
             for (Index ix : ct.getIndexes()) {
+                if (ix instanceof net.sf.jsqlparser.statement.create.table.CheckConstraint cc) {
+                    checks.add(tableCheck(cc));
+                    checkOwners.add(null);
+                    continue;
+                }
                 if (ix instanceof ForeignKeyIndex) {
                     throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY");
                 }
@@ -97,7 +110,15 @@ final class CreateTableHandler {
                 keys.add(new KeySpec(kind, name, cols));
             }
         }
-        return assemble(database, table, columns, keys, options, pageSize);
+        TableDef def = assemble(database, table, columns, keys, options, pageSize);
+        RowRules.checkGenerated(def.columns());
+        return def.withConstraints(def.foreignKeys(), RowRules.checks(table, def.columns(), List.of(), checks, checkOwners));
+    }
+
+    /** A table-level {@code [CONSTRAINT [name]] CHECK (condition) [[NOT] ENFORCED]}. */
+    static ColumnSpec.CheckSpec tableCheck(net.sf.jsqlparser.statement.create.table.CheckConstraint cc) {
+        String name = cc.getName() == null ? null : SqlText.unquote(cc.getName());
+        return new ColumnSpec.CheckSpec(name, cc.getExpression(), cc.getEnforced() == null || cc.getEnforced());
     }
 
     /** A key as written: its kind, optional name, and column names. */

@@ -32,10 +32,13 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 public final class DdlExecutor {
     private final Session session;
     private final Dictionary dictionary;
+    /** Evaluates CHECK constraints and generated columns over a table's rows during ALTER TABLE. */
+    private final io.flushdb.sql.exec.RowExpressions expressions;
 
-    public DdlExecutor(Session session) {
+    public DdlExecutor(Session session, io.flushdb.sql.route.StatementRouter router) {
         this.session = session;
         this.dictionary = session.engine().storage().dictionary();
+        this.expressions = new io.flushdb.sql.exec.RowExpressions(session, router);
     }
 
     private long lockTimeoutMillis() {
@@ -130,6 +133,7 @@ public final class DdlExecutor {
                 : CreateTableHandler.build(ct, n.database(), n.table(), db.defaultCollation(),
                         session.engine().storage().pageSize(), warnings);
         return withTablesLocked(List.of(), () -> {
+            checkNamesFree(template, null);
             dictionary.createTable(template);
             for (String w : warnings) {
                 session.addWarning(new SqlWarning("Warning", 1266, w));
@@ -149,8 +153,36 @@ public final class DdlExecutor {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CREATE TABLE ... LIKE a system table");
         }
         TableDef def = Names.existing(source, session).def();
+        // CHECK constraints come along under new names (a name is unique in its database).
+        List<io.flushdb.storage.dict.CheckDef> checks = new ArrayList<>();
+        for (io.flushdb.storage.dict.CheckDef c : def.checks()) {
+            checks.add(new io.flushdb.storage.dict.CheckDef(n.table() + "_chk_" + (checks.size() + 1), c.expression(),
+                    c.enforced()));
+        }
         return new TableDef(0, n.database(), n.table(), 0, def.columns(), def.indexes(), 1, def.defaultCollation(),
-                def.comment(), 0);
+                def.comment(), 0, List.of(), checks);
+    }
+
+    /**
+     * Fails with 3822 if another table of {@code def}'s database ({@code self} excepted) has a
+     * CHECK constraint of the same name: MySQL's constraint names are unique per database.
+     */
+    private void checkNamesFree(TableDef def, String self) {
+        if (def.checks().isEmpty()) {
+            return;
+        }
+        for (TableEntry other : dictionary.tables(def.database())) {
+            if (other.def().name().equals(self)) {
+                continue;
+            }
+            for (io.flushdb.storage.dict.CheckDef theirs : other.def().checks()) {
+                for (io.flushdb.storage.dict.CheckDef mine : def.checks()) {
+                    if (theirs.name().equalsIgnoreCase(mine.name())) {
+                        throw MySqlError.ER_CHECK_CONSTRAINT_DUP_NAME.raise(mine.name());
+                    }
+                }
+            }
+        }
     }
 
     public StatementResult drop(Drop d) {
@@ -285,6 +317,7 @@ public final class DdlExecutor {
         AlterTableHandler.Plan plan = AlterTableHandler.plan(sql, old);
         int pageSize = session.engine().storage().pageSize();
         TableDef assembled = AlterTableHandler.assemble(plan, old, pageSize);
+        checkNamesFree(assembled, old.name());
         Names.TableName target = null;
         if (plan.renameTo != null) {
             String db = plan.renameDatabase == null ? n.database() : plan.renameDatabase;
@@ -303,7 +336,8 @@ public final class DdlExecutor {
         boolean strict = session.strictMode();
         return withTablesLocked(List.of(e), () -> {
             TableEntry current = dictionary.table(n.database(), n.table());
-            long copied = storeAlteration(plan, current, assembled, strict);
+            long checkedRows = plan.checksTightened ? checkRows(current.def(), assembled) : 0;
+            long copied = Math.max(checkedRows, storeAlteration(plan, current, assembled, strict));
             if (renameTarget != null && !(renameTarget.database().equals(n.database())
                     && renameTarget.table().equals(n.table()))) {
                 dictionary.renameTable(n.database(), n.table(), renameTarget.database(), renameTarget.table());
@@ -313,6 +347,47 @@ public final class DdlExecutor {
             }
             return StatementResult.updateCount(copied, List.of(), session.warnings().size());
         });
+    }
+
+    /**
+     * Checks the table's rows against the CHECK constraints {@code def} enforces that {@code old}
+     * did not (3819 on the first violated); returns the rows checked, which MySQL reports as
+     * affected (it copies the table to check them). A constraint reading a column the same ALTER
+     * TABLE adds is checked from the next write on.
+     */
+    private long checkRows(TableDef old, TableDef def) {
+        List<io.flushdb.storage.dict.CheckDef> added = new ArrayList<>();
+        for (io.flushdb.storage.dict.CheckDef c : def.checks()) {
+            if (c.enforced() && !old.checks().contains(c) && readsOnly(old, c.expression())) {
+                added.add(c);
+            }
+        }
+        if (added.isEmpty()) {
+            return 0;
+        }
+        List<String> texts = new ArrayList<>();
+        for (io.flushdb.storage.dict.CheckDef c : added) {
+            texts.add(c.expression());
+        }
+        List<Object[]> values = expressions.evaluateAll(old, texts, null);
+        for (Object[] v : values) {
+            for (int i = 0; i < v.length; i++) {
+                if (io.flushdb.sql.exec.RowExpressions.isFalse(v[i])) {
+                    throw MySqlError.ER_CHECK_CONSTRAINT_VIOLATED.raise(added.get(i).name());
+                }
+            }
+        }
+        return values.size();
+    }
+
+    /** Whether {@code expression} reads only columns {@code def} has. */
+    private static boolean readsOnly(TableDef def, String expression) {
+        for (String col : RowRules.columnsOf(RowRules.parse(expression))) {
+            if (def.columnIndex(col) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -359,8 +434,12 @@ public final class DdlExecutor {
         boolean copy = !old.hasHiddenPrimaryKey() && assembled.hasHiddenPrimaryKey();
         for (int i = 0; i < assembled.columns().size(); i++) {
             int src = plan.columns.get(i).source;
-            if (src >= 0 && needsCopy(old.columns().get(src), assembled.columns().get(i))) {
+            io.flushdb.storage.dict.ColumnDef c = assembled.columns().get(i);
+            if (src >= 0 && needsCopy(old.columns().get(src), c)) {
                 copy = true;
+            }
+            if (src < 0 && c.isGenerated() && c.extra().storedGenerated()) {
+                copy = true; // MySQL computes a new STORED column by copying the table
             }
         }
         return copy ? converter.row : 0;
@@ -430,6 +509,9 @@ public final class DdlExecutor {
         private final List<io.flushdb.storage.dict.ColumnDef> columns;
         private final int[] sources;
         private final boolean[] convert;
+        /** Generated columns whose values are computed anew (added, or their expression changed). */
+        private final boolean[] generate;
+        private final TableDef old;
         private final boolean strict;
         private final Long requestedAutoIncrement;
         private final java.time.LocalDateTime now = io.flushdb.sql.exec.QueryExecutor.now(session);
@@ -444,9 +526,14 @@ public final class DdlExecutor {
             this.columns = def.columns();
             this.sources = new int[columns.size()];
             this.convert = new boolean[columns.size()];
+            this.generate = new boolean[columns.size()];
+            this.old = old;
             for (int i = 0; i < sources.length; i++) {
                 sources[i] = plan.columns.get(i).source;
                 convert[i] = sources[i] >= 0 && !sameStorage(oldColumns.get(sources[i]), columns.get(i));
+                io.flushdb.storage.dict.ColumnDef c = columns.get(i);
+                generate[i] = c.isGenerated() && (sources[i] < 0 || !c.extra().generationExpression().equals(
+                        oldColumns.get(sources[i]).extra().generationExpression()));
             }
             this.strict = strict;
             this.requestedAutoIncrement = plan.autoIncrement;
@@ -465,7 +552,9 @@ public final class DdlExecutor {
                 io.flushdb.storage.dict.ColumnDef col = columns.get(i);
                 int src = sources[i];
                 Object v;
-                if (src >= 0) {
+                if (generate[i]) {
+                    v = generated(col, oldRow, ctx);
+                } else if (src >= 0) {
                     v = oldRow[src];
                     if (v != null && convert[i]) {
                         io.flushdb.storage.dict.ColumnDef from = oldColumns.get(src);
@@ -510,6 +599,20 @@ public final class DdlExecutor {
                 out[i] = v;
             }
             return out;
+        }
+
+        /**
+         * A new generated column's value for a row, computed from the row as it was (the
+         * expression may read only columns the table had before the statement).
+         */
+        private Object generated(io.flushdb.storage.dict.ColumnDef col, Object[] oldRow,
+                                 io.flushdb.sql.types.StoreValues.Context ctx) {
+            if (!readsOnly(old, col.extra().generationExpression())) {
+                throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
+                        "a generated column reading a column added by the same ALTER TABLE, on a table with rows");
+            }
+            Object v = expressions.evaluateAll(old, List.of(col.extra().generationExpression()), oldRow).get(0)[0];
+            return v == null ? null : io.flushdb.sql.types.StoreValues.coerce(col, v, ctx);
         }
 
         @Override

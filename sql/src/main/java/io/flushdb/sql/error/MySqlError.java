@@ -106,7 +106,21 @@ public enum MySqlError {
     ER_INTERNAL_ERROR(1815, "HY000", "Internal error: %s"),
     ER_INVALID_USE_OF_NULL(1138, "22004", "Invalid use of NULL value"),
     ER_KEY_DOES_NOT_EXITS(1176, "42000", "Key '%s' doesn't exist in table '%s'"),
-    ER_WRONG_NAME_FOR_INDEX(1280, "42000", "Incorrect index name '%s'");
+    ER_WRONG_NAME_FOR_INDEX(1280, "42000", "Incorrect index name '%s'"),
+    ER_CHECK_CONSTRAINT_VIOLATED(3819, "HY000", "Check constraint '%s' is violated."),
+    ER_CHECK_CONSTRAINT_REFERS_UNKNOWN_COLUMN(3820, "HY000", "Check constraint '%s' refers to non-existing column '%s'."),
+    ER_CHECK_CONSTRAINT_NOT_FOUND(3821, "HY000", "Check constraint '%s' is not found in the table."),
+    ER_CHECK_CONSTRAINT_DUP_NAME(3822, "HY000", "Duplicate check constraint name '%s'."),
+    ER_COLUMN_CHECK_CONSTRAINT_REFERENCES_OTHER_COLUMN(3813, "HY000", "Column check constraint '%s' references other column."),
+    ER_CHECK_CONSTRAINT_REFERS_AUTO_INCREMENT_COLUMN(3818, "HY000", "Check constraint '%s' cannot refer to an auto-increment column."),
+    ER_CHECK_CONSTRAINT_FUNCTION_IS_NOT_ALLOWED(3814, "HY000", "An expression of a check constraint '%s' contains disallowed function: %s."),
+    ER_DEPENDENT_BY_CHECK_CONSTRAINT(3959, "HY000", "Check constraint '%s' uses column '%s', hence column cannot be dropped or renamed."),
+    ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN(3105, "HY000", "The value specified for generated column '%s' in table '%s' is not allowed."),
+    ER_GENERATED_COLUMN_NON_PRIOR(3107, "HY000", "Generated column can refer only to generated columns defined prior to it."),
+    ER_GENERATED_COLUMN_REF_AUTO_INC(3109, "HY000", "Generated column '%s' cannot refer to auto-increment column."),
+    ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED(3102, "HY000", "Expression of generated column '%s' contains a disallowed function."),
+    ER_DEPENDENT_BY_GENERATED_COLUMN(3108, "HY000", "Column '%s' has a generated column dependency."),
+    ER_CONSTRAINT_NOT_FOUND(3940, "HY000", "Constraint '%s' does not exist.");
 
     public final int code;
     public final String sqlState;

@@ -68,10 +68,12 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
 public final class DmlExecutor {
     private final Session session;
     private final StatementRouter router;
+    private final RowExpressions expressions;
 
     public DmlExecutor(Session session, StatementRouter router) {
         this.session = session;
         this.router = router;
+        this.expressions = new RowExpressions(session, router);
     }
 
     /** A value source in an INSERT row: a constant, a user parameter, DEFAULT, or a computed expression. */
@@ -471,6 +473,10 @@ public final class DmlExecutor {
         for (Object[] v : values) {
             int generatedBefore = generated.size();
             Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore, nullsAdjusted);
+            if (row == null) {
+                generated.subList(generatedBefore, generated.size()).clear(); // IGNORE left it out
+                continue;
+            }
             if (plan.onDuplicate() != null) {
                 long affected = upsertRow(store, def, row, trx, plan.onDuplicate());
                 count += affected;
@@ -637,6 +643,9 @@ public final class DmlExecutor {
             if (v == DEFAULT || v instanceof DefaultOf d && d.column() == c) {
                 continue;
             }
+            if (col.isGenerated()) {
+                throw MySqlError.ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN.raise(col.name(), def.name());
+            }
             if (v instanceof DefaultOf d) {
                 v = defaultOf(cols.get(d.column()), ctx, now);
             }
@@ -656,6 +665,9 @@ public final class DmlExecutor {
                 }
                 continue;
             }
+            if (col.isGenerated()) {
+                continue; // computed below, once every other column has its value
+            }
             if (!given[c]) {
                 row[c] = DefaultValues.storedDefault(col, ctx, now);
             }
@@ -665,7 +677,30 @@ public final class DmlExecutor {
                 row[c] = implicitDefaultOrFail(col, error, adjusted, ctx);
             }
         }
+        if (RowExpressions.any(def)) {
+            expressions.generate(def, row, ctx);
+            if (!checked(def, row, ignore)) {
+                return null;
+            }
+        }
         return row;
+    }
+
+    /**
+     * Whether {@code row} satisfies {@code def}'s CHECK constraints; a violation fails the
+     * statement (3819), or with IGNORE is a warning and the row is left out (false).
+     */
+    private boolean checked(TableDef def, Object[] row, boolean ignore) {
+        io.flushdb.storage.dict.CheckDef c = expressions.violated(def, row);
+        if (c == null) {
+            return true;
+        }
+        MySqlException m = MySqlError.ER_CHECK_CONSTRAINT_VIOLATED.raise(c.name());
+        if (!ignore) {
+            throw m;
+        }
+        session.addWarning(new SqlWarning("Warning", m.code(), m.getMessage()));
+        return false;
     }
 
     /**
@@ -709,6 +744,9 @@ public final class DmlExecutor {
                 if (v instanceof Column dc && dc.getTable() == null && dc.getColumnName().equalsIgnoreCase("DEFAULT")) {
                     assignments.add(new int[] {pos, -1});
                     continue;
+                }
+                if (def.columns().get(pos).isGenerated()) {
+                    throw MySqlError.ER_NON_DEFAULT_VALUE_FOR_GENERATED_COLUMN.raise(def.columns().get(pos).name(), def.name());
                 }
                 int defaultOf = defaultFunctionColumn(def, v);
                 if (defaultOf >= 0) {
@@ -796,6 +834,9 @@ public final class DmlExecutor {
             StoreValues.Context ctx = context(rowNumber);
             for (int[] a : plan.assignments()) {
                 ColumnDef col = cols.get(a[0]);
+                if (col.isGenerated()) {
+                    continue; // SET g = DEFAULT: computed below
+                }
                 Object v;
                 if (a[1] < 0 && a.length > 2 && a[2] != a[0]) {
                     Object d = defaultOf(cols.get(a[2]), ctx, now);
@@ -811,6 +852,10 @@ public final class DmlExecutor {
                 }
                 row[a[0]] = v;
             }
+            boolean computed = RowExpressions.any(def);
+            if (computed) {
+                expressions.generate(def, row, ctx);
+            }
             if (sameRow(old, row)) {
                 continue;
             }
@@ -818,6 +863,10 @@ public final class DmlExecutor {
                 if (cols.get(c).onUpdateCurrentTimestamp() && !assigned[c]) {
                     row[c] = StoreValues.coerce(cols.get(c), now, ctx);
                 }
+            }
+            if (computed) {
+                expressions.generate(def, row, ctx); // again: one may read an ON UPDATE column
+                expressions.check(def, row);
             }
             store.update(old, row, trx);
             changed++;

@@ -40,10 +40,19 @@ public final class QueryExecutor {
 
     /** The rows in canonical form (at most {@code limit} when positive). */
     public static List<Object[]> rows(CompiledQuery q, Object[] userParams, Session session, int limit) {
+        return rows(q, userParams, session, limit, null);
+    }
+
+    /**
+     * The rows of {@code q} in canonical form, its scans of {@code source}'s table yielding that
+     * row alone (when not null).
+     */
+    public static List<Object[]> rows(CompiledQuery q, Object[] userParams, Session session, int limit,
+                                      QueryContext.RowSource source) {
         ZoneId zone = ZoneId.systemDefault();
         LocalDateTime now = q.readsNow() ? now(session) : null;
         Object[] params = bind(q, userParams, session, zone, now);
-        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now, session);
+        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now, session).withRowSource(source);
         MySqlFunctions.WARNINGS.set(session.warningSink);
         io.flushdb.sql.plan.functions.TemporalFunctions.ZONE.set(session.variables().zone());
         try {

@@ -390,12 +390,16 @@ public final class ShowExecutor {
             if (c.collation() != null && c.collation() != def.defaultCollation()) {
                 col.append(" COLLATE ").append(c.collation().mysqlName());
             }
+            if (c.isGenerated()) {
+                col.append(" GENERATED ALWAYS AS (").append(c.extra().generationExpression()).append(')')
+                        .append(c.extra().storedGenerated() ? " STORED" : " VIRTUAL");
+            }
             if (!c.nullable()) {
                 col.append(" NOT NULL");
-            } else if (c.type() == io.flushdb.storage.dict.ColumnType.TIMESTAMP) {
+            } else if (c.type() == io.flushdb.storage.dict.ColumnType.TIMESTAMP && !c.isGenerated()) {
                 col.append(" NULL");
             }
-            switch (c.defaultKind()) {
+            switch (c.isGenerated() ? ColumnDef.DefaultKind.NONE : c.defaultKind()) {
                 case NULL -> {
                     if (!c.type().isLob()) {
                         col.append(" DEFAULT NULL");
@@ -432,6 +436,12 @@ public final class ShowExecutor {
                 case UNIQUE -> "  UNIQUE KEY " + SqlText.quote(ix.name()) + " " + keyCols;
                 default -> "  KEY " + SqlText.quote(ix.name()) + " " + keyCols;
             });
+        }
+        List<io.flushdb.storage.dict.CheckDef> checks = new ArrayList<>(def.checks());
+        checks.sort(java.util.Comparator.comparing(io.flushdb.storage.dict.CheckDef::name)); // MySQL lists them by name
+        for (io.flushdb.storage.dict.CheckDef c : checks) {
+            parts.add("  CONSTRAINT " + SqlText.quote(c.name()) + " CHECK (" + c.expression() + ")"
+                    + (c.enforced() ? "" : " /*!80016 NOT ENFORCED */"));
         }
         sb.append(String.join(",\n", parts)).append("\n) ENGINE=InnoDB");
         long autoInc = e.store().autoIncrementValue();

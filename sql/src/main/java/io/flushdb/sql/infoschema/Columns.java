@@ -63,6 +63,7 @@ final class Columns {
         return new Object[] {Schemata.CATALOG, database, table, d.name(), (long) d.ordinal(), d.defaultText(),
             d.nullable() ? "YES" : "NO", d.dataType(), d.characterMaximumLength(), d.characterOctetLength(),
             d.numericPrecision(), d.numericScale(), d.datetimePrecision(), d.characterSetName(), d.collationName(),
-            d.columnType(), d.columnKey(), d.extra(), d.privileges(), d.comment(), "", null};
+            d.columnType(), d.columnKey(), d.extra(), d.privileges(), d.comment(),
+            d.def().isGenerated() ? d.def().extra().generationExpression() : "", null};
     }
 }

@@ -37,6 +37,7 @@ public final class InformationSchema {
             Columns.TABLE,
             Statistics.TABLE,
             KeyColumnUsage.TABLE,
+            CheckConstraints.TABLE,
             InnodbBufferPoolStats.TABLE,
             InnodbTrx.TABLE,
             io.flushdb.sql.vars.VariableTables.GLOBAL_VARIABLES,

@@ -18,6 +18,19 @@ public final class QueryContext implements DataContext {
     /** The name under which {@link #get} gives the executing {@link Session}: what information_schema rows are read for. */
     public static final String SESSION = "flushdb.session";
 
+    /**
+     * The name under which {@link #get} gives the {@link RowSource} of a plan that evaluates
+     * expressions over one row not (yet) in its table: a CHECK constraint or a generated column.
+     */
+    public static final String ROW_SOURCE = "flushdb.rowSource";
+
+    /**
+     * One stored row (as {@code TableStore} holds it) that a scan of table {@code tableId}
+     * yields instead of the table's rows.
+     */
+    public record RowSource(long tableId, Object[] row) {
+    }
+
     private final Session session;
     private final Object[] params;
     private final Map<String, Object> stash;
@@ -27,6 +40,7 @@ public final class QueryContext implements DataContext {
     /** The statement's start time in epoch milliseconds, read on first use; MIN_VALUE until then. */
     private long nowMillis;
     private final AtomicBoolean cancel = new AtomicBoolean();
+    private RowSource rowSource;
 
     /**
      * @param now the statement's start time when it was already taken, else null (taken when
@@ -49,6 +63,12 @@ public final class QueryContext implements DataContext {
         this.typeFactory = typeFactory;
         this.zone = zone;
         this.nowMillis = now == null ? Long.MIN_VALUE : now.atZone(zone).toInstant().toEpochMilli();
+    }
+
+    /** Makes scans of {@code source}'s table yield its row alone. */
+    public QueryContext withRowSource(RowSource source) {
+        this.rowSource = source;
+        return this;
     }
 
     private long nowMillis() {
@@ -108,6 +128,8 @@ public final class QueryContext implements DataContext {
                 return null;
             case SESSION:
                 return session;
+            case ROW_SOURCE:
+                return rowSource;
             default:
                 return stash.get(name);
         }

@@ -390,7 +390,7 @@ public final class StatementRouter {
     private StatementResult ddl(ParsedStatement p) {
         // DDL commits the open transaction before it runs, even when it then fails (as MySQL).
         session.commit();
-        DdlExecutor ddl = new DdlExecutor(session);
+        DdlExecutor ddl = new DdlExecutor(session, this);
         if (p.ast() == null) {
             String w0 = SqlText.leadingWords(p.sql(), 1).get(0);
             if (w0.equals("ALTER")) {

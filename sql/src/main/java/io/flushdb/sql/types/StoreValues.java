@@ -189,7 +189,7 @@ public final class StoreValues {
             java.util.regex.Pattern.compile("^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     /** The longest numeric prefix of {@code t}, or null if it has none. */
-    static BigDecimal parseLeadingNumber(String t) {
+    public static BigDecimal parseLeadingNumber(String t) {
         java.util.regex.Matcher m = LEADING_NUMBER.matcher(t);
         if (!m.find()) {
             return null;

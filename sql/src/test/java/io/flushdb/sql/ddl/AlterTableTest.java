@@ -43,7 +43,7 @@ class AlterTableTest {
     }
 
     @Test
-    void foreignKeysChecksAndGeneratedColumnsAreRefusedWithoutChangingTheTable() {
+    void foreignKeysAreRefusedWithoutChangingTheTable() {
         try (SqlEngine engine = SqlEngine.open(EngineConfig.memory("alter-refused")); Session s = engine.newSession(null)) {
             s.execute("CREATE DATABASE d");
             s.execute("USE d");
@@ -53,11 +53,6 @@ class AlterTableTest {
                     "ALTER TABLE c ADD FOREIGN KEY (pid) REFERENCES p (id)",
                     "ALTER TABLE c ADD CONSTRAINT fk FOREIGN KEY (pid) REFERENCES p (id)",
                     "ALTER TABLE c DROP FOREIGN KEY fk",
-                    "ALTER TABLE c ADD CONSTRAINT chk CHECK (pid > 0)",
-                    "ALTER TABLE c ADD CHECK (pid > 0)",
-                    "ALTER TABLE c DROP CHECK chk",
-                    "ALTER TABLE c ADD COLUMN g INT GENERATED ALWAYS AS (pid + 1)",
-                    "ALTER TABLE c ADD COLUMN g INT AS (pid + 1) STORED",
                     "ALTER TABLE c MODIFY pid INT REFERENCES p (id)",
                     "ALTER TABLE c ADD COLUMN x INT, ADD FOREIGN KEY (pid) REFERENCES p (id)")) {
                 assertEquals(1235, code(s, sql), sql);

@@ -18,6 +18,7 @@ import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
 
 /**
  * What generated code calls to read a table: runs a storage cursor and turns each record into a
@@ -44,6 +45,10 @@ public class ScanRuntime {
         return new AbstractEnumerable<>() {
             @Override
             public Enumerator<Object[]> enumerator() {
+                if (root.get(QueryContext.ROW_SOURCE) instanceof QueryContext.RowSource source
+                        && source.tableId() == store.definition().id()) {
+                    return Linq4j.singletonEnumerator(project(source.row(), zone));
+                }
                 RowLocking locking = rowLocking(root, store);
                 if (locking != null) {
                     LockingCursor c = store.lockingCursor(0, locking, LockingCursor.Shape.RANGE);
