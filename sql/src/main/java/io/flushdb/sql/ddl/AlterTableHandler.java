@@ -5,6 +5,7 @@ import io.flushdb.sql.parse.MySqlParser;
 import io.flushdb.sql.parse.SqlText;
 import io.flushdb.storage.dict.Collation;
 import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.ForeignKeyDef;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableDef;
 import java.util.ArrayList;
@@ -79,6 +80,14 @@ final class AlterTableHandler {
         String onlyDroppedIndex;
         int actions;
         final List<String> warnings = new ArrayList<>();
+        /** The table's FOREIGN KEY constraints that stay (child columns renamed as the columns are). */
+        final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+        /** FOREIGN KEY clauses the statement adds, resolved by {@link ForeignKeyResolver}. */
+        final List<ForeignKeySpec> addedForeignKeys = new ArrayList<>();
+        /** Whether constraints were added or dropped. */
+        boolean foreignKeysChanged;
+        /** Columns renamed: {old name, new name}, in order (referencing constraints follow them). */
+        final List<String[]> renamedColumns = new ArrayList<>();
     }
 
     private final String sql;
@@ -266,6 +275,7 @@ final class AlterTableHandler {
             }
             plan.keys.add(new Key(ix.kind(), ix.kind() == IndexDef.Kind.PRIMARY ? null : ix.name(), cols, ix));
         }
+        plan.foreignKeys.addAll(def.foreignKeys());
         if (p.peek() == null) {
             return plan;
         }
@@ -280,7 +290,153 @@ final class AlterTableHandler {
         if (p.peek() != null) {
             throw p.syntaxError();
         }
+        for (ForeignKeySpec fk : plan.addedForeignKeys) {
+            addForeignKeyIndex(plan, fk);
+        }
         return plan;
+    }
+
+    /**
+     * The child's index for a new constraint, as InnoDB adds it: none when some key already starts
+     * with the referencing columns; else an index named by the clause's index name, or the
+     * constraint's name, or (unnamed) after its first column.
+     */
+    private static void addForeignKeyIndex(Plan plan, ForeignKeySpec fk) {
+        for (Key k : plan.keys) {
+            if (k.columns.size() >= fk.columns().size()) {
+                boolean leads = true;
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    leads &= k.columns.get(i).equalsIgnoreCase(fk.columns().get(i));
+                }
+                if (leads) {
+                    return;
+                }
+            }
+        }
+        for (String c : fk.columns()) {
+            if (column(plan, c) == null) {
+                throw MySqlError.ER_KEY_COLUMN_DOES_NOT_EXITS.raise(c);
+            }
+        }
+        String name = fk.indexName() != null ? fk.indexName() : fk.name();
+        if (name == null) {
+            name = generatedName(plan, fk.columns().get(0));
+        } else if (key(plan, name) != null) {
+            throw MySqlError.ER_DUP_KEYNAME.raise(name);
+        }
+        plan.keys.add(new Key(IndexDef.Kind.INDEX, name, new ArrayList<>(fk.columns()), null));
+        plan.onlyAddedIndex = plan.actions == 1 ? name : null;
+    }
+
+    // ---- FOREIGN KEY clauses --------------------------------------------------------------------
+
+    /**
+     * {@code FOREIGN KEY [index_name] (cols) REFERENCES [db.]tbl (cols) [MATCH ...] [ON DELETE
+     * action] [ON UPDATE action]}, the constraint's name ({@code symbol}) read already.
+     */
+    private ForeignKeySpec foreignKey(String symbol) {
+        expect("FOREIGN");
+        expect("KEY");
+        String indexName = peek() != null && !peek().text().equals("(") ? identifier() : null;
+        List<String> cols = nameList();
+        expect("REFERENCES");
+        String[] ref = qualifiedName();
+        List<String> refCols = nameList();
+        if (accept("MATCH")) {
+            next();
+        }
+        ForeignKeyDef.Action onDelete = ForeignKeyDef.Action.NO_ACTION;
+        ForeignKeyDef.Action onUpdate = ForeignKeyDef.Action.NO_ACTION;
+        while (accept("ON")) {
+            if (accept("DELETE")) {
+                onDelete = referentialAction();
+            } else {
+                expect("UPDATE");
+                onUpdate = referentialAction();
+            }
+        }
+        return new ForeignKeySpec(symbol, indexName, cols, ref[0], ref[1], refCols, onDelete, onUpdate);
+    }
+
+    private List<String> nameList() {
+        expect("(");
+        List<String> out = new ArrayList<>();
+        do {
+            out.add(identifier());
+            if (!accept("ASC")) {
+                accept("DESC");
+            }
+        } while (accept(","));
+        expect(")");
+        return out;
+    }
+
+    private ForeignKeyDef.Action referentialAction() {
+        if (accept("RESTRICT")) {
+            return ForeignKeyDef.Action.RESTRICT;
+        }
+        if (accept("CASCADE")) {
+            return ForeignKeyDef.Action.CASCADE;
+        }
+        if (accept("NO")) {
+            expect("ACTION");
+            return ForeignKeyDef.Action.NO_ACTION;
+        }
+        expect("SET");
+        if (accept("NULL")) {
+            return ForeignKeyDef.Action.SET_NULL;
+        }
+        expect("DEFAULT");
+        return ForeignKeyDef.Action.SET_DEFAULT;
+    }
+
+    /**
+     * The FOREIGN KEY clauses of a CREATE TABLE statement, in the order written (JSqlParser's
+     * reading of them does not keep MySQL's constraint and index names apart). Column-level
+     * {@code REFERENCES} is not among them: MySQL 8.0 parses and ignores it.
+     */
+    static List<ForeignKeySpec> foreignKeysOfCreate(String sql) {
+        AlterTableHandler p = new AlterTableHandler(sql);
+        List<ForeignKeySpec> out = new ArrayList<>();
+        int n = p.tokens.size();
+        int i = 0;
+        while (i < n && !p.tokens.get(i).text().equals("(")) {
+            i++;
+        }
+        int depth = 0;
+        boolean elementStart = false;
+        for (; i < n; i++) {
+            Token t = p.tokens.get(i);
+            if (depth == 1 && elementStart) {
+                elementStart = false;
+                String u = t.upper();
+                String symbol = null;
+                int at = i;
+                if (u.equals("CONSTRAINT")) {
+                    at = i + 1;
+                    String next = at < n ? p.tokens.get(at).upper() : "";
+                    if (!next.equals("FOREIGN") && !next.equals("PRIMARY") && !next.equals("UNIQUE") && !next.equals("CHECK")) {
+                        symbol = p.tokens.get(at).name();
+                        at++;
+                    }
+                }
+                if (at < n && p.tokens.get(at).upper().equals("FOREIGN")) {
+                    p.pos = at;
+                    out.add(p.foreignKey(symbol));
+                    i = p.pos - 1;
+                    continue;
+                }
+            }
+            if (t.text().equals("(")) {
+                depth++;
+                elementStart = depth == 1;
+            } else if (t.text().equals(")")) {
+                depth--;
+            } else if (t.text().equals(",") && depth == 1) {
+                elementStart = true;
+            }
+        }
+        return out;
     }
 
     private void action(Plan plan, TableDef def) {
@@ -409,15 +565,18 @@ final class AlterTableHandler {
                     String name = optionalIndexName();
                     addKey(plan, IndexDef.Kind.UNIQUE, name != null ? name : symbol);
                 } else if (peekUpper().equals("FOREIGN")) {
-                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY constraints (ALTER TABLE ... ADD FOREIGN KEY)");
+                    plan.addedForeignKeys.add(foreignKey(symbol));
+                    plan.foreignKeysChanged = true;
                 } else if (peekUpper().equals("CHECK")) {
                     throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints (ALTER TABLE ... ADD CHECK)");
                 } else {
                     throw syntaxError();
                 }
             }
-            case "FOREIGN" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
-                    "FOREIGN KEY constraints (ALTER TABLE ... ADD FOREIGN KEY)");
+            case "FOREIGN" -> {
+                plan.addedForeignKeys.add(foreignKey(null));
+                plan.foreignKeysChanged = true;
+            }
             case "CHECK" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints (ALTER TABLE ... ADD CHECK)");
             case "FULLTEXT", "SPATIAL" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(w + " indexes");
             case "PARTITION" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("ALTER TABLE ... ADD PARTITION");
@@ -550,8 +709,15 @@ final class AlterTableHandler {
                 }
                 plan.keys.remove(pk);
             }
-            case "FOREIGN" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
-                    "FOREIGN KEY constraints (ALTER TABLE ... DROP FOREIGN KEY)");
+            case "FOREIGN" -> {
+                pos++;
+                expect("KEY");
+                String name = identifier();
+                if (!plan.foreignKeys.removeIf(fk -> fk.name().equalsIgnoreCase(name))) {
+                    throw MySqlError.ER_CANT_DROP_FIELD_OR_KEY.raise(name);
+                }
+                plan.foreignKeysChanged = true;
+            }
             case "CHECK", "CONSTRAINT" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
                     "CHECK constraints (ALTER TABLE ... DROP " + w + ")");
             default -> {
@@ -629,6 +795,11 @@ final class AlterTableHandler {
     }
 
     private static void renameInKeys(Plan plan, String from, String to) {
+        if (!from.equals(to)) {
+            plan.foreignKeys.replaceAll(fk -> fk.references(plan.database, plan.table)
+                    ? fk.withColumnRenamed(from, to).withRefColumnRenamed(from, to) : fk.withColumnRenamed(from, to));
+            plan.renamedColumns.add(new String[] {from, to});
+        }
         for (Key k : plan.keys) {
             for (int i = 0; i < k.columns.size(); i++) {
                 if (k.columns.get(i).equalsIgnoreCase(from)) {
@@ -778,9 +949,6 @@ final class AlterTableHandler {
         if (upper.matches("(?s).*\\b(GENERATED\\s+ALWAYS|AS\\s*\\().*")) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("generated columns");
         }
-        if (upper.matches("(?s).*\\bREFERENCES\\b.*")) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY constraints (REFERENCES)");
-        }
         if (upper.matches("(?s).*\\bCHECK\\s*\\(.*")) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("CHECK constraints");
         }
@@ -874,6 +1042,7 @@ final class AlterTableHandler {
         }
         long autoInc = plan.autoIncrement != null ? plan.autoIncrement : old.autoIncrementStart();
         return CreateTableHandler.assemble(old.database(), old.name(), cols, keys,
-                new TableOptions(autoInc, plan.collation, plan.comment), pageSize);
+                new TableOptions(autoInc, plan.collation, plan.comment), pageSize)
+                .withConstraints(plan.foreignKeys, old.checks());
     }
 }

@@ -433,6 +433,9 @@ public final class ShowExecutor {
                 default -> "  KEY " + SqlText.quote(ix.name()) + " " + keyCols;
             });
         }
+        for (io.flushdb.storage.dict.ForeignKeyDef fk : def.foreignKeys()) {
+            parts.add("  " + fk.clause(def.database()));
+        }
         sb.append(String.join(",\n", parts)).append("\n) ENGINE=InnoDB");
         long autoInc = e.store().autoIncrementValue();
         if (def.autoIncrementColumn() >= 0 && autoInc > 1) {

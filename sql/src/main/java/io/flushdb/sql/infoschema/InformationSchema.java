@@ -37,6 +37,8 @@ public final class InformationSchema {
             Columns.TABLE,
             Statistics.TABLE,
             KeyColumnUsage.TABLE,
+            TableConstraints.TABLE,
+            ReferentialConstraints.TABLE,
             InnodbBufferPoolStats.TABLE,
             InnodbTrx.TABLE,
             io.flushdb.sql.vars.VariableTables.GLOBAL_VARIABLES,
