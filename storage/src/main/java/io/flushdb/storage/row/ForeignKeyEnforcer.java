@@ -31,8 +31,9 @@ import java.util.Objects;
  *       locked X; then RESTRICT and NO ACTION fail (1451), CASCADE deletes them or gives them the
  *       new values, SET NULL sets their referencing columns to NULL. Those changes are row
  *       operations of their own, checked the same way.</li>
- *   <li>FK3: cascades nest at most {@link #MAX_CASCADE_DEPTH} deep (InnoDB's
- *       {@code FK_MAX_CASCADE_DEL}); a cascade that would update a table that an enclosing
+ *   <li>FK3: a cascade with {@link #MAX_CASCADE_DEPTH} or more enclosing operations (the
+ *       statement's own included) fails, as InnoDB's {@code FK_MAX_CASCADE_DEL} check does, so
+ *       cascades nest at most 14 deep; a cascade that would update a table that an enclosing
  *       operation of the same chain updates acts as RESTRICT (InnoDB's
  *       {@code row_ins_cascade_ancestor_updates_table}), which stops update cycles.</li>
  * </ul>
@@ -58,11 +59,13 @@ final class ForeignKeyEnforcer {
 
     /**
      * FK1 for a row just inserted ({@code oldRow} null) or changed from {@code oldRow} into
-     * {@code newRow}: only constraints whose referencing values changed are checked.
+     * {@code newRow}: only constraints whose referencing values changed are checked, unless
+     * {@code keyChanged} (a new primary key re-inserts every index entry, and InnoDB checks each).
      */
-    static void checkParents(ForeignKeyLinks links, Object[] oldRow, Object[] newRow, Transaction trx) {
+    static void checkParents(ForeignKeyLinks links, Object[] oldRow, Object[] newRow, boolean keyChanged,
+                             Transaction trx) {
         for (Link l : links.asChild) {
-            if (oldRow != null && sameValues(oldRow, newRow, l.childColumns())) {
+            if (oldRow != null && !keyChanged && sameValues(oldRow, newRow, l.childColumns())) {
                 continue;
             }
             Object[] key = values(newRow, l.childColumns());
@@ -94,12 +97,17 @@ final class ForeignKeyEnforcer {
                 if (key == null || l.childIndex() < 0) {
                     continue;
                 }
+                ForeignKeyDef.Action action = delete ? l.def().onDelete() : l.def().onUpdate();
+                boolean restrict = action != ForeignKeyDef.Action.CASCADE && action != ForeignKeyDef.Action.SET_NULL;
+                if (delete && restrict && l.child() == table && referencesItself(l, oldRow)) {
+                    // InnoDB checks before the row's own child entry is delete-marked: it counts.
+                    throw new ForeignKeyException(ForeignKeyException.Kind.ROW_IS_REFERENCED, l.detail());
+                }
                 List<Object[]> children = new ArrayList<>();
                 findRows(l.child(), l.childIndex(), key, LockMode.X, trx, children);
                 if (children.isEmpty()) {
                     continue;
                 }
-                ForeignKeyDef.Action action = delete ? l.def().onDelete() : l.def().onUpdate();
                 switch (action) {
                     case CASCADE -> {
                         if (delete) {
@@ -140,8 +148,26 @@ final class ForeignKeyEnforcer {
         }
     }
 
+    /** Whether {@code row} of a self-referencing table is its own parent under {@code l}. */
+    private static boolean referencesItself(Link l, Object[] row) {
+        int[] cc = l.childColumns();
+        int[] pc = l.parentColumns();
+        for (int i = 0; i < cc.length; i++) {
+            Object v = row[cc[i]];
+            if (v == null || !sameValues(new Object[] {v}, new Object[] {row[pc[i]]}, new int[] {0})) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * FK3: the operation whose children are acted on is the top one or a cascade; a cascade from
+     * it would have {@code chain.size()} ancestors, and InnoDB refuses one with
+     * {@code FK_MAX_CASCADE_DEL} or more.
+     */
     private static void checkDepth(ArrayDeque<Frame> chain, Link l) {
-        if (chain.size() > MAX_CASCADE_DEPTH) {
+        if (chain.size() >= MAX_CASCADE_DEPTH) {
             throw new ForeignKeyException(ForeignKeyException.Kind.CASCADE_TOO_DEEP, l.detail());
         }
     }
@@ -153,6 +179,7 @@ final class ForeignKeyEnforcer {
      */
     private static boolean findRows(TableStore store, int indexOrdinal, Object[] key, LockMode mode, Transaction trx,
                                     List<Object[]> out) {
+        // Collects before any change: the cascades below change this same index.
         RowLocking locking = new RowLocking(trx, mode, trx.gapLocking(), RowLocking.WAIT);
         BTree tree = indexOrdinal == 0 ? store.clusteredIndex() : store.secondaryIndex(indexOrdinal - 1);
         int n = key.length;

@@ -13,7 +13,7 @@ public final class ForeignKeyException extends RuntimeException {
         NO_REFERENCED_ROW,
         /** A parent row still has child rows and the action is RESTRICT or NO ACTION (1451). */
         ROW_IS_REFERENCED,
-        /** Cascading went deeper than {@link ForeignKeyEnforcer#MAX_CASCADE_DEPTH} (3008). */
+        /** A cascade would have {@link ForeignKeyEnforcer#MAX_CASCADE_DEPTH} ancestors (3008). */
         CASCADE_TOO_DEEP
     }
 

@@ -434,7 +434,7 @@ public final class TableStore {
         ForeignKeyLinks fk = foreignKeys;
         if (fk != null && trx.foreignKeyChecks()) {
             try {
-                ForeignKeyEnforcer.checkParents(fk, null, row, trx);
+                ForeignKeyEnforcer.checkParents(fk, null, row, true, trx);
             } catch (RuntimeException e) {
                 undoRowOperation(trx, mark, e);
                 throw e;
@@ -490,11 +490,12 @@ public final class TableStore {
             newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
         }
         long mark = undo.nextUndoNo();
-        rowOperation(oldRow, newRow, trx, undo);
         ForeignKeyLinks fk = foreignKeys;
+        boolean keyChanged = fk != null && primaryKeyChanged(oldRow, newRow, scratch.get());
+        rowOperation(oldRow, newRow, trx, undo);
         if (fk != null && trx.foreignKeyChecks()) {
             try {
-                ForeignKeyEnforcer.checkParents(fk, oldRow, newRow, trx);
+                ForeignKeyEnforcer.checkParents(fk, oldRow, newRow, keyChanged, trx);
                 ForeignKeyEnforcer.actOnChildren(this, fk, oldRow, newRow, trx);
             } catch (RuntimeException e) {
                 undoRowOperation(trx, mark, e);
