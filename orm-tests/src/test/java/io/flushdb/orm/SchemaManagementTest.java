@@ -50,6 +50,10 @@ class SchemaManagementTest {
             try (Orm orm = Orm.open(db, "create", SHOP)) {
                 orm.sessionFactory().inTransaction(s -> s.persist(new Customer("Ada", null)));
             }
+            // Hibernate's create gave each association a real FOREIGN KEY constraint.
+            assertEquals(List.of("customer.id <- purchase_order.customer_id"), importedKeys(db, "purchase_order"));
+            assertEquals(List.of("purchase_order.id <- order_tag.order_id", "tag.id <- order_tag.tag_id"),
+                    importedKeys(db, "order_tag"));
             try (Orm orm = Orm.open(db, "validate", SHOP)) {
                 assertEquals(1L, orm.sessionFactory().fromTransaction(
                         s -> s.createQuery("select count(c) from Customer c", Long.class).getSingleResult()).longValue());
@@ -69,6 +73,18 @@ class SchemaManagementTest {
             }
             assertQuiet(target, logs);
         }
+    }
+
+    private static List<String> importedKeys(TestDatabase db, String table) throws SQLException {
+        List<String> keys = new ArrayList<>();
+        try (Connection c = db.connect(); ResultSet rs = c.getMetaData().getImportedKeys(db.database(), null, table)) {
+            while (rs.next()) {
+                keys.add(rs.getString("PKTABLE_NAME") + "." + rs.getString("PKCOLUMN_NAME") + " <- "
+                        + rs.getString("FKTABLE_NAME") + "." + rs.getString("FKCOLUMN_NAME"));
+            }
+        }
+        keys.sort(null);
+        return keys;
     }
 
     private static List<String> tables(TestDatabase db) throws SQLException {

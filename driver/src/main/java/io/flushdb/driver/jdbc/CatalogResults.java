@@ -162,6 +162,49 @@ final class CatalogResults {
         return r;
     }
 
+    /**
+     * getImportedKeys, getExportedKeys and getCrossReference, answered as Connector/J answers them
+     * from information_schema: one row per column pair, PKTABLE_CAT/FKTABLE_CAT the databases,
+     * rules mapped from MySQL's names (NO ACTION to importedKeyNoAction), FK_NAME the constraint,
+     * PK_NAME the parent's index, DEFERRABILITY importedKeyNotDeferrable. A null catalog means
+     * any database. Imported keys are ordered by parent table and KEY_SEQ, the others by child
+     * table and KEY_SEQ.
+     */
+    MetaResult foreignKeys(String pkCatalog, String pkTable, String fkCatalog, String fkTable, boolean byParent) {
+        MetaResult r = MetaResult.of(KEYS);
+        List<CatalogView.ForeignKeyColumn> rows = new ArrayList<>();
+        for (CatalogView.ForeignKeyColumn k : catalog.foreignKeyColumns()) {
+            if ((pkCatalog == null || pkCatalog.equals(k.pkDatabase())) && (pkTable == null || pkTable.equals(k.pkTable()))
+                    && (fkCatalog == null || fkCatalog.equals(k.fkDatabase()))
+                    && (fkTable == null || fkTable.equals(k.fkTable()))) {
+                rows.add(k);
+            }
+        }
+        Comparator<CatalogView.ForeignKeyColumn> order = byParent
+                ? Comparator.comparing(CatalogView.ForeignKeyColumn::pkDatabase)
+                        .thenComparing(CatalogView.ForeignKeyColumn::pkTable)
+                : Comparator.comparing(CatalogView.ForeignKeyColumn::fkDatabase)
+                        .thenComparing(CatalogView.ForeignKeyColumn::fkTable);
+        rows.sort(order.thenComparing(CatalogView.ForeignKeyColumn::fkName)
+                .thenComparingInt(CatalogView.ForeignKeyColumn::seq));
+        for (CatalogView.ForeignKeyColumn k : rows) {
+            r.row(k.pkDatabase(), null, k.pkTable(), k.pkColumn(), k.fkDatabase(), null, k.fkTable(), k.fkColumn(),
+                    k.seq(), rule(k.updateRule()), rule(k.deleteRule()), k.fkName(), k.pkName(),
+                    DatabaseMetaData.importedKeyNotDeferrable);
+        }
+        return r;
+    }
+
+    private static int rule(String rule) {
+        return switch (rule) {
+            case "CASCADE" -> DatabaseMetaData.importedKeyCascade;
+            case "SET NULL" -> DatabaseMetaData.importedKeySetNull;
+            case "SET DEFAULT" -> DatabaseMetaData.importedKeySetDefault;
+            case "RESTRICT" -> DatabaseMetaData.importedKeyRestrict;
+            default -> DatabaseMetaData.importedKeyNoAction;
+        };
+    }
+
     MetaResult indexInfo(String catalogName, String table, boolean uniqueOnly) {
         MetaResult r = MetaResult.of(INDEX_INFO);
         for (String db : databases(catalogName)) {

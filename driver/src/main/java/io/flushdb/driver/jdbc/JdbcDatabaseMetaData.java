@@ -196,20 +196,22 @@ public final class JdbcDatabaseMetaData extends MySqlCapabilities {
     @Override
     public ResultSet getImportedKeys(String catalog, String schema, String table) throws SQLException {
         requireTable(table);
-        return empty(CatalogResults.KEYS);
+        return catalogResult(c -> c.foreignKeys(null, null, catalog, table, true));
     }
 
     @Override
     public ResultSet getExportedKeys(String catalog, String schema, String table) throws SQLException {
         requireTable(table);
-        return empty(CatalogResults.KEYS);
+        return catalogResult(c -> c.foreignKeys(catalog, table, null, null, false));
     }
 
     @Override
     public ResultSet getCrossReference(String parentCatalog, String parentSchema, String parentTable,
                                        String foreignCatalog, String foreignSchema, String foreignTable)
             throws SQLException {
-        return empty(CatalogResults.KEYS);
+        requireTable(parentTable);
+        requireTable(foreignTable);
+        return catalogResult(c -> c.foreignKeys(parentCatalog, parentTable, foreignCatalog, foreignTable, false));
     }
 
     @Override

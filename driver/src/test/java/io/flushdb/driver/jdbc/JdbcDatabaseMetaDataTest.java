@@ -240,6 +240,39 @@ class JdbcDatabaseMetaDataTest {
     }
 
     @Test
+    void foreignKeysAnswerAsConnectorJ() throws SQLException {
+        try (java.sql.Statement st = conn.createStatement()) {
+            st.execute("CREATE TABLE shop.region (country CHAR(2), code INT, PRIMARY KEY (country, code))");
+            st.execute("CREATE TABLE shop.city (id INT PRIMARY KEY, country CHAR(2), region INT, order_seq BIGINT UNSIGNED, "
+                    + "CONSTRAINT fk_city_region FOREIGN KEY (country, region) REFERENCES shop.region (country, code) "
+                    + "ON DELETE CASCADE ON UPDATE SET NULL, "
+                    + "FOREIGN KEY (order_seq) REFERENCES shop.orders (seq) ON DELETE RESTRICT)");
+        }
+        ResultSet imported = md.getImportedKeys("shop", null, "city");
+        List<String> rows = new ArrayList<>();
+        while (imported.next()) {
+            rows.add(imported.getString("PKTABLE_CAT") + " " + imported.getString("PKTABLE_NAME") + "."
+                    + imported.getString("PKCOLUMN_NAME") + " <- " + imported.getString("FKTABLE_NAME") + "."
+                    + imported.getString("FKCOLUMN_NAME") + " #" + imported.getShort("KEY_SEQ") + " u"
+                    + imported.getShort("UPDATE_RULE") + " d" + imported.getShort("DELETE_RULE") + " "
+                    + imported.getString("FK_NAME") + " " + imported.getString("PK_NAME") + " "
+                    + imported.getShort("DEFERRABILITY"));
+        }
+        assertEquals(List.of(
+                "shop orders.seq <- city.order_seq #1 u" + DatabaseMetaData.importedKeyNoAction + " d"
+                        + DatabaseMetaData.importedKeyRestrict + " city_ibfk_1 PRIMARY 7",
+                "shop region.country <- city.country #1 u" + DatabaseMetaData.importedKeySetNull + " d"
+                        + DatabaseMetaData.importedKeyCascade + " fk_city_region PRIMARY 7",
+                "shop region.code <- city.region #2 u" + DatabaseMetaData.importedKeySetNull + " d"
+                        + DatabaseMetaData.importedKeyCascade + " fk_city_region PRIMARY 7"), rows);
+        assertEquals(List.of("country", "region"), column(md.getExportedKeys("shop", null, "region"), "FKCOLUMN_NAME"));
+        assertEquals(List.of("city_ibfk_1"), column(md.getCrossReference("shop", null, "orders", "shop", null, "city"),
+                "FK_NAME"));
+        assertFalse(md.getCrossReference("shop", null, "orders", "shop", null, "region").next());
+        assertFalse(md.getImportedKeys("archive", null, "city").next());
+    }
+
+    @Test
     void bestRowIdentifierIsThePrimaryKey() throws SQLException {
         assertEquals(List.of("order_id", "seq"), column(md.getBestRowIdentifier("shop", null, "orders",
                 DatabaseMetaData.bestRowSession, true), "COLUMN_NAME"));

@@ -1,10 +1,8 @@
 package io.flushdb.orm.entities;
 
 import jakarta.persistence.Column;
-import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
-import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -19,12 +17,9 @@ import java.util.Set;
 
 /**
  * The many side of {@link Customer}'s orders, and the owner of a many-to-many to {@link Tag}.
- *
- * <p>KNOWN GAP: FlushDB refuses FOREIGN KEY constraints (error 1235), and Hibernate's schema export
- * adds one per association with {@code alter table ... add constraint FK... foreign key}. Until
- * FlushDB has them, the associations ask for no constraint ({@link ConstraintMode#NO_CONSTRAINT});
- * the join columns and tables are otherwise the same. Remove the {@code foreignKey} attributes
- * when FOREIGN KEY lands.
+ * Hibernate's schema export gives each association a FOREIGN KEY constraint ({@code alter table
+ * ... add constraint FK... foreign key}) and drops them first on create-drop ({@code alter table
+ * ... drop foreign key FK...}).
  */
 @Entity
 @Table(name = "purchase_order")
@@ -34,8 +29,7 @@ public class PurchaseOrder {
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "customer_id", nullable = false,
-            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT)) // FlushDB has no FOREIGN KEY yet
+    @JoinColumn(name = "customer_id", nullable = false)
     private Customer customer;
 
     @Column(name = "total_cents", nullable = false)
@@ -47,9 +41,7 @@ public class PurchaseOrder {
     @ManyToMany
     @JoinTable(name = "order_tag",
             joinColumns = @JoinColumn(name = "order_id"),
-            inverseJoinColumns = @JoinColumn(name = "tag_id"),
-            foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT),         // FlushDB has no FOREIGN KEY yet
-            inverseForeignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))  // likewise
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
     private Set<Tag> tags = new HashSet<>();
 
     protected PurchaseOrder() {

@@ -5,6 +5,7 @@ import io.flushdb.sql.types.MySqlType;
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.DatabaseDef;
 import io.flushdb.storage.dict.Dictionary;
+import io.flushdb.storage.dict.ForeignKeyDef;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableEntry;
 import java.util.ArrayList;
@@ -28,6 +29,16 @@ public final class CatalogView {
 
     /** A table. */
     public record Table(String database, String name, String comment) {
+    }
+
+    /**
+     * One column pair of a FOREIGN KEY constraint, as KEY_COLUMN_USAGE and REFERENTIAL_CONSTRAINTS
+     * join them for Connector/J's getImportedKeys: the parent (pk) and child (fk) sides, the pair's
+     * position, the actions as MySQL 8.0 names them, the constraint's name and the parent index's.
+     */
+    public record ForeignKeyColumn(String pkDatabase, String pkTable, String pkColumn, String fkDatabase,
+                                   String fkTable, String fkColumn, int seq, String updateRule, String deleteRule,
+                                   String fkName, String pkName) {
     }
 
     private final Dictionary dictionary;
@@ -78,6 +89,39 @@ public final class CatalogView {
             out.add(new IndexColumn(database, table, k.indexName(), k.unique(), k.seq(), k.columnName()));
         }
         return out;
+    }
+
+    /** Every FOREIGN KEY column pair of every table, in dictionary order. */
+    public List<ForeignKeyColumn> foreignKeyColumns() {
+        List<ForeignKeyColumn> out = new ArrayList<>();
+        for (DatabaseDef db : dictionary.databases()) {
+            for (TableEntry e : dictionary.tables(db.name())) {
+                for (ForeignKeyDef fk : e.def().foreignKeys()) {
+                    String pkName = parentIndexName(fk);
+                    for (int i = 0; i < fk.columns().size(); i++) {
+                        out.add(new ForeignKeyColumn(fk.refDatabase(), fk.refTable(), fk.refColumns().get(i), db.name(),
+                                e.def().name(), fk.columns().get(i), i + 1, fk.onUpdate().sql(), fk.onDelete().sql(),
+                                fk.name(), pkName));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private String parentIndexName(ForeignKeyDef fk) {
+        TableEntry p = dictionary.table(fk.refDatabase(), fk.refTable());
+        if (p == null) {
+            return null;
+        }
+        int[] pc = p.def().columnPositions(fk.refColumns());
+        for (int c : pc) {
+            if (c < 0) {
+                return null;
+            }
+        }
+        int ix = p.def().indexStartingWith(pc);
+        return ix < 0 ? null : p.def().indexes().get(ix).name();
     }
 
     /** The primary key's columns, in key order (empty if the table has none). */

@@ -6,6 +6,7 @@ import io.flushdb.sql.parse.SqlText;
 import io.flushdb.storage.dict.Collation;
 import io.flushdb.storage.dict.CheckDef;
 import io.flushdb.storage.dict.ColumnDef;
+import io.flushdb.storage.dict.ForeignKeyDef;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableDef;
 import java.util.ArrayList;
@@ -87,6 +88,14 @@ final class AlterTableHandler {
         final List<String> addedCheckOwners = new ArrayList<>();
         /** Whether an enforced CHECK constraint is added or made enforced (existing rows must satisfy it). */
         boolean checksTightened;
+        /** The table's FOREIGN KEY constraints that stay (child columns renamed as the columns are). */
+        final List<ForeignKeyDef> foreignKeys = new ArrayList<>();
+        /** FOREIGN KEY clauses the statement adds, resolved by {@link ForeignKeyResolver}. */
+        final List<ForeignKeySpec> addedForeignKeys = new ArrayList<>();
+        /** Whether constraints were added or dropped. */
+        boolean foreignKeysChanged;
+        /** Columns renamed: {old name, new name}, in order (referencing constraints follow them). */
+        final List<String[]> renamedColumns = new ArrayList<>();
     }
 
     private final String sql;
@@ -275,6 +284,7 @@ final class AlterTableHandler {
             }
             plan.keys.add(new Key(ix.kind(), ix.kind() == IndexDef.Kind.PRIMARY ? null : ix.name(), cols, ix));
         }
+        plan.foreignKeys.addAll(def.foreignKeys());
         if (p.peek() == null) {
             return plan;
         }
@@ -289,7 +299,153 @@ final class AlterTableHandler {
         if (p.peek() != null) {
             throw p.syntaxError();
         }
+        for (ForeignKeySpec fk : plan.addedForeignKeys) {
+            addForeignKeyIndex(plan, fk);
+        }
         return plan;
+    }
+
+    /**
+     * The child's index for a new constraint, as InnoDB adds it: none when some key already starts
+     * with the referencing columns; else an index named by the clause's index name, or the
+     * constraint's name, or (unnamed) after its first column.
+     */
+    private static void addForeignKeyIndex(Plan plan, ForeignKeySpec fk) {
+        for (Key k : plan.keys) {
+            if (k.columns.size() >= fk.columns().size()) {
+                boolean leads = true;
+                for (int i = 0; i < fk.columns().size(); i++) {
+                    leads &= k.columns.get(i).equalsIgnoreCase(fk.columns().get(i));
+                }
+                if (leads) {
+                    return;
+                }
+            }
+        }
+        for (String c : fk.columns()) {
+            if (column(plan, c) == null) {
+                throw MySqlError.ER_KEY_COLUMN_DOES_NOT_EXITS.raise(c);
+            }
+        }
+        String name = fk.indexName() != null ? fk.indexName() : fk.name();
+        if (name == null) {
+            name = generatedName(plan, fk.columns().get(0));
+        } else if (key(plan, name) != null) {
+            throw MySqlError.ER_DUP_KEYNAME.raise(name);
+        }
+        plan.keys.add(new Key(IndexDef.Kind.INDEX, name, new ArrayList<>(fk.columns()), null));
+        plan.onlyAddedIndex = plan.actions == 1 ? name : null;
+    }
+
+    // ---- FOREIGN KEY clauses --------------------------------------------------------------------
+
+    /**
+     * {@code FOREIGN KEY [index_name] (cols) REFERENCES [db.]tbl (cols) [MATCH ...] [ON DELETE
+     * action] [ON UPDATE action]}, the constraint's name ({@code symbol}) read already.
+     */
+    private ForeignKeySpec foreignKey(String symbol) {
+        expect("FOREIGN");
+        expect("KEY");
+        String indexName = peek() != null && !peek().text().equals("(") ? identifier() : null;
+        List<String> cols = nameList();
+        expect("REFERENCES");
+        String[] ref = qualifiedName();
+        List<String> refCols = nameList();
+        if (accept("MATCH")) {
+            next();
+        }
+        ForeignKeyDef.Action onDelete = ForeignKeyDef.Action.NO_ACTION;
+        ForeignKeyDef.Action onUpdate = ForeignKeyDef.Action.NO_ACTION;
+        while (accept("ON")) {
+            if (accept("DELETE")) {
+                onDelete = referentialAction();
+            } else {
+                expect("UPDATE");
+                onUpdate = referentialAction();
+            }
+        }
+        return new ForeignKeySpec(symbol, indexName, cols, ref[0], ref[1], refCols, onDelete, onUpdate);
+    }
+
+    private List<String> nameList() {
+        expect("(");
+        List<String> out = new ArrayList<>();
+        do {
+            out.add(identifier());
+            if (!accept("ASC")) {
+                accept("DESC");
+            }
+        } while (accept(","));
+        expect(")");
+        return out;
+    }
+
+    private ForeignKeyDef.Action referentialAction() {
+        if (accept("RESTRICT")) {
+            return ForeignKeyDef.Action.RESTRICT;
+        }
+        if (accept("CASCADE")) {
+            return ForeignKeyDef.Action.CASCADE;
+        }
+        if (accept("NO")) {
+            expect("ACTION");
+            return ForeignKeyDef.Action.NO_ACTION;
+        }
+        expect("SET");
+        if (accept("NULL")) {
+            return ForeignKeyDef.Action.SET_NULL;
+        }
+        expect("DEFAULT");
+        return ForeignKeyDef.Action.SET_DEFAULT;
+    }
+
+    /**
+     * The FOREIGN KEY clauses of a CREATE TABLE statement, in the order written (JSqlParser's
+     * reading of them does not keep MySQL's constraint and index names apart). Column-level
+     * {@code REFERENCES} is not among them: MySQL 8.0 parses and ignores it.
+     */
+    static List<ForeignKeySpec> foreignKeysOfCreate(String sql) {
+        AlterTableHandler p = new AlterTableHandler(sql);
+        List<ForeignKeySpec> out = new ArrayList<>();
+        int n = p.tokens.size();
+        int i = 0;
+        while (i < n && !p.tokens.get(i).text().equals("(")) {
+            i++;
+        }
+        int depth = 0;
+        boolean elementStart = false;
+        for (; i < n; i++) {
+            Token t = p.tokens.get(i);
+            if (depth == 1 && elementStart) {
+                elementStart = false;
+                String u = t.upper();
+                String symbol = null;
+                int at = i;
+                if (u.equals("CONSTRAINT")) {
+                    at = i + 1;
+                    String next = at < n ? p.tokens.get(at).upper() : "";
+                    if (!next.equals("FOREIGN") && !next.equals("PRIMARY") && !next.equals("UNIQUE") && !next.equals("CHECK")) {
+                        symbol = p.tokens.get(at).name();
+                        at++;
+                    }
+                }
+                if (at < n && p.tokens.get(at).upper().equals("FOREIGN")) {
+                    p.pos = at;
+                    out.add(p.foreignKey(symbol));
+                    i = p.pos - 1;
+                    continue;
+                }
+            }
+            if (t.text().equals("(")) {
+                depth++;
+                elementStart = depth == 1;
+            } else if (t.text().equals(")")) {
+                depth--;
+            } else if (t.text().equals(",") && depth == 1) {
+                elementStart = true;
+            }
+        }
+        return out;
     }
 
     private void action(Plan plan, TableDef def) {
@@ -418,15 +574,18 @@ final class AlterTableHandler {
                     String name = optionalIndexName();
                     addKey(plan, IndexDef.Kind.UNIQUE, name != null ? name : symbol);
                 } else if (peekUpper().equals("FOREIGN")) {
-                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY constraints (ALTER TABLE ... ADD FOREIGN KEY)");
+                    plan.addedForeignKeys.add(foreignKey(symbol));
+                    plan.foreignKeysChanged = true;
                 } else if (accept("CHECK")) {
                     addCheck(plan, symbol);
                 } else {
                     throw syntaxError();
                 }
             }
-            case "FOREIGN" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
-                    "FOREIGN KEY constraints (ALTER TABLE ... ADD FOREIGN KEY)");
+            case "FOREIGN" -> {
+                plan.addedForeignKeys.add(foreignKey(null));
+                plan.foreignKeysChanged = true;
+            }
             case "CHECK" -> {
                 pos++;
                 addCheck(plan, null);
@@ -605,17 +764,27 @@ final class AlterTableHandler {
                 }
                 plan.keys.remove(pk);
             }
-            case "FOREIGN" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(
-                    "FOREIGN KEY constraints (ALTER TABLE ... DROP FOREIGN KEY)");
+            case "FOREIGN" -> {
+                pos++;
+                expect("KEY");
+                String name = identifier();
+                if (!plan.foreignKeys.removeIf(fk -> fk.name().equalsIgnoreCase(name))) {
+                    throw MySqlError.ER_CANT_DROP_FIELD_OR_KEY.raise(name);
+                }
+                plan.foreignKeysChanged = true;
+            }
             case "CHECK", "CONSTRAINT" -> {
                 pos++;
                 String name = identifier();
                 int at = checkIndex(plan, name);
-                if (at < 0) {
+                if (at >= 0) {
+                    plan.checks.remove(at);
+                } else if (w.equals("CONSTRAINT") && plan.foreignKeys.removeIf(fk -> fk.name().equalsIgnoreCase(name))) {
+                    plan.foreignKeysChanged = true; // MySQL 8.0.19: DROP CONSTRAINT drops a foreign key too
+                } else {
                     throw w.equals("CHECK") ? MySqlError.ER_CHECK_CONSTRAINT_NOT_FOUND.raise(name)
                             : MySqlError.ER_CONSTRAINT_NOT_FOUND.raise(name);
                 }
-                plan.checks.remove(at);
             }
             default -> {
                 accept("COLUMN");
@@ -692,6 +861,11 @@ final class AlterTableHandler {
     }
 
     private static void renameInKeys(Plan plan, String from, String to) {
+        if (!from.equals(to)) {
+            plan.foreignKeys.replaceAll(fk -> fk.references(plan.database, plan.table)
+                    ? fk.withColumnRenamed(from, to).withRefColumnRenamed(from, to) : fk.withColumnRenamed(from, to));
+            plan.renamedColumns.add(new String[] {from, to});
+        }
         for (Key k : plan.keys) {
             for (int i = 0; i < k.columns.size(); i++) {
                 if (k.columns.get(i).equalsIgnoreCase(from)) {
@@ -859,10 +1033,6 @@ final class AlterTableHandler {
             end = t.end();
         }
         String text = sql.substring(first.start(), end);
-        String upper = text.toUpperCase(Locale.ROOT);
-        if (upper.matches("(?s).*\\bREFERENCES\\b.*")) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY constraints (REFERENCES)");
-        }
         return parseColumn(text, plan.collation);
     }
 
@@ -955,7 +1125,7 @@ final class AlterTableHandler {
         TableDef def = CreateTableHandler.assemble(old.database(), old.name(), cols, keys,
                 new TableOptions(autoInc, plan.collation, plan.comment), pageSize);
         RowRules.afterColumnChanges(plan.checks, def.columns());
-        return def.withConstraints(old.foreignKeys(),
+        return def.withConstraints(plan.foreignKeys,
                 RowRules.checks(old.name(), def.columns(), plan.checks, plan.addedChecks, plan.addedCheckOwners));
     }
 }

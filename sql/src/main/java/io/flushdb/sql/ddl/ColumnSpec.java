@@ -261,7 +261,7 @@ final class ColumnSpec {
                 }
                 case "UNSIGNED", "SIGNED", "ZEROFILL", "VISIBLE" -> {
                 }
-                case "REFERENCES" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("REFERENCES (foreign keys)");
+                case "REFERENCES" -> i = skipReferences(specs, i);
                 case "CONSTRAINT", "CHECK" -> i = columnCheck(specs, i, checks);
                 case "GENERATED", "AS" -> {
                     if (u.equals("GENERATED")) {
@@ -279,7 +279,13 @@ final class ColumnSpec {
                     extra = new ColumnDef.Extra(List.of(), text, stored);
                 }
                 case "INVISIBLE" -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("invisible columns");
-                default -> throw MySqlError.ER_PARSE_ERROR.raise(s, 1);
+                default -> {
+                    // JSqlParser hands a column-level REFERENCES clause over as one spec; MySQL 8.0
+                    // parses it and creates no constraint.
+                    if (!u.startsWith("REFERENCES ")) {
+                        throw MySqlError.ER_PARSE_ERROR.raise(s, 1);
+                    }
+                }
             }
         }
         boolean nullable = !notNull && !primary;
@@ -428,6 +434,32 @@ final class ColumnSpec {
             return sb.toString();
         }
         return token;
+    }
+
+    /**
+     * Skips a column-level {@code REFERENCES tbl (cols) [MATCH ...] [ON DELETE|UPDATE action]...}
+     * starting at {@code i}: MySQL 8.0 parses it and creates no constraint. Returns the index of
+     * its last token.
+     */
+    private static int skipReferences(List<String> specs, int i) {
+        i++; // the table name
+        while (i + 1 < specs.size() && (specs.get(i + 1).startsWith("(") || specs.get(i + 1).startsWith("."))) {
+            i++;
+        }
+        while (i + 1 < specs.size()) {
+            String next = specs.get(i + 1).toUpperCase(Locale.ROOT);
+            if (next.equals("MATCH") && i + 2 < specs.size()) {
+                i += 2;
+            } else if (next.equals("ON") && i + 3 < specs.size()
+                    && specs.get(i + 2).toUpperCase(Locale.ROOT).matches("DELETE|UPDATE")
+                    && specs.get(i + 3).toUpperCase(Locale.ROOT).matches("RESTRICT|CASCADE|SET|NO")) {
+                String action = specs.get(i + 3).toUpperCase(Locale.ROOT);
+                i += action.equals("SET") || action.equals("NO") ? 4 : 3;
+            } else {
+                break;
+            }
+        }
+        return i;
     }
 
     private static void expect(List<String> specs, int i, String word) {

@@ -33,6 +33,17 @@ final class CreateTableHandler {
 
     static TableDef build(CreateTable ct, String database, String table, Collation dbCollation, int pageSize,
                           List<String> warnings) {
+        return build(ct, database, table, dbCollation, pageSize, warnings, List.of());
+    }
+
+    /**
+     * As {@link #build(CreateTable, String, String, Collation, int, List)}, adding for each
+     * FOREIGN KEY clause the index InnoDB creates on the referencing columns when no key starts
+     * with them (named by the clause's index name, else its constraint name, else its first
+     * column). The constraints themselves are resolved by {@link ForeignKeyResolver}.
+     */
+    static TableDef build(CreateTable ct, String database, String table, Collation dbCollation, int pageSize,
+                          List<String> warnings, List<ForeignKeySpec> foreignKeys) {
         TableOptions options = TableOptions.parse(ct.getTableOptionsStrings(), dbCollation, warnings);
         if (ct.getColumnDefinitions() == null || ct.getColumnDefinitions().isEmpty()) {
             throw MySqlError.ER_TABLE_MUST_HAVE_COLUMNS.raise();
@@ -76,7 +87,7 @@ final class CreateTableHandler {
                     continue;
                 }
                 if (ix instanceof ForeignKeyIndex) {
-                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FOREIGN KEY");
+                    continue; // read from the statement's text: see build's foreignKeys
                 }
                 String type = ix.getType().toUpperCase(Locale.ROOT);
                 IndexDef.Kind kind;
@@ -108,6 +119,22 @@ final class CreateTableHandler {
                         && nc.getIndexName() != null ? nc.getIndexName() : ix.getName();
                 String name = given == null ? null : SqlText.unquote(given);
                 keys.add(new KeySpec(kind, name, cols));
+            }
+        }
+        for (ForeignKeySpec fk : foreignKeys) {
+            boolean indexed = false;
+            for (KeySpec k : keys) {
+                if (k.columns().size() >= fk.columns().size()) {
+                    boolean leads = true;
+                    for (int i = 0; i < fk.columns().size(); i++) {
+                        leads &= k.columns().get(i).equalsIgnoreCase(fk.columns().get(i));
+                    }
+                    indexed |= leads;
+                }
+            }
+            if (!indexed) {
+                keys.add(new KeySpec(IndexDef.Kind.INDEX, fk.indexName() != null ? fk.indexName() : fk.name(),
+                        fk.columns()));
             }
         }
         TableDef def = assemble(database, table, columns, keys, options, pageSize);

@@ -9,6 +9,7 @@ import io.flushdb.sql.session.Session;
 import io.flushdb.storage.dict.Collation;
 import io.flushdb.storage.dict.DatabaseDef;
 import io.flushdb.storage.dict.Dictionary;
+import io.flushdb.storage.dict.ForeignKeyDef;
 import io.flushdb.storage.dict.IndexDef;
 import io.flushdb.storage.dict.TableDef;
 import io.flushdb.storage.dict.TableEntry;
@@ -115,6 +116,11 @@ public final class DdlExecutor {
     // ---- tables -------------------------------------------------------------------------------
 
     public StatementResult createTable(CreateTable ct) {
+        return createTable(ct, null);
+    }
+
+    /** CREATE TABLE; {@code sql}, the statement's text, is where its FOREIGN KEY clauses are read. */
+    public StatementResult createTable(CreateTable ct, String sql) {
         Names.TableName n = Names.resolveForWrite(ct.getTable(), session);
         Names.checkIdentifier(n.table(), MySqlError.ER_WRONG_TABLE_NAME);
         DatabaseDef db = dictionary.database(n.database());
@@ -129,9 +135,13 @@ public final class DdlExecutor {
             throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(n.table());
         }
         List<String> warnings = new ArrayList<>();
-        TableDef template = ct.getLikeTable() != null ? likeTemplate(ct, n)
+        List<ForeignKeySpec> foreignKeys = sql == null || ct.getLikeTable() != null ? List.of()
+                : AlterTableHandler.foreignKeysOfCreate(sql);
+        TableDef built = ct.getLikeTable() != null ? likeTemplate(ct, n)
                 : CreateTableHandler.build(ct, n.database(), n.table(), db.defaultCollation(),
-                        session.engine().storage().pageSize(), warnings);
+                        session.engine().storage().pageSize(), warnings, foreignKeys);
+        TableDef template = foreignKeys.isEmpty() ? built : built.withConstraints(
+                ForeignKeyResolver.resolve(built, List.of(), foreignKeys, dictionary, foreignKeyChecks()), built.checks());
         return withTablesLocked(List.of(), () -> {
             checkNamesFree(template, null);
             dictionary.createTable(template);
@@ -229,6 +239,9 @@ public final class DdlExecutor {
             // MySQL 8.0's DROP TABLE is atomic: nothing is dropped if a table is missing.
             throw MySqlError.ER_BAD_TABLE_ERROR.raise(String.join(",", missing));
         }
+        if (foreignKeyChecks()) {
+            ForeignKeyResolver.checkDrop(dictionary, found);
+        }
         return withTablesLocked(found, () -> {
             for (TableEntry e : found) {
                 dictionary.dropTable(e.def().database(), e.def().name());
@@ -243,6 +256,9 @@ public final class DdlExecutor {
     public StatementResult truncate(Truncate t) {
         Names.TableName n = Names.resolveForWrite(t.getTable(), session);
         TableEntry e = Names.existing(n, session);
+        if (foreignKeyChecks()) {
+            ForeignKeyResolver.checkTruncate(dictionary, e.def());
+        }
         return withTablesLocked(List.of(e), () -> {
             dictionary.truncateTable(n.database(), n.table());
             return StatementResult.updateCount(0, List.of(), 0);
@@ -293,6 +309,13 @@ public final class DdlExecutor {
         if (ix.isClustered()) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("dropping the PRIMARY KEY");
         }
+        if (foreignKeyChecks()) {
+            List<IndexDef> rest = new ArrayList<>(e.def().indexes());
+            rest.remove(ix);
+            TableDef after = e.def().withIndexes(rest);
+            ForeignKeyResolver.checkChildIndexes(after, ix.name());
+            ForeignKeyResolver.checkParentIndexes(after, dictionary, ix.name(), List.of());
+        }
         return withTablesLocked(List.of(e), () -> {
             dictionary.dropIndex(n.database(), n.table(), ix.name());
             return StatementResult.updateCount(0, List.of(), 0);
@@ -300,6 +323,10 @@ public final class DdlExecutor {
     }
 
     // ---- ALTER TABLE, RENAME TABLE ------------------------------------------------------------
+
+    private boolean foreignKeyChecks() {
+        return session.variables().foreignKeyChecks();
+    }
 
     /**
      * ALTER TABLE: the actions are applied to a copy of the definition and checked; then the
@@ -316,8 +343,18 @@ public final class DdlExecutor {
         TableDef old = e.def();
         AlterTableHandler.Plan plan = AlterTableHandler.plan(sql, old);
         int pageSize = session.engine().storage().pageSize();
-        TableDef assembled = AlterTableHandler.assemble(plan, old, pageSize);
+        boolean checks = foreignKeyChecks();
+        TableDef shaped = AlterTableHandler.assemble(plan, old, pageSize);
+        List<ForeignKeyDef> foreignKeys = ForeignKeyResolver.resolve(shaped, shaped.foreignKeys(),
+                plan.addedForeignKeys, dictionary, checks);
+        TableDef assembled = shaped.withConstraints(foreignKeys, shaped.checks());
         checkNamesFree(assembled, old.name());
+        if (checks) {
+            ForeignKeyResolver.checkChildIndexes(assembled, plan.onlyDroppedIndex);
+            ForeignKeyResolver.checkParentIndexes(assembled, dictionary, plan.onlyDroppedIndex, plan.renamedColumns);
+        }
+        List<ForeignKeyDef> added = foreignKeys.subList(foreignKeys.size() - plan.addedForeignKeys.size(),
+                foreignKeys.size());
         Names.TableName target = null;
         if (plan.renameTo != null) {
             String db = plan.renameDatabase == null ? n.database() : plan.renameDatabase;
@@ -336,11 +373,20 @@ public final class DdlExecutor {
         boolean strict = session.strictMode();
         return withTablesLocked(List.of(e), () -> {
             TableEntry current = dictionary.table(n.database(), n.table());
+            // ADD FOREIGN KEY with checks is a table copy in MySQL: existing rows are checked, and counted.
+            long checked = checks && !added.isEmpty() ? checkExistingRows(current, added) : 0;
             long checkedRows = plan.checksTightened ? checkRows(current.def(), assembled) : 0;
-            long copied = Math.max(checkedRows, storeAlteration(plan, current, assembled, strict));
+            long copied = Math.max(Math.max(checked, checkedRows), storeAlteration(plan, current, assembled, strict));
+            TableEntry stored = dictionary.table(n.database(), n.table());
+            if (!stored.def().foreignKeys().equals(foreignKeys)) {
+                dictionary.changeDefinition(stored.def().withConstraints(foreignKeys, stored.def().checks()));
+            }
+            ForeignKeyResolver.followColumnRenames(dictionary, n.database(), n.table(), plan.renamedColumns);
             if (renameTarget != null && !(renameTarget.database().equals(n.database())
                     && renameTarget.table().equals(n.table()))) {
                 dictionary.renameTable(n.database(), n.table(), renameTarget.database(), renameTarget.table());
+                ForeignKeyResolver.followTableRename(dictionary, n.database(), n.table(), renameTarget.database(),
+                        renameTarget.table());
             }
             for (String w : plan.warnings) {
                 session.addWarning(new SqlWarning("Warning", 1266, w));
@@ -388,6 +434,35 @@ public final class DdlExecutor {
             }
         }
         return true;
+    }
+
+    /**
+     * Checks the rows of {@code table} against constraints it gets ({@code added}): each row's
+     * non-NULL referencing values must have a parent row (1452). Returns the table's rows.
+     */
+    private long checkExistingRows(TableEntry table, List<ForeignKeyDef> added) {
+        long rows = 0;
+        TableDef def = table.def();
+        for (ForeignKeyDef fk : added) {
+            int[] cc = def.columnPositions(fk.columns());
+            if (java.util.Arrays.stream(cc).anyMatch(c -> c < 0)) {
+                continue; // a column the statement adds: its rows hold the default
+            }
+            boolean self = fk.references(def.database(), def.name());
+            TableEntry parent = self ? table : dictionary.table(fk.refDatabase(), fk.refTable());
+            int parentIndex = -1;
+            if (parent != null) {
+                int[] pc = parent.def().columnPositions(fk.refColumns());
+                parentIndex = java.util.Arrays.stream(pc).anyMatch(c -> c < 0) ? -1 : parent.def().indexStartingWith(pc);
+                if (parentIndex < 0 && self) {
+                    continue; // the index it needs comes with this statement
+                }
+            }
+            String detail = "`" + def.database() + "`.`" + def.name() + "`, " + fk.clause(def.database());
+            rows = table.store().checkReferences(cc, parent == null ? null : parent.store(), parentIndex, detail,
+                    session.transaction());
+        }
+        return rows;
     }
 
     /**
@@ -666,6 +741,8 @@ public final class DdlExecutor {
         return withTablesLocked(entries, () -> {
             for (Names.TableName[] r : resolved) {
                 dictionary.renameTable(r[0].database(), r[0].table(), r[1].database(), r[1].table());
+                ForeignKeyResolver.followTableRename(dictionary, r[0].database(), r[0].table(), r[1].database(),
+                        r[1].table());
             }
             return StatementResult.updateCount(0, List.of(), 0);
         });

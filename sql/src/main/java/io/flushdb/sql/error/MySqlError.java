@@ -120,7 +120,27 @@ public enum MySqlError {
     ER_GENERATED_COLUMN_REF_AUTO_INC(3109, "HY000", "Generated column '%s' cannot refer to auto-increment column."),
     ER_GENERATED_COLUMN_FUNCTION_IS_NOT_ALLOWED(3102, "HY000", "Expression of generated column '%s' contains a disallowed function."),
     ER_DEPENDENT_BY_GENERATED_COLUMN(3108, "HY000", "Column '%s' has a generated column dependency."),
-    ER_CONSTRAINT_NOT_FOUND(3940, "HY000", "Constraint '%s' does not exist.");
+    ER_CONSTRAINT_NOT_FOUND(3940, "HY000", "Constraint '%s' does not exist."),
+    ER_NO_REFERENCED_ROW_2(1452, "23000", "Cannot add or update a child row: a foreign key constraint fails (%s)"),
+    ER_ROW_IS_REFERENCED_2(1451, "23000", "Cannot delete or update a parent row: a foreign key constraint fails (%s)"),
+    ER_FK_DEPTH_EXCEEDED(3008, "HY000", "Foreign key cascade delete/update exceeds max depth of %d."),
+    ER_FK_NO_INDEX_PARENT(1822, "HY000",
+            "Failed to add the foreign key constraint. Missing index for constraint '%s' in the referenced table '%s'"),
+    ER_FK_INCOMPATIBLE_COLUMNS(3780, "HY000",
+            "Referencing column '%s' and referenced column '%s' in foreign key constraint '%s' are incompatible."),
+    ER_FK_COLUMN_NOT_NULL(1830, "HY000", "Column '%s' cannot be NOT NULL: needed in a foreign key constraint '%s' SET NULL"),
+    ER_FK_CANNOT_OPEN_PARENT(1824, "HY000", "Failed to open the referenced table '%s'"),
+    ER_FK_DUP_NAME(1826, "HY000", "Duplicate foreign key constraint name '%s'"),
+    ER_DROP_INDEX_FK(1553, "HY000", "Cannot drop index '%s': needed in a foreign key constraint"),
+    ER_FK_CANNOT_DROP_PARENT(3730, "HY000",
+            "Cannot drop table '%s' referenced by a foreign key constraint '%s' on table '%s'."),
+    ER_TRUNCATE_ILLEGAL_FK(1701, "42000", "Cannot truncate a table referenced in a foreign key constraint (%s)"),
+    ER_FK_COLUMN_CANNOT_DROP(1828, "HY000", "Cannot drop column '%s': needed in a foreign key constraint '%s'"),
+    ER_FK_COLUMN_CANNOT_DROP_CHILD(1829, "HY000",
+            "Cannot drop column '%s': needed in a foreign key constraint '%s' of table '%s'"),
+    ER_FK_NO_COLUMN_PARENT(3734, "HY000",
+            "Failed to add the foreign key constraint. Missing column '%s' for constraint '%s' in the referenced table '%s'"),
+    ER_WRONG_FK_DEF(1239, "42000", "Incorrect foreign key definition for '%s': %s");
 
     public final int code;
     public final String sqlState;

@@ -35,6 +35,13 @@ public final class SqlErrors {
                 case MISSING_TABLESPACE -> MySqlError.ER_TABLE_CORRUPT.raise(d.database(), d.object());
             };
         }
+        if (e instanceof io.flushdb.storage.row.ForeignKeyException f) {
+            return switch (f.kind()) {
+                case NO_REFERENCED_ROW -> MySqlError.ER_NO_REFERENCED_ROW_2.raise(f.detail());
+                case ROW_IS_REFERENCED -> MySqlError.ER_ROW_IS_REFERENCED_2.raise(f.detail());
+                case CASCADE_TOO_DEEP -> MySqlError.ER_FK_DEPTH_EXCEEDED.raise(15);
+            };
+        }
         if (e instanceof LockWaitTimeoutException) {
             return new MySqlException(MySqlError.ER_LOCK_WAIT_TIMEOUT, MySqlError.ER_LOCK_WAIT_TIMEOUT.template, e);
         }

@@ -587,14 +587,15 @@ public final class DmlExecutor {
     }
 
     /**
-     * Inserts one row; with IGNORE a duplicate key leaves the row out with warning 1062 (the row's
-     * own changes are already undone by the store) and returns false.
+     * Inserts one row; with IGNORE a duplicate key or a missing parent row leaves the row out with
+     * warning 1062 or 1452 (the row's own changes are already undone by the store) and returns false.
      */
     private boolean insertRow(TableStore store, Object[] row, Transaction trx, boolean ignore) {
         try {
             store.insert(row, trx);
             return true;
-        } catch (DuplicateKeyException d) {
+        } catch (DuplicateKeyException | io.flushdb.storage.row.ForeignKeyException d) {
+            // IGNORE: a missing parent row (1452) leaves the row out too, as in MySQL.
             if (!ignore) {
                 throw d;
             }

@@ -437,6 +437,9 @@ public final class ShowExecutor {
                 default -> "  KEY " + SqlText.quote(ix.name()) + " " + keyCols;
             });
         }
+        for (io.flushdb.storage.dict.ForeignKeyDef fk : def.foreignKeys()) {
+            parts.add("  " + fk.clause(def.database()));
+        }
         List<io.flushdb.storage.dict.CheckDef> checks = new ArrayList<>(def.checks());
         checks.sort(java.util.Comparator.comparing(io.flushdb.storage.dict.CheckDef::name)); // MySQL lists them by name
         for (io.flushdb.storage.dict.CheckDef c : checks) {

@@ -38,6 +38,8 @@ public final class InformationSchema {
             Statistics.TABLE,
             KeyColumnUsage.TABLE,
             CheckConstraints.TABLE,
+            TableConstraints.TABLE,
+            ReferentialConstraints.TABLE,
             InnodbBufferPoolStats.TABLE,
             InnodbTrx.TABLE,
             io.flushdb.sql.vars.VariableTables.GLOBAL_VARIABLES,

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * {@code information_schema.KEY_COLUMN_USAGE}: one row per column of every PRIMARY KEY and
- * UNIQUE constraint (the constraint is named after its index). FlushDB has no foreign keys, so
- * POSITION_IN_UNIQUE_CONSTRAINT and the REFERENCED_ columns are always NULL.
+ * UNIQUE constraint (the constraint is named after its index), then one per column of every
+ * FOREIGN KEY constraint with its position in the referenced key and the referenced schema, table
+ * and column (NULL for the key constraints).
  */
 final class KeyColumnUsage {
     static final InfoSchemaTable TABLE = InfoSchemaTable.named("KEY_COLUMN_USAGE")
@@ -38,6 +39,13 @@ final class KeyColumnUsage {
                     if (k.unique()) {
                         out.add(new Object[] {Schemata.CATALOG, db.name(), k.indexName(), Schemata.CATALOG, db.name(),
                             e.def().name(), k.columnName(), (long) k.seq(), null, null, null, null});
+                    }
+                }
+                for (io.flushdb.storage.dict.ForeignKeyDef fk : e.def().foreignKeys()) {
+                    for (int i = 0; i < fk.columns().size(); i++) {
+                        out.add(new Object[] {Schemata.CATALOG, db.name(), fk.name(), Schemata.CATALOG, db.name(),
+                            e.def().name(), fk.columns().get(i), (long) (i + 1), (long) (i + 1), fk.refDatabase(),
+                            fk.refTable(), fk.refColumns().get(i)});
                     }
                 }
             }

@@ -293,6 +293,7 @@ public final class StatementRouter {
             boolean gaps = session.isolationLevel() >= java.sql.Connection.TRANSACTION_REPEATABLE_READ;
             trx.setGapLocking(gaps);
             trx.setLockWaitTimeout(session.variables().lockWaitTimeoutMillis());
+            trx.setForeignKeyChecks(session.variables().foreignKeyChecks());
             RowLocking target = null;
             long targetId = Long.MIN_VALUE;
             if (!targets.isEmpty()) {
@@ -406,7 +407,7 @@ public final class StatementRouter {
         }
         Statement st = p.ast();
         if (st instanceof CreateTable ct) {
-            return ddl.createTable(ct);
+            return ddl.createTable(ct, p.sql());
         }
         if (st instanceof Drop d) {
             return ddl.drop(d);

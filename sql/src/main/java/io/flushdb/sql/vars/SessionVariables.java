@@ -20,6 +20,7 @@ public final class SessionVariables {
     private long lockWaitTimeoutMillis;
     private long metadataLockTimeoutMillis;
     private int lruScanDepth;
+    private boolean foreignKeyChecks = true;
     /** Whether SET SESSION gave innodb_lru_scan_depth a value of this session's own. */
     private boolean ownScanDepth;
 
@@ -71,6 +72,8 @@ public final class SessionVariables {
             metadataLockTimeoutMillis = (Long) value * 1000;
         } else if (v == SystemVariables.INNODB_LRU_SCAN_DEPTH) {
             lruScanDepth = (int) (long) (Long) value;
+        } else if (v == SystemVariables.FOREIGN_KEY_CHECKS) {
+            foreignKeyChecks = Boolean.TRUE.equals(value) || value instanceof Number n && n.longValue() != 0;
         }
     }
 
@@ -82,6 +85,11 @@ public final class SessionVariables {
     /** lock_wait_timeout in milliseconds: the wait for a metadata lock (DDL and the reads it excludes). */
     public long metadataLockTimeoutMillis() {
         return metadataLockTimeoutMillis;
+    }
+
+    /** foreign_key_checks: whether FOREIGN KEY constraints are checked and their actions run. */
+    public boolean foreignKeyChecks() {
+        return foreignKeyChecks;
     }
 
     /** innodb_lock_wait_timeout in milliseconds. */

@@ -361,7 +361,9 @@ public final class SystemVariables {
     public static final SystemVariable AUTO_INCREMENT_OFFSET = integer("auto_increment_offset", 1, 1, 65535)
             .both().doc("Starting point of AUTO_INCREMENT values.", "Accepted and reported; FlushDB steps by 1.");
     public static final SystemVariable FOREIGN_KEY_CHECKS = bool("foreign_key_checks", true).both()
-            .doc("Whether foreign keys are checked.", "FlushDB has no foreign keys yet.");
+            .doc("Whether FOREIGN KEY constraints are checked: OFF skips the checks and the ON DELETE/ON UPDATE"
+                    + " actions of row changes, and lets DDL reference missing tables or drop referenced ones.",
+                    "As InnoDB: rows changed while it is OFF are not checked later.");
     public static final SystemVariable UNIQUE_CHECKS = bool("unique_checks", true).both()
             .doc("Whether InnoDB may skip uniqueness checks on secondary indexes during bulk loads.",
                     "FlushDB always checks.");

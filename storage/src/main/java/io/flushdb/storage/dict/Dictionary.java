@@ -14,6 +14,7 @@ import io.flushdb.storage.mtr.MiniTransaction;
 import io.flushdb.storage.mtr.MtrContext;
 import io.flushdb.storage.page.PageId;
 import io.flushdb.storage.page.PageType;
+import io.flushdb.storage.row.ForeignKeyLinks;
 import io.flushdb.storage.row.TableStore;
 import io.flushdb.storage.space.DataDirectory;
 import io.flushdb.storage.space.PageAllocator;
@@ -127,6 +128,7 @@ public final class Dictionary {
     public static Dictionary load(MtrContext mtrs, TablespaceRegistry spaces, Clock clock) {
         Dictionary d = new Dictionary(mtrs, spaces, clock);
         d.loadAll();
+        d.linkForeignKeys();
         return d;
     }
 
@@ -286,7 +288,7 @@ public final class Dictionary {
             files.createDirectory(DataDirectory.databaseDirectory(name));
             tables.put(name, new ConcurrentSkipListMap<>());
             databases.put(name, new DatabaseDef(name, collation));
-            version.incrementAndGet();
+            changed();
             makeDurable();
             return true;
         } finally {
@@ -315,7 +317,7 @@ public final class Dictionary {
             databases.remove(name);
             tables.remove(name);
             files.deleteDirectory(DataDirectory.databaseDirectory(name));
-            version.incrementAndGet();
+            changed();
             makeDurable();
             return list.size();
         } finally {
@@ -354,7 +356,7 @@ public final class Dictionary {
                 throw e;
             }
             TableEntry entry = register(def);
-            version.incrementAndGet();
+            changed();
             makeDurable();
             return entry;
         } finally {
@@ -482,7 +484,7 @@ public final class Dictionary {
                 throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
             }
             dropTableLocked(e);
-            version.incrementAndGet();
+            changed();
             makeDurable();
         } finally {
             latch.unlockExclusive();
@@ -660,7 +662,7 @@ public final class Dictionary {
             sysTables.update(new Object[] {database, name, null}, new Object[] {database, name, def.serialize()});
             makeDurable(); // RB3: committed
             register(def);
-            version.incrementAndGet();
+            changed();
             deleteTablespace(old, temporaryFile(database, old.spaceId())); // RB4
             makeDurable();
             return table(database, name);
@@ -719,7 +721,7 @@ public final class Dictionary {
             sysTables.delete(new Object[] {database, name, null});
             tables.get(database).remove(name);
             TableEntry moved = register(def);
-            version.incrementAndGet();
+            changed();
             makeDurable();
             return moved;
         } finally {
@@ -746,12 +748,56 @@ public final class Dictionary {
         }
     }
 
+    /** After a DDL: a new version, and every table's FOREIGN KEY links resolved again. */
+    private void changed() {
+        version.incrementAndGet();
+        linkForeignKeys();
+    }
+
+    /**
+     * Resolves every table's FOREIGN KEY constraints to the stores and indexes that enforce them
+     * ({@link ForeignKeyLinks}) and hands each store its links: those it has as a child and those
+     * referencing it. A constraint whose parent table or columns are missing (created with
+     * foreign_key_checks=0) links to no parent.
+     */
+    private void linkForeignKeys() {
+        Map<TableEntry, List<ForeignKeyLinks.Link>> asChild = new java.util.IdentityHashMap<>();
+        Map<TableEntry, List<ForeignKeyLinks.Link>> asParent = new java.util.IdentityHashMap<>();
+        for (Map<String, TableEntry> db : tables.values()) {
+            for (TableEntry e : db.values()) {
+                TableDef def = e.def();
+                for (ForeignKeyDef fk : def.foreignKeys()) {
+                    int[] cc = def.columnPositions(fk.columns());
+                    int ci = def.indexStartingWith(cc);
+                    TableEntry p = table(fk.refDatabase(), fk.refTable());
+                    int[] pc = p == null ? null : p.def().columnPositions(fk.refColumns());
+                    boolean parentOk = p != null && java.util.Arrays.stream(pc).allMatch(i -> i >= 0);
+                    int pi = parentOk ? p.def().indexStartingWith(pc) : -1;
+                    String detail = "`" + def.database() + "`.`" + def.name() + "`, " + fk.clause(def.database());
+                    ForeignKeyLinks.Link link = new ForeignKeyLinks.Link(fk, e.store(), cc, ci,
+                            parentOk ? p.store() : null, parentOk ? pc : null, pi, detail);
+                    asChild.computeIfAbsent(e, k -> new ArrayList<>()).add(link);
+                    if (parentOk) {
+                        asParent.computeIfAbsent(p, k -> new ArrayList<>()).add(link);
+                    }
+                }
+            }
+        }
+        for (Map<String, TableEntry> db : tables.values()) {
+            for (TableEntry e : db.values()) {
+                List<ForeignKeyLinks.Link> c = asChild.getOrDefault(e, List.of());
+                List<ForeignKeyLinks.Link> p = asParent.getOrDefault(e, List.of());
+                e.store().linkForeignKeys(c.isEmpty() && p.isEmpty() ? null : new ForeignKeyLinks(c, p));
+            }
+        }
+    }
+
     /** Stores a changed definition of an existing table and re-creates its store. */
     private void replaceDefinition(TableDef def) {
         sysTables.update(new Object[] {def.database(), def.name(), null},
                 new Object[] {def.database(), def.name(), def.serialize()});
         register(def);
-        version.incrementAndGet();
+        changed();
         makeDurable();
     }
 

@@ -102,6 +102,33 @@ public record TableDef(long id, String database, String name, int spaceId, List<
                 comment, createTimeMillis, newForeignKeys, newChecks);
     }
 
+    /**
+     * The ordinal (0 the clustered index, i + 1 secondary index i) of the first index whose
+     * leading columns are {@code columns} in that order, or -1 (the index a FOREIGN KEY is
+     * enforced through). GEN_CLUST_INDEX never qualifies.
+     */
+    public int indexStartingWith(int[] columns) {
+        for (int i = 0; i < indexes.size(); i++) {
+            IndexDef ix = indexes.get(i);
+            if (ix.kind() == IndexDef.Kind.GENERATED_CLUSTERED || ix.columns().length < columns.length) {
+                continue;
+            }
+            if (java.util.Arrays.equals(ix.columns(), 0, columns.length, columns, 0, columns.length)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The positions of the named columns (case-insensitive), -1 for a name not found. */
+    public int[] columnPositions(List<String> names) {
+        int[] out = new int[names.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = columnIndex(names.get(i));
+        }
+        return out;
+    }
+
     /** The foreign key named {@code fkName} (case-insensitive), or null. */
     public ForeignKeyDef foreignKey(String fkName) {
         for (ForeignKeyDef fk : foreignKeys) {

@@ -94,6 +94,11 @@ public final class TableStore {
 
     private long nextRowId;
     private long autoIncrement;
+    /**
+     * The FOREIGN KEY constraints this table is in, or null when none (the common case: one null
+     * check per row operation). Written by the dictionary after each DDL; read by session threads.
+     */
+    private volatile ForeignKeyLinks foreignKeys;
 
     private static final class Scratch {
         final ByteBuffer record;
@@ -228,6 +233,31 @@ public final class TableStore {
             }
         }
         return false;
+    }
+
+    /** Sets the FOREIGN KEY constraints this table is in (null: none). Called by the dictionary. */
+    public void linkForeignKeys(ForeignKeyLinks links) {
+        this.foreignKeys = links;
+    }
+
+    /** The FOREIGN KEY constraints this table is in, or null. */
+    public ForeignKeyLinks foreignKeyLinks() {
+        return foreignKeys;
+    }
+
+    /**
+     * For ALTER TABLE ... ADD FOREIGN KEY: checks that every row whose {@code childColumns} are all
+     * non-NULL has a row in {@code parent} (null: no parent table) with those values leading its
+     * index {@code parentIndex}; fails with {@link ForeignKeyException} ({@code detail}) at the first
+     * that has none. Returns the number of rows.
+     */
+    public long checkReferences(int[] childColumns, TableStore parent, int parentIndex, String detail,
+                                Transaction trx) {
+        return ForeignKeyEnforcer.checkExistingRows(this, childColumns, parent, parentIndex, detail, trx);
+    }
+
+    public int pageSize() {
+        return pageSize;
     }
 
     public TableDef definition() {
@@ -399,7 +429,17 @@ public final class TableStore {
         if (hiddenRowIdSlot >= 0 && row[hiddenRowIdSlot] == null) {
             row[hiddenRowIdSlot] = allocateRowId();
         }
+        long mark = undo.nextUndoNo();
         rowOperation(null, row, trx, undo);
+        ForeignKeyLinks fk = foreignKeys;
+        if (fk != null && trx.foreignKeyChecks()) {
+            try {
+                ForeignKeyEnforcer.checkParents(fk, null, row, true, trx);
+            } catch (RuntimeException e) {
+                undoRowOperation(trx, mark, e);
+                throw e;
+            }
+        }
         rowsInserted.increment();
         return row;
     }
@@ -421,6 +461,15 @@ public final class TableStore {
         } finally {
             mtrs.endRowOperation();
         }
+        ForeignKeyLinks fk = foreignKeys;
+        if (old != null && fk != null && fk.isReferenced() && trx.foreignKeyChecks()) {
+            try {
+                ForeignKeyEnforcer.actOnChildren(this, fk, old, null, trx);
+            } catch (RuntimeException e) {
+                undoRowOperation(trx, mark, e);
+                throw e;
+            }
+        }
         if (old != null) {
             rowsDeleted.increment();
         }
@@ -440,7 +489,19 @@ public final class TableStore {
         if (hiddenRowIdSlot >= 0) {
             newRow[hiddenRowIdSlot] = oldRow[hiddenRowIdSlot];
         }
+        long mark = undo.nextUndoNo();
+        ForeignKeyLinks fk = foreignKeys;
+        boolean keyChanged = fk != null && primaryKeyChanged(oldRow, newRow, scratch.get());
         rowOperation(oldRow, newRow, trx, undo);
+        if (fk != null && trx.foreignKeyChecks()) {
+            try {
+                ForeignKeyEnforcer.checkParents(fk, oldRow, newRow, keyChanged, trx);
+                ForeignKeyEnforcer.actOnChildren(this, fk, oldRow, newRow, trx);
+            } catch (RuntimeException e) {
+                undoRowOperation(trx, mark, e);
+                throw e;
+            }
+        }
         rowsUpdated.increment();
         return newRow;
     }

@@ -52,6 +52,11 @@
  *       values a failed statement took are not given back.</li>
  * </ul>
  *
+ * <p>FOREIGN KEY constraints are enforced here too, as InnoDB's row0ins/row0upd do: the three
+ * transactional row operations check parent rows and act on child rows
+ * ({@link io.flushdb.storage.row.ForeignKeyEnforcer}, invariants FK1 to FK3) through the links the
+ * dictionary resolves after each DDL ({@link io.flushdb.storage.row.ForeignKeyLinks}).
+ *
  * <p>Hidden row ids are not persisted: at open the counter starts at the largest row id in the
  * clustered index plus one, so ids of rows deleted from the end can be handed out again after a
  * restart.

@@ -169,6 +169,18 @@ public final class Transaction {
 
     /** Whether locking reads lock gaps (REPEATABLE READ, SERIALIZABLE) or records only (READ COMMITTED and below). */
     private boolean gapLocking = true;
+    /** foreign_key_checks for the statement running (InnoDB's trx->check_foreigns); set by the session thread. */
+    private boolean foreignKeyChecks = true;
+
+    /** Whether row operations enforce FOREIGN KEY constraints (foreign_key_checks). */
+    public boolean foreignKeyChecks() {
+        return foreignKeyChecks;
+    }
+
+    public void setForeignKeyChecks(boolean on) {
+        this.foreignKeyChecks = on;
+    }
+
 
     /** Sets whether this transaction's locking reads and duplicate checks lock gaps (by isolation level). */
     public void setGapLocking(boolean on) {
