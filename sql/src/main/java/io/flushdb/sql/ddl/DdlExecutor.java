@@ -118,7 +118,7 @@ public final class DdlExecutor {
         if (db == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
         }
-        if (dictionary.table(n.database(), n.table()) != null) {
+        if (dictionary.table(n.database(), n.table()) != null || dictionary.view(n.database(), n.table()) != null) {
             if (ct.isIfNotExists()) {
                 session.addWarning(new SqlWarning("Note", 1050, "Table '" + n.table() + "' already exists"));
                 return StatementResult.updateCount(0, List.of(), 1);
@@ -604,7 +604,7 @@ public final class DdlExecutor {
         if (db == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
         }
-        if (dictionary.table(n.database(), n.table()) != null) {
+        if (dictionary.table(n.database(), n.table()) != null || dictionary.view(n.database(), n.table()) != null) {
             if (probe.isIfNotExists()) {
                 session.addWarning(new SqlWarning("Note", 1050, "Table '" + n.table() + "' already exists"));
                 return StatementResult.updateCount(0, List.of(), 1);

@@ -174,6 +174,10 @@ public final class StatementRouter {
             // A user variable is typed by the value it holds when planned: key by those types.
             key = key + session.variables().userTypes();
         }
+        if (SqlText.containsWord(sql, "GROUP_CONCAT")) {
+            // GROUP_CONCAT's result type and limit come from group_concat_max_len when planned.
+            key = key + "\0gcml=" + session.variables().get(io.flushdb.sql.vars.SystemVariables.GROUP_CONCAT_MAX_LEN);
+        }
         Object cached = engine.plans().get(key, db, version);
         if (cached != null) {
             return (CompiledQuery) cached;
@@ -184,7 +188,7 @@ public final class StatementRouter {
         }
         var node = t.query(select);
         CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).compile(node, t.labels(), userParams,
-                t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI);
+                t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI, t.recursiveCtes());
         engine.plans().put(key, db, version, q);
         return q;
     }
