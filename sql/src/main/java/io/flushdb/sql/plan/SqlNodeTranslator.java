@@ -589,6 +589,10 @@ public final class SqlNodeTranslator {
             if (Names.systemDatabase(n.database()) != null) {
                 return systemView(t, n, scope);
             }
+            io.flushdb.storage.dict.ViewDef view = session.engine().storage().dictionary().view(n.database(), n.table());
+            if (view != null) {
+                return viewReference(t, view, scope);
+            }
             TableEntry e = Names.existing(n, session);
             tables.add(n);
             String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : n.table();
@@ -623,6 +627,57 @@ public final class SqlNodeTranslator {
             return inner;
         }
         throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FROM " + item.getClass().getSimpleName());
+    }
+
+    /** Views being expanded (a view cannot read itself, but a chain is followed). */
+    private final java.util.ArrayDeque<String> viewsExpanding = new java.util.ArrayDeque<>();
+
+    /**
+     * A view in a FROM clause: its query, translated here as a derived table in the view's
+     * database (as MySQL's MERGE or TEMPTABLE algorithm gives the same rows), with the view's
+     * column names. The statement locks and reads the view's base tables. A view whose query no
+     * longer resolves (a table dropped, a column gone) is error 1356, as MySQL reports it.
+     */
+    private SqlNode viewReference(Table t, io.flushdb.storage.dict.ViewDef view, FromScope scope) {
+        String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : view.name();
+        String qualified = view.database() + "." + view.name();
+        if (viewsExpanding.contains(qualified) || viewsExpanding.size() > 32) {
+            throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+        }
+        net.sf.jsqlparser.statement.Statement parsed = io.flushdb.sql.parse.MySqlParser.parse(view.query());
+        if (!(parsed instanceof Select body)) {
+            throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+        }
+        List<String> inner = new ArrayList<>();
+        List<WithItem<?>> outerCtes = new ArrayList<>(ctes);
+        ctes.clear();
+        viewsExpanding.push(qualified);
+        SqlNode q;
+        try {
+            q = session.inDatabase(view.database(), () -> select(body, inner, false));
+        } catch (io.flushdb.sql.error.MySqlException e) {
+            if (e.code() == MySqlError.ER_NO_SUCH_TABLE.code || e.code() == MySqlError.ER_BAD_FIELD_ERROR.code
+                    || e.code() == MySqlError.ER_BAD_DB_ERROR.code || e.code() == MySqlError.ER_SP_DOES_NOT_EXIST.code) {
+                throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+            }
+            throw e;
+        } finally {
+            viewsExpanding.pop();
+            ctes.addAll(outerCtes);
+        }
+        List<SqlNode> operands = new ArrayList<>(List.of(q, new SqlIdentifier(alias, POS)));
+        List<String> columns = inner;
+        if (!view.columns().isEmpty()) {
+            if (view.columns().size() != inner.size()) {
+                throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+            }
+            columns = view.columns();
+            for (String c : columns) {
+                operands.add(new SqlIdentifier(c, POS));
+            }
+        }
+        scope.items.add(new FromItemInfo(alias, columns));
+        return SqlStdOperatorTable.AS.createCall(POS, operands);
     }
 
     /**

@@ -90,6 +90,9 @@ public final class StatementRouter {
             // a RESET PERSIST has no AST.
             return new ParsedStatement(text, w0.equals("SET") ? SET_MARKER : null, StatementKind.SET, params);
         }
+        if ((w0.equals("CREATE") || w0.equals("ALTER")) && DdlExecutor.isViewDdl(text)) {
+            return new ParsedStatement(text, null, StatementKind.DDL, params);
+        }
         if (w0.equals("ALTER") && (w1.equals("TABLE") || w1.equals("ONLINE") || w1.equals("IGNORE"))
                 || w0.equals("RENAME") && (w1.equals("TABLE") || w1.equals("TABLES"))) {
             // Parsed by AlterTableHandler: JSqlParser's ALTER covers only part of MySQL's grammar.
@@ -397,6 +400,9 @@ public final class StatementRouter {
         DdlExecutor ddl = new DdlExecutor(session);
         if (p.ast() == null) {
             String w0 = SqlText.leadingWords(p.sql(), 1).get(0);
+            if (DdlExecutor.isViewDdl(p.sql())) {
+                return ddl.createView(p.sql(), this);
+            }
             if (w0.equals("ALTER")) {
                 return ddl.alterTable(p.sql());
             }

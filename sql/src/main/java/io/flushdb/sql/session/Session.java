@@ -149,6 +149,20 @@ public final class Session implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Runs {@code body} with {@code db} as the default database, then restores it: a view's query
+     * resolves its names in the view's database, wherever it is used.
+     */
+    public <T> T inDatabase(String db, java.util.function.Supplier<T> body) {
+        String saved = database;
+        database = db;
+        try {
+            return body.get();
+        } finally {
+            database = saved;
+        }
+    }
+
     /** USE: makes {@code db} the default database. */
     public void useDatabase(String db) {
         String system = Names.systemDatabase(db);
