@@ -39,25 +39,7 @@ final class Views {
         return out;
     }
 
-    /** Whether a view's query is a plain SELECT from one table (MySQL's updatable, mergeable views). */
     static boolean updatable(ViewDef v) {
-        try {
-            var st = io.flushdb.sql.parse.MySqlParser.parse(v.query());
-            if (!(st instanceof net.sf.jsqlparser.statement.select.PlainSelect ps)) {
-                return false;
-            }
-            if (!v.algorithm().equals("UNDEFINED") && !v.algorithm().equals("MERGE")) {
-                return false;
-            }
-            if (ps.getDistinct() != null || ps.getGroupBy() != null || ps.getHaving() != null || ps.getLimit() != null
-                    || ps.getJoins() != null && !ps.getJoins().isEmpty()
-                    || !(ps.getFromItem() instanceof net.sf.jsqlparser.schema.Table)) {
-                return false;
-            }
-            String items = ps.getSelectItems().toString().toUpperCase(java.util.Locale.ROOT);
-            return !items.matches("(?s).*\\b(COUNT|SUM|AVG|MIN|MAX|GROUP_CONCAT|BIT_AND|BIT_OR|STD|VARIANCE)\\s*\\(.*");
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return io.flushdb.sql.exec.ViewDml.updatable(v);
     }
 }

@@ -253,8 +253,10 @@ public final class StatementRouter {
         return engine.storage().dictionary().version();
     }
 
-    private StatementResult dml(ParsedStatement p, Object[] params) {
+    private StatementResult dml(ParsedStatement statement, Object[] params) {
         engine.storage().checkWritable();
+        // Through an updatable view: the same statement on the view's base table.
+        ParsedStatement p = io.flushdb.sql.exec.ViewDml.rewrite(statement, session);
         if (session.readOnly()) {
             throw MySqlError.ER_READ_ONLY_TRANSACTION.raise();
         }
