@@ -108,7 +108,7 @@ public final class StatementRouter {
                 || w0.equals("CHECK") && (w1.equals("TABLE") || w1.equals("TABLES"))) {
             return new ParsedStatement(text, null, StatementKind.SHOW, params);
         }
-        Statement st = MySqlParser.parse(text);
+        Statement st = MySqlParser.parse(w0.equals("DELETE") ? multiDeleteForm(text) : text);
         StatementKind kind;
         if (st instanceof Select) {
             kind = StatementKind.QUERY;
@@ -135,6 +135,26 @@ public final class StatementRouter {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise(text.length() > 60 ? text.substring(0, 60) + "..." : text);
         }
         return new ParsedStatement(text, st, kind, params);
+    }
+
+    private static final java.util.regex.Pattern DELETE_USING = java.util.regex.Pattern.compile(
+            "(?is)\\s*DELETE\\s+((?:(?:LOW_PRIORITY|QUICK|IGNORE)\\s+)*)FROM\\s+(.+?)\\s+USING\\s+(.+)");
+    private static final java.util.regex.Pattern DELETE_TARGETS = java.util.regex.Pattern.compile(
+            "(?is)(\\s*DELETE\\s+(?:(?:LOW_PRIORITY|QUICK|IGNORE)\\s+)*)(.+?)(\\s+FROM\\s+.+)");
+
+    /**
+     * MySQL's multi-table DELETE in the one form JSqlParser reads: {@code DELETE FROM t1, t2 USING
+     * ...} becomes {@code DELETE t1, t2 FROM ...}, and a target written {@code t1.*} becomes
+     * {@code t1}.
+     */
+    static String multiDeleteForm(String sql) {
+        java.util.regex.Matcher m = DELETE_USING.matcher(sql);
+        String out = m.matches() ? "DELETE " + m.group(1) + m.group(2) + " FROM " + m.group(3) : sql;
+        java.util.regex.Matcher t = DELETE_TARGETS.matcher(out);
+        if (t.matches() && t.group(2).contains(".*")) {
+            out = t.group(1) + t.group(2).replaceAll("\\.\\s*\\*", "") + t.group(3);
+        }
+        return out;
     }
 
     // ---- execution ----------------------------------------------------------------------------
@@ -263,11 +283,11 @@ public final class StatementRouter {
         DmlExecutor dml = new DmlExecutor(session, this);
         long version = dictionaryVersion();
         DmlExecutor.Plan plan = dml.plan(p, params);
-        return inStatement(plan.readTables(), dmlReadMode(), RowLocking.WAIT, Set.of(plan.target()), true, () -> {
+        return inStatement(plan.readTables(), dmlReadMode(), RowLocking.WAIT, plan.writeTables(), true, () -> {
             DmlExecutor.Plan current = plan;
             if (dictionaryVersion() != version) {
                 current = dml.plan(p, params); // see query()
-                if (!current.target().equals(plan.target()) || !plan.readTables().containsAll(current.readTables())) {
+                if (!current.writeTables().equals(plan.writeTables()) || !plan.readTables().containsAll(current.readTables())) {
                     throw MySqlError.ER_TABLE_DEF_CHANGED.raise();
                 }
             }
@@ -303,10 +323,12 @@ public final class StatementRouter {
             trx.setGapLocking(gaps);
             trx.setLockWaitTimeout(session.variables().lockWaitTimeoutMillis());
             RowLocking target = null;
-            long targetId = Long.MIN_VALUE;
+            long[] targetIds = new long[targets.size()];
+            for (int i = 0; i < targets.size(); i++) {
+                targetIds[i] = targets.get(i).def().id();
+                trx.lockTable(targetIds[i], LockMode.IX);
+            }
             if (!targets.isEmpty()) {
-                targetId = targets.get(0).def().id();
-                trx.lockTable(targetId, LockMode.IX);
                 target = new RowLocking(trx, LockMode.X, gaps, RowLocking.WAIT);
             }
             RowLocking reads = null;
@@ -318,7 +340,7 @@ public final class StatementRouter {
                     }
                 }
             }
-            session.startStatementRead(readMode == null, targetId, target, reads);
+            session.startStatementRead(readMode == null, targetIds, target, reads);
             StatementResult r = body.get();
             ok = true;
             return r;
