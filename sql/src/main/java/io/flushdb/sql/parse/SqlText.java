@@ -164,11 +164,6 @@ public final class SqlText {
         }
     }
 
-    /** Whether {@code sql} mentions {@code word} (upper case) anywhere, ignoring case; a cheap pre-check. */
-    public static boolean containsWord(String sql, String word) {
-        return sql.length() >= word.length() && sql.toUpperCase(java.util.Locale.ROOT).contains(word);
-    }
-
     /** Removes surrounding backticks (or double quotes) from an identifier, undoubling inner ones. */
     public static String unquote(String identifier) {
         if (identifier == null || identifier.length() < 2) {

@@ -197,9 +197,11 @@ public final class StatementRouter {
             // A user variable is typed by the value it holds when planned: key by those types.
             key = key + session.variables().userTypes();
         }
-        if (SqlText.containsWord(sql, "GROUP_CONCAT")) {
-            // GROUP_CONCAT's result type and limit come from group_concat_max_len when planned.
-            key = key + "\0gcml=" + session.variables().get(io.flushdb.sql.vars.SystemVariables.GROUP_CONCAT_MAX_LEN);
+        Object groupConcatMax = session.variables().get(io.flushdb.sql.vars.SystemVariables.GROUP_CONCAT_MAX_LEN);
+        if (((Number) groupConcatMax).longValue() != 1024) {
+            // GROUP_CONCAT's result type and limit come from group_concat_max_len when planned (in
+            // the statement or in a view it reads): a plan made under another value is not reused.
+            key = key + "\0gcml=" + groupConcatMax;
         }
         Object cached = engine.plans().get(key, db, version);
         if (cached != null) {
