@@ -127,7 +127,7 @@ public final class DdlExecutor {
         if (db == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
         }
-        if (dictionary.table(n.database(), n.table()) != null) {
+        if (dictionary.table(n.database(), n.table()) != null || dictionary.view(n.database(), n.table()) != null) {
             if (ct.isIfNotExists()) {
                 session.addWarning(new SqlWarning("Note", 1050, "Table '" + n.table() + "' already exists"));
                 return StatementResult.updateCount(0, List.of(), 1);
@@ -202,6 +202,10 @@ public final class DdlExecutor {
             case "DATABASE", "SCHEMA" -> {
                 return dropDatabase(SqlText.unquote(d.getName().getName()), ifExists);
             }
+            case "VIEW" -> {
+                List<Table> names = d.getNames() != null && !d.getNames().isEmpty() ? d.getNames() : List.of(d.getName());
+                return dropViews(names, ifExists);
+            }
             case "TABLE", "TEMPORARY TABLE" -> {
                 List<Table> names = d.getNames() != null && !d.getNames().isEmpty() ? d.getNames() : List.of(d.getName());
                 return dropTables(names, ifExists);
@@ -245,6 +249,148 @@ public final class DdlExecutor {
         return withTablesLocked(found, () -> {
             for (TableEntry e : found) {
                 dictionary.dropTable(e.def().database(), e.def().name());
+            }
+            for (String m : missing) {
+                session.addWarning(new SqlWarning("Note", 1051, "Unknown table '" + m + "'"));
+            }
+            return StatementResult.updateCount(0, List.of(), missing.size());
+        });
+    }
+
+    // ---- views -------------------------------------------------------------------------------
+
+    private static final String NAME = "(?:`(?:[^`]|``)+`|[\\w$]+)";
+    /** CREATE [OR REPLACE] | ALTER, options, VIEW name [(columns)] AS query [WITH [CASCADED|LOCAL] CHECK OPTION]. */
+    private static final java.util.regex.Pattern VIEW = java.util.regex.Pattern.compile(
+            "(?is)\\s*(CREATE(\\s+OR\\s+REPLACE)?|ALTER)\\s+"
+                    + "(?:ALGORITHM\\s*=\\s*(UNDEFINED|MERGE|TEMPTABLE)\\s+)?"
+                    + "(?:DEFINER\\s*=\\s*(CURRENT_USER(?:\\s*\\(\\s*\\))?|(?:`[^`]*`|'[^']*'|[\\w.%$-]+)(?:\\s*@\\s*(?:`[^`]*`|'[^']*'|[\\w.%$-]+))?)\\s+)?"
+                    + "(?:SQL\\s+SECURITY\\s+(DEFINER|INVOKER)\\s+)?"
+                    + "VIEW\\s+(" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?)\\s*(?:\\(([^)]*)\\))?\\s*AS\\s+(.+?)"
+                    + "(?:\\s+WITH\\s+(?:(CASCADED|LOCAL)\\s+)?CHECK\\s+OPTION)?\\s*;?\\s*");
+
+    /** Whether {@code sql} is CREATE [OR REPLACE] ... VIEW or ALTER ... VIEW. */
+    public static boolean isViewDdl(String sql) {
+        return java.util.regex.Pattern.compile("(?is)\\s*(CREATE(\\s+OR\\s+REPLACE)?|ALTER)\\s+(ALGORITHM\\s*=\\s*\\w+\\s+)?"
+                + "(DEFINER\\s*=\\s*\\S+(\\s*@\\s*\\S+)?\\s+)?(SQL\\s+SECURITY\\s+\\w+\\s+)?VIEW\\b.*").matcher(sql).matches();
+    }
+
+    /**
+     * CREATE [OR REPLACE] VIEW and ALTER VIEW. The query is planned now (its tables and columns
+     * must exist, error 1146/1054 as MySQL; no parameters or variables, 1351), its labels or the
+     * column list (1353 when the counts differ, 1060 for a repeated name) become the view's
+     * columns, and the view is stored with the query text as written. A table of that name is
+     * 1050 (CREATE) or 1347 (OR REPLACE, ALTER); ALTER of a missing view is 1146.
+     */
+    public StatementResult createView(String sql, io.flushdb.sql.route.StatementRouter router) {
+        java.util.regex.Matcher m = VIEW.matcher(sql);
+        if (!m.matches()) {
+            throw MySqlError.ER_PARSE_ERROR.raise(sql.length() > 80 ? sql.substring(0, 80) : sql, 1);
+        }
+        boolean alter = m.group(1).toUpperCase(Locale.ROOT).startsWith("ALTER");
+        boolean replace = alter || m.group(2) != null;
+        String algorithm = m.group(3) == null ? "UNDEFINED" : m.group(3).toUpperCase(Locale.ROOT);
+        String security = m.group(5) == null ? "DEFINER" : m.group(5).toUpperCase(Locale.ROOT);
+        String definer = definer(m.group(4));
+        String[] parts = splitName(m.group(6));
+        Table table = parts.length == 2 ? new Table(parts[0], parts[1]) : new Table(parts[0]);
+        Names.TableName n = Names.resolveForWrite(table, session);
+        Names.checkIdentifier(n.table(), MySqlError.ER_WRONG_TABLE_NAME);
+        if (dictionary.database(n.database()) == null) {
+            throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
+        }
+        String query = m.group(8).trim();
+        String checkOption = sql.toUpperCase(Locale.ROOT).matches("(?s).*\\bCHECK\\s+OPTION\\s*;?\\s*")
+                ? (m.group(9) == null ? "CASCADED" : m.group(9).toUpperCase(Locale.ROOT)) : "NONE";
+        if (dictionary.table(n.database(), n.table()) != null) {
+            if (replace) {
+                throw MySqlError.ER_WRONG_OBJECT.raise(n.database(), n.table(), "VIEW");
+            }
+            throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(n.table());
+        }
+        io.flushdb.storage.dict.ViewDef old = dictionary.view(n.database(), n.table());
+        if (alter && old == null) {
+            throw MySqlError.ER_NO_SUCH_TABLE.raise(n.database(), n.table());
+        }
+        if (old != null && !replace) {
+            throw MySqlError.ER_TABLE_EXISTS_ERROR.raise(n.table());
+        }
+        if (SqlText.countParameters(query) > 0 || query.contains("@")) {
+            throw MySqlError.ER_VIEW_SELECT_VARIABLE.raise();
+        }
+        io.flushdb.sql.route.ParsedStatement sp = router.parse(query);
+        if (!(sp.ast() instanceof net.sf.jsqlparser.statement.select.Select select)) {
+            throw MySqlError.ER_PARSE_ERROR.raise(query.length() > 80 ? query.substring(0, 80) : query, 1);
+        }
+        List<io.flushdb.sql.exec.ColumnMeta> metas = session.inDatabase(n.database(),
+                () -> router.compile(sp.sql(), select, 0).columns());
+        List<String> columns = new ArrayList<>();
+        if (m.group(7) != null) {
+            for (String c : m.group(7).split(",")) {
+                columns.add(SqlText.unquote(c.trim()));
+            }
+            if (columns.size() != metas.size()) {
+                throw MySqlError.ER_VIEW_WRONG_LIST.raise();
+            }
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < metas.size(); i++) {
+            String c = columns.isEmpty() ? metas.get(i).label() : columns.get(i);
+            if (!seen.add(c.toLowerCase(Locale.ROOT))) {
+                throw MySqlError.ER_DUP_FIELDNAME.raise(c);
+            }
+        }
+        io.flushdb.storage.dict.ViewDef view = new io.flushdb.storage.dict.ViewDef(n.database(), n.table(),
+                List.copyOf(columns), query, algorithm, definer, security, checkOption);
+        return withTablesLocked(List.of(), () -> {
+            dictionary.createView(view, replace);
+            return StatementResult.updateCount(0, List.of(), 0);
+        });
+    }
+
+    /** DEFINER as MySQL shows it: `user`@`host`; CURRENT_USER (or none) is the session's account. */
+    private static String definer(String given) {
+        if (given == null || given.toUpperCase(Locale.ROOT).startsWith("CURRENT_USER")) {
+            return "`" + Session.USER + "`@`" + Session.HOST + "`";
+        }
+        String[] uh = given.split("@", 2);
+        String user = SqlText.unquote(uh[0].trim().replaceAll("^'(.*)'$", "`$1`"));
+        String host = uh.length > 1 ? SqlText.unquote(uh[1].trim().replaceAll("^'(.*)'$", "`$1`")) : "%";
+        return "`" + user + "`@`" + host + "`";
+    }
+
+    private static String[] splitName(String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(" + NAME + ")\\s*\\.\\s*(" + NAME + ")").matcher(name);
+        if (m.matches()) {
+            return new String[] {m.group(1), m.group(2)};
+        }
+        return new String[] {name};
+    }
+
+    /**
+     * DROP VIEW [IF EXISTS] v [, v2 ...] [RESTRICT | CASCADE]: atomic as in MySQL 8.0 (a missing
+     * view is error 1051 naming every missing one, and nothing is dropped; with IF EXISTS a note
+     * 1051 each); a table named is error 1347.
+     */
+    private StatementResult dropViews(List<Table> names, boolean ifExists) {
+        List<Names.TableName> found = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Table t : names) {
+            Names.TableName n = Names.resolveForWrite(t, session);
+            if (dictionary.view(n.database(), n.table()) != null) {
+                found.add(n);
+            } else if (dictionary.table(n.database(), n.table()) != null) {
+                throw MySqlError.ER_WRONG_OBJECT.raise(n.database(), n.table(), "VIEW");
+            } else {
+                missing.add(n.database() + "." + n.table());
+            }
+        }
+        if (!missing.isEmpty() && !ifExists) {
+            throw MySqlError.ER_BAD_TABLE_ERROR.raise(String.join(",", missing));
+        }
+        return withTablesLocked(List.of(), () -> {
+            for (Names.TableName n : found) {
+                dictionary.dropView(n.database(), n.table());
             }
             for (String m : missing) {
                 session.addWarning(new SqlWarning("Note", 1051, "Unknown table '" + m + "'"));
@@ -778,7 +924,7 @@ public final class DdlExecutor {
         if (db == null) {
             throw MySqlError.ER_BAD_DB_ERROR.raise(n.database());
         }
-        if (dictionary.table(n.database(), n.table()) != null) {
+        if (dictionary.table(n.database(), n.table()) != null || dictionary.view(n.database(), n.table()) != null) {
             if (probe.isIfNotExists()) {
                 session.addWarning(new SqlWarning("Note", 1050, "Table '" + n.table() + "' already exists"));
                 return StatementResult.updateCount(0, List.of(), 1);

@@ -140,7 +140,26 @@ public enum MySqlError {
             "Cannot drop column '%s': needed in a foreign key constraint '%s' of table '%s'"),
     ER_FK_NO_COLUMN_PARENT(3734, "HY000",
             "Failed to add the foreign key constraint. Missing column '%s' for constraint '%s' in the referenced table '%s'"),
-    ER_WRONG_FK_DEF(1239, "42000", "Incorrect foreign key definition for '%s': %s");
+    ER_WRONG_FK_DEF(1239, "42000", "Incorrect foreign key definition for '%s': %s"),
+    ER_CUT_VALUE_GROUP_CONCAT(1260, "HY000", "Row %d was cut by GROUP_CONCAT()"),
+    ER_CTE_MAX_RECURSION_DEPTH(3636, "HY000",
+            "Recursive query aborted after %d iterations. Try increasing @@cte_max_recursion_depth to a larger value."),
+    ER_CTE_RECURSIVE_REQUIRES_UNION(3573, "HY000", "Recursive Common Table Expression '%s' should contain a UNION"),
+    ER_CTE_RECURSIVE_REQUIRES_NONRECURSIVE_FIRST(3574, "HY000",
+            "Recursive Common Table Expression '%s' should have one or more non-recursive query blocks followed by one or more recursive ones"),
+    ER_CTE_RECURSIVE_FORBIDS_AGGREGATION(3575, "HY000", "Recursive Common Table Expression '%s' can contain neither aggregation nor window functions in recursive query block"),
+    ER_WRONG_OBJECT(1347, "HY000", "'%s.%s' is not %s"),
+    ER_VIEW_INVALID(1356, "HY000",
+            "View '%s.%s' references invalid table(s) or column(s) or function(s) or definer/invoker of view lack rights to use them"),
+    ER_NON_UPDATABLE_TABLE(1288, "HY000", "The target table %s of the %s is not updatable"),
+    ER_VIEW_NO_INSERT_FIELD_LIST(1394, "HY000", "Can not insert into join view '%s.%s' without fields list"),
+    ER_VIEW_DELETE_MERGE_VIEW(1395, "HY000", "Can not delete from join view '%s.%s'"),
+    ER_VIEW_MULTIUPDATE(1393, "HY000", "Can not modify more than one base table through a join view '%s.%s'"),
+    ER_VIEW_CHECK_FAILED(1369, "HY000", "CHECK OPTION failed '%s.%s'"),
+    ER_VIEW_SELECT_VARIABLE(1351, "HY000", "View's SELECT contains a variable or parameter"),
+    ER_NON_INSERTABLE_TABLE(1471, "HY000", "The target table %s of the %s is not insertable-into"),
+    ER_NONUPDATEABLE_COLUMN(1348, "HY000", "Column '%s' is not updatable"),
+    ER_MULTI_UPDATE_KEY_CONFLICT(1706, "HY000", "Primary key/partition key update is not allowed since the table is updated both as '%s' and '%s'.");
 
     public final int code;
     public final String sqlState;

@@ -87,7 +87,26 @@ public final class DmlExecutor {
     /** What a DML statement will do, worked out before its table locks are taken. */
     public record Plan(ParsedStatement statement, Names.TableName target, Set<Names.TableName> readTables,
                        int[] columns, List<Source[]> rows, CompiledQuery select, List<int[]> assignments,
-                       OnDuplicate onDuplicate) {
+                       OnDuplicate onDuplicate, List<MultiTarget> multi) {
+        /** The tables the statement changes (their rows are locked exclusively). */
+        public Set<Names.TableName> writeTables() {
+            if (multi == null) {
+                return Set.of(target);
+            }
+            Set<Names.TableName> out = new LinkedHashSet<>();
+            for (MultiTarget t : multi) {
+                out.add(t.table());
+            }
+            return out;
+        }
+    }
+
+    /**
+     * A table a multi-table UPDATE or DELETE changes: its key is read at {@code keyStart} of the
+     * planning query's rows, and its assignments (UPDATE) are {column, result index}, or {column,
+     * -1} for DEFAULT.
+     */
+    public record MultiTarget(Names.TableName table, int keyStart, List<int[]> assignments) {
     }
 
     /**
@@ -108,6 +127,9 @@ public final class DmlExecutor {
     }
 
     public StatementResult run(Plan plan, Object[] params) {
+        if (plan.multi() != null) {
+            return MultiTableDml.run(this, plan, params);
+        }
         return switch (plan.statement().kind()) {
             case INSERT -> runInsert(plan, params);
             case UPDATE -> runUpdate(plan, params);
@@ -201,7 +223,7 @@ public final class DmlExecutor {
                 throw MySqlError.ER_PARSE_ERROR.raise(p.sql(), 1);
             }
         }
-        return new Plan(p, target, reads, columns, rows, select, null, onDuplicate);
+        return new Plan(p, target, reads, columns, rows, select, null, onDuplicate, null);
     }
 
     /**
@@ -725,9 +747,11 @@ public final class DmlExecutor {
 
     private Plan planUpdate(ParsedStatement p) {
         Update upd = (Update) p.ast();
-        if (upd.getJoins() != null && !upd.getJoins().isEmpty() || upd.getStartJoins() != null && !upd.getStartJoins().isEmpty()
-                || upd.getFromItem() != null) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table UPDATE");
+        if (upd.getFromItem() != null || upd.getJoins() != null && !upd.getJoins().isEmpty()) {
+            throw MySqlError.ER_PARSE_ERROR.raise("FROM", 1); // UPDATE ... FROM is not MySQL
+        }
+        if (upd.getStartJoins() != null && !upd.getStartJoins().isEmpty()) {
+            return MultiTableDml.planUpdate(this, p, upd);
         }
         Table table = upd.getTable();
         Names.TableName target = Names.resolveForWrite(table, session);
@@ -765,7 +789,7 @@ public final class DmlExecutor {
         ps.setOrderByElements(upd.getOrderByElements());
         ps.setLimit(upd.getLimit());
         CompiledQuery q = router.compileValues(ps.toString(), ps, p.parameterCount());
-        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, assignments, null);
+        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, assignments, null, null);
     }
 
     /** Select items reading the primary key columns (or the hidden row id) of the target table. */
@@ -906,7 +930,7 @@ public final class DmlExecutor {
         }
         if (del.getTables() != null && !del.getTables().isEmpty() || del.getJoins() != null && !del.getJoins().isEmpty()
                 || del.getUsingList() != null && !del.getUsingList().isEmpty()) {
-            throw MySqlError.ER_NOT_SUPPORTED_YET.raise("multi-table DELETE");
+            return MultiTableDml.planDelete(this, p, del);
         }
         Table table = del.getTable();
         Names.TableName target = Names.resolveForWrite(table, session);
@@ -918,7 +942,7 @@ public final class DmlExecutor {
         ps.setOrderByElements(del.getOrderByElements());
         ps.setLimit(del.getLimit());
         CompiledQuery q = router.compile(ps.toString(), ps, p.parameterCount());
-        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, null, null);
+        return new Plan(p, target, new LinkedHashSet<>(q.tables()), null, null, q, null, null, null);
     }
 
     private StatementResult runDelete(Plan plan, Object[] params) {
@@ -935,6 +959,45 @@ public final class DmlExecutor {
             }
         }
         return StatementResult.updateCount(count, List.of(), session.warnings().size());
+    }
+
+    // ---- for MultiTableDml (same package) -----------------------------------------------------
+
+    Session session() {
+        return session;
+    }
+
+    StatementRouter router() {
+        return router;
+    }
+
+    static List<SelectItem<?>> keyItemsOf(TableDef def, Table table) {
+        return keyItems(def, table);
+    }
+
+    /** The key row of a target from a result row's key values starting at {@code start}. */
+    Object[] keyRowAt(TableDef def, TableStore store, Object[] result, int start) {
+        return keyRow(def, store, Arrays.copyOfRange(result, start, result.length));
+    }
+
+    int keyWidth(TableDef def) {
+        return keyCount(def);
+    }
+
+    StoreValues.Context contextFor(long rowNumber) {
+        return context(rowNumber);
+    }
+
+    static boolean same(Object[] a, Object[] b) {
+        return sameRow(a, b);
+    }
+
+    int defaultFunctionColumnOf(TableDef def, Expression v) {
+        return defaultFunctionColumn(def, v);
+    }
+
+    Object defaultValueOf(ColumnDef col, StoreValues.Context ctx, LocalDateTime now) {
+        return defaultOf(col, ctx, now);
     }
 
     int unusedKeyCount(TableDef def) {

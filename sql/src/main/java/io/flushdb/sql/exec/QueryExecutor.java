@@ -56,11 +56,99 @@ public final class QueryExecutor {
         MySqlFunctions.WARNINGS.set(session.warningSink);
         io.flushdb.sql.plan.functions.TemporalFunctions.ZONE.set(session.variables().zone());
         try {
+            materialize(q, userParams, session, zone, now, ctx);
             return collect(q, ctx, limit);
         } finally {
             MySqlFunctions.WARNINGS.set(null);
             io.flushdb.sql.plan.functions.TemporalFunctions.ZONE.set(null);
         }
+    }
+
+    /**
+     * Materialises the query's recursive CTEs into {@code ctx}, as MySQL evaluates them: the
+     * non-recursive part's rows, then iterations of the recursive branches, each reading only the
+     * rows the previous one produced, until one produces none. Iteration number
+     * cte_max_recursion_depth + 1 is error 3636; a text value longer than the column (typed by the
+     * non-recursive part) is error 1406 in strict mode, else cut with warning 1265. UNION DISTINCT
+     * keeps only rows not produced before.
+     */
+    private static void materialize(CompiledQuery q, Object[] userParams, Session session, ZoneId zone,
+                                    LocalDateTime now, QueryContext ctx) {
+        if (q.recursive().isEmpty()) {
+            return;
+        }
+        long maxDepth = ((Number) session.variables().get(io.flushdb.sql.vars.SystemVariables.CTE_MAX_RECURSION_DEPTH))
+                .longValue();
+        Object mode = session.variables().get(io.flushdb.sql.vars.SystemVariables.SQL_MODE);
+        String m = mode == null ? "" : mode.toString().toUpperCase(java.util.Locale.ROOT);
+        boolean strict = m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
+        for (io.flushdb.sql.plan.RecursiveCte.Compiled cte : q.recursive()) {
+            List<Object[]> result = new ArrayList<>();
+            java.util.Set<List<Object>> seen = cte.distinct() ? new java.util.HashSet<>() : null;
+            List<Object[]> working = new ArrayList<>();
+            for (Object[] row : raw(cte.anchor(), userParams, session, zone, now, ctx)) {
+                if (seen == null || seen.add(java.util.Arrays.asList(row))) {
+                    working.add(row);
+                }
+            }
+            result.addAll(working);
+            long iteration = 0;
+            while (!working.isEmpty()) {
+                iteration++;
+                if (iteration > maxDepth) {
+                    throw io.flushdb.sql.error.MySqlError.ER_CTE_MAX_RECURSION_DEPTH.raise(iteration);
+                }
+                ctx.putCteRows(io.flushdb.sql.plan.RecursiveCte.workKey(cte.key()), working);
+                List<Object[]> produced = new ArrayList<>();
+                for (CompiledQuery part : cte.recursive()) {
+                    for (Object[] row : raw(part, userParams, session, zone, now, ctx)) {
+                        checkLengths(cte, row, result.size() + produced.size() + 1, strict, session);
+                        if (seen == null || seen.add(java.util.Arrays.asList(row))) {
+                            produced.add(row);
+                        }
+                    }
+                }
+                result.addAll(produced);
+                working = produced;
+            }
+            ctx.putCteRows(io.flushdb.sql.plan.RecursiveCte.workKey(cte.key()), List.of());
+            ctx.putCteRows(cte.key(), result);
+        }
+    }
+
+    private static void checkLengths(io.flushdb.sql.plan.RecursiveCte.Compiled cte, Object[] row, long rowNumber,
+                                     boolean strict, Session session) {
+        long[] limits = cte.textLimits();
+        for (int i = 0; i < row.length && i < limits.length; i++) {
+            if (limits[i] < 0 || !(row[i] instanceof String s) || s.codePointCount(0, s.length()) <= limits[i]) {
+                continue;
+            }
+            if (strict) {
+                throw io.flushdb.sql.error.MySqlError.ER_DATA_TOO_LONG.raise(cte.columns().get(i), rowNumber);
+            }
+            row[i] = s.substring(0, s.offsetByCodePoints(0, (int) limits[i]));
+            session.warningSink.accept(new SqlWarning("Warning", io.flushdb.sql.error.MySqlError.WARN_DATA_TRUNCATED.code,
+                    String.format(io.flushdb.sql.error.MySqlError.WARN_DATA_TRUNCATED.template, cte.columns().get(i),
+                            rowNumber)));
+        }
+    }
+
+    /** The rows of a sub-plan in Calcite's own representation (what a CTE scan gives back). */
+    private static List<Object[]> raw(CompiledQuery q, Object[] userParams, Session session, ZoneId zone,
+                                      LocalDateTime now, QueryContext shared) {
+        Object[] params = bind(q, userParams, session, zone, now);
+        QueryContext ctx = new QueryContext(params, q.stash(), TYPES, zone, now, session);
+        ctx.shareCtes(shared);
+        int n = q.rowType().getFieldCount();
+        List<Object[]> out = new ArrayList<>();
+        try (Enumerator<?> it = q.bindable().bind(ctx).enumerator()) {
+            while (it.moveNext()) {
+                Object current = it.current();
+                Object[] row = n == 1 && !(current instanceof Object[]) ? new Object[] {current} : (Object[]) current;
+                out.add(row.clone());
+            }
+        }
+        return out;
     }
 
     private static List<Object[]> collect(CompiledQuery q, QueryContext ctx, int limit) {

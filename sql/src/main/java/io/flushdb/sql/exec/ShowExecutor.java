@@ -113,7 +113,23 @@ public final class ShowExecutor {
             }
             case "CREATE" -> {
                 if (w.size() > 2 && w.get(2).equals("TABLE")) {
+                    Names.TableName n = nameAfter(sql, 3);
+                    io.flushdb.storage.dict.ViewDef view = dictionary.view(n.database(), n.table());
+                    if (view != null) {
+                        return createView(view); // MySQL answers SHOW CREATE TABLE of a view as SHOW CREATE VIEW
+                    }
                     return createTable(tableAfter(sql, 3));
+                }
+                if (w.size() > 2 && w.get(2).equals("VIEW")) {
+                    Names.TableName n = nameAfter(sql, 3);
+                    io.flushdb.storage.dict.ViewDef view = dictionary.view(n.database(), n.table());
+                    if (view == null) {
+                        if (dictionary.table(n.database(), n.table()) != null) {
+                            throw MySqlError.ER_WRONG_OBJECT.raise(n.database(), n.table(), "VIEW");
+                        }
+                        throw MySqlError.ER_NO_SUCH_TABLE.raise(n.database(), n.table());
+                    }
+                    return createView(view);
                 }
                 if (w.size() > 2 && (w.get(2).equals("DATABASE") || w.get(2).equals("SCHEMA"))) {
                     String db = SqlText.unquote(rawWords(sql).get(3));
@@ -317,12 +333,19 @@ public final class ShowExecutor {
             for (TableEntry e : dictionary.tables(db)) {
                 names.add(e.def().name());
             }
+            for (io.flushdb.storage.dict.ViewDef v : dictionary.views(db)) {
+                names.add(v.name());
+            }
+            names.sort(null);
         }
+        final String database = db;
         for (String name : names) {
             // A system database's names match case-insensitively, as on every MySQL.
             if (like == null || Like.matches(systemViews ? name.toUpperCase(Locale.ROOT) : name,
                     systemViews ? like.toUpperCase(Locale.ROOT) : like)) {
-                rows.add(full ? new Object[] {name, systemViews ? system.tableType() : "BASE TABLE"} : new Object[] {name});
+                String type = systemViews ? system.tableType()
+                        : dictionary.view(database, name) != null ? "VIEW" : "BASE TABLE";
+                rows.add(full ? new Object[] {name, type} : new Object[] {name});
             }
         }
         List<ColumnMeta> cols = new ArrayList<>();
@@ -378,6 +401,31 @@ public final class ShowExecutor {
                 text("Column_name"), text("Collation"), number("Cardinality"), number("Sub_part"), text("Packed"),
                 text("Null"), text("Index_type"), text("Comment"), text("Index_comment"), text("Visible"),
                 text("Expression")), rows, 0);
+    }
+
+    /**
+     * SHOW CREATE VIEW: MySQL's form of the statement, with the options (ALGORITHM, DEFINER, SQL
+     * SECURITY) always spelt out. The query is shown as it was written; MySQL shows its own
+     * rewrite of it (qualified, back-quoted names and aliases for every column).
+     */
+    private StatementResult createView(io.flushdb.storage.dict.ViewDef v) {
+        StringBuilder sb = new StringBuilder("CREATE ALGORITHM=").append(v.algorithm()).append(" DEFINER=")
+                .append(v.definer()).append(" SQL SECURITY ").append(v.security()).append(" VIEW ")
+                .append(SqlText.quote(v.name()));
+        if (!v.columns().isEmpty()) {
+            sb.append(" (");
+            for (int i = 0; i < v.columns().size(); i++) {
+                sb.append(i == 0 ? "" : ",").append(SqlText.quote(v.columns().get(i)));
+            }
+            sb.append(")");
+        }
+        sb.append(" AS ").append(v.query());
+        if (!v.checkOption().equals("NONE")) {
+            sb.append(" WITH ").append(v.checkOption()).append(" CHECK OPTION");
+        }
+        return StatementResult.rows(List.of(text("View"), text("Create View"), text("character_set_client"),
+                        text("collation_connection")),
+                List.<Object[]>of(new Object[] {v.name(), sb.toString(), "utf8mb4", "utf8mb4_0900_ai_ci"}), 0);
     }
 
     private StatementResult createTable(TableEntry e) {

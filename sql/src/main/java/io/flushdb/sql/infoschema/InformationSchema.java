@@ -34,6 +34,7 @@ public final class InformationSchema {
     static final List<InfoSchemaTable> DECLARED = List.of(
             Schemata.TABLE,
             Tables.TABLE,
+            Views.TABLE,
             Columns.TABLE,
             Statistics.TABLE,
             KeyColumnUsage.TABLE,

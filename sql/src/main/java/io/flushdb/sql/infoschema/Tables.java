@@ -96,6 +96,11 @@ final class Tables {
                     local(Instant.ofEpochMilli(def.createTimeMillis()), ctx.zone()), null, null,
                     def.defaultCollation().mysqlName(), null, "", def.comment()});
             }
+            for (io.flushdb.storage.dict.ViewDef v : ctx.dictionary().views(db.name())) {
+                // As MySQL 8.0 shows a view: no engine, sizes or collation; the comment says VIEW.
+                out.add(new Object[] {Schemata.CATALOG, v.database(), v.name(), "VIEW", null, null, null, null, null,
+                    null, null, null, null, null, created, null, null, null, null, null, "VIEW"});
+            }
         }
         return out;
     }

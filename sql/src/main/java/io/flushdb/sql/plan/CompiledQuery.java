@@ -25,13 +25,20 @@ import org.apache.calcite.runtime.Bindable;
  * @param hidden        session values bound after the user's parameters
  * @param tables        tables the query reads
  * @param physicalPlan  the optimised plan (for EXPLAIN)
+ * @param recursive     recursive CTEs to materialise, in order, before the plan runs
  */
 public record CompiledQuery(Bindable<?> bindable, Map<String, Object> stash, RelDataType rowType,
                             List<ColumnMeta> columns, List<RelDataType> paramTypes, int userParams,
-                            List<HiddenParam> hidden, Set<Names.TableName> tables, RelNode physicalPlan) {
+                            List<HiddenParam> hidden, Set<Names.TableName> tables, RelNode physicalPlan,
+                            List<RecursiveCte.Compiled> recursive) {
 
     /** Whether the query reads the statement's start time (NOW() and the like). */
     public boolean readsNow() {
+        for (RecursiveCte.Compiled r : recursive) {
+            if (r.anchor().readsNow() || r.recursive().stream().anyMatch(CompiledQuery::readsNow)) {
+                return true;
+            }
+        }
         for (int i = 0; i < hidden.size(); i++) {
             if (hidden.get(i).kind() == HiddenParam.Kind.NOW) {
                 return true;

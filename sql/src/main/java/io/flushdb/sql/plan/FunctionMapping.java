@@ -72,6 +72,9 @@ final class FunctionMapping {
             case "COUNT", "SUM", "AVG", "MIN", "MAX" -> {
                 return aggregate(name, f, argExprs);
             }
+            case "GROUP_CONCAT" -> {
+                return groupConcat(f, argExprs);
+            }
             case "LAST_INSERT_ID" -> {
                 arity(name, argExprs, 0, 0);
                 return t.hiddenParam(new HiddenParam(HiddenParam.Kind.LAST_INSERT_ID, null), SqlTypeName.BIGINT);
@@ -392,6 +395,62 @@ final class FunctionMapping {
             return MySqlOperators.DIVIDE.createCall(POS, sum, count);
         }
         return op.createCall(qualifier, POS, args.toArray(new SqlNode[0]));
+    }
+
+    /**
+     * GROUP_CONCAT([DISTINCT] expr[, expr...] [ORDER BY ...] [SEPARATOR 'x']): the expressions are
+     * concatenated per row (a row with a NULL among them is skipped, as CONCAT gives NULL), then
+     * {@link MySqlOperators#GROUP_CONCAT} joins them; ORDER BY becomes WITHIN GROUP, where a
+     * number names one of GROUP_CONCAT's own expressions, as in MySQL.
+     */
+    private SqlNode groupConcat(Function f, List<Expression> argExprs) {
+        if (argExprs.isEmpty()) {
+            throw MySqlError.ER_PARSE_ERROR.raise(f.toString(), 1);
+        }
+        String separator = ",";
+        if (f.getKeywordArguments() != null) {
+            for (Function.KeywordArgument k : f.getKeywordArguments()) {
+                if (!k.getKeyword().equalsIgnoreCase("SEPARATOR")
+                        || !(k.getExpression() instanceof net.sf.jsqlparser.expression.StringValue sv)) {
+                    throw MySqlError.ER_PARSE_ERROR.raise(k.toString(), 1);
+                }
+                separator = SqlNodeTranslator.unescape(sv.getValue());
+            }
+        }
+        List<SqlNode> values = new ArrayList<>();
+        for (Expression e : argExprs) {
+            values.add(t.value(e));
+        }
+        SqlNode value = SqlLibraryOperators.CONCAT_FUNCTION.createCall(POS, values.toArray(new SqlNode[0]));
+        long maxLen = ((Number) t.session().variables().get(io.flushdb.sql.vars.SystemVariables.GROUP_CONCAT_MAX_LEN))
+                .longValue();
+        SqlNode call = MySqlOperators.GROUP_CONCAT.createCall(POS, value,
+                SqlNodeTranslator.cast(SqlLiteral.createNull(POS), SqlTypeName.VARCHAR),
+                SqlNodeTranslator.string(separator),
+                SqlNodeTranslator.cast(SqlNodeTranslator.string(Long.toString(maxLen)), SqlTypeName.VARCHAR,
+                        (int) Math.min(Integer.MAX_VALUE, maxLen), -1),
+                intLiteral(f.isDistinct() ? 1 : 0));
+        if (f.getOrderByElements() == null || f.getOrderByElements().isEmpty()) {
+            return call;
+        }
+        org.apache.calcite.sql.SqlNodeList order = new org.apache.calcite.sql.SqlNodeList(POS);
+        for (net.sf.jsqlparser.statement.select.OrderByElement o : f.getOrderByElements()) {
+            SqlNode key;
+            if (o.getExpression() instanceof net.sf.jsqlparser.expression.LongValue lv) {
+                long n = lv.getValue();
+                if (n < 1 || n > argExprs.size()) {
+                    throw MySqlError.ER_BAD_FIELD_ERROR.raise(lv.getStringValue(), "order clause");
+                }
+                key = t.value(argExprs.get((int) n - 1));
+            } else {
+                key = t.value(o.getExpression());
+            }
+            if (!o.isAsc()) {
+                key = SqlStdOperatorTable.DESC.createCall(POS, key);
+            }
+            order.add(key);
+        }
+        return SqlStdOperatorTable.WITHIN_GROUP.createCall(POS, call, order);
     }
 
     /**

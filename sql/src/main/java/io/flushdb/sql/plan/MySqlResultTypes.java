@@ -71,6 +71,11 @@ final class MySqlResultTypes {
             if (t != null && field < t.columns().size()) {
                 return column(t.columns().get(field));
             }
+            io.flushdb.sql.plan.schema.CteTable cte = scan.getTable().unwrap(io.flushdb.sql.plan.schema.CteTable.class);
+            if (cte != null && field < cte.columns().size()) {
+                var m = cte.columns().get(field);
+                return new TypeInfo(m.type(), m.length(), m.scale());
+            }
             return calcite(rel.getRowType().getFieldList().get(field).getType());
         }
         if (rel instanceof Project p) {
@@ -98,6 +103,11 @@ final class MySqlResultTypes {
             }
             AggregateCall call = agg.getAggCallList().get(field - groups.size());
             RelDataType type = rel.getRowType().getFieldList().get(field).getType();
+            if (call.getAggregation() == MySqlOperators.GROUP_CONCAT) {
+                // MySQL: a BLOB/TEXT when group_concat_max_len exceeds 512 characters, else a VARCHAR.
+                long max = type.getPrecision();
+                return new TypeInfo(max > 512 ? MySqlType.TEXT : MySqlType.VARCHAR, max, 0);
+            }
             return switch (call.getAggregation().getKind()) {
                 case MIN, MAX, ANY_VALUE, SINGLE_VALUE -> call.getArgList().size() == 1
                         ? of(agg.getInput(), call.getArgList().get(0)) : calcite(type);

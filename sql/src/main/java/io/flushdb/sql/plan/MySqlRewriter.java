@@ -86,7 +86,7 @@ final class MySqlRewriter {
             return sortOnKeys(sort);
         }
         if (withRex instanceof Aggregate agg) {
-            return aggregateOnKeys(sumsAsDecimals(agg));
+            return aggregateOnKeys(sumsAsDecimals(groupConcatOnKeys(agg)));
         }
         if (withRex instanceof org.apache.calcite.rel.core.Union union && !union.all
                 && union.getRowType().getFieldList().stream().anyMatch(f -> isText(f.getType()))) {
@@ -286,6 +286,50 @@ final class MySqlRewriter {
         return LogicalProject.create(grouped, List.of(), out, outNames, Set.of());
     }
 
+    /**
+     * GROUP_CONCAT on text compares by collation: its DISTINCT key becomes the value's collation
+     * key, and its ORDER BY sorts text keys on collation keys ('a' and 'A' are duplicates and sort
+     * together under the default collation, as in MySQL).
+     */
+    private Aggregate groupConcatOnKeys(Aggregate agg) {
+        if (agg.getAggCallList().stream().noneMatch(c -> c.getAggregation() == MySqlOperators.GROUP_CONCAT)) {
+            return agg;
+        }
+        RelNode input = agg.getInput();
+        List<RelDataTypeField> fields = input.getRowType().getFieldList();
+        RexBuilder rb = agg.getCluster().getRexBuilder();
+        Widening w = new Widening(input);
+        java.util.Map<Integer, Integer> keys = new java.util.HashMap<>();
+        java.util.function.IntUnaryOperator keyOf = f -> keys.computeIfAbsent(f, x -> {
+            Collation c = collationOrFallback(originCollation(input, x));
+            if (!isText(fields.get(x).getType()) || c == Collation.UTF8MB4_BIN) {
+                return x;
+            }
+            w.projects.add(sortKey(rb, rb.makeInputRef(input, x), c));
+            w.names.add("$gckey" + w.projects.size());
+            return w.projects.size() - 1;
+        });
+        List<AggregateCall> calls = new ArrayList<>();
+        for (AggregateCall call : agg.getAggCallList()) {
+            if (call.getAggregation() != MySqlOperators.GROUP_CONCAT) {
+                calls.add(call);
+                continue;
+            }
+            List<Integer> args = new ArrayList<>(call.getArgList());
+            int key = keyOf.applyAsInt(args.get(0));
+            if (key != args.get(0)) {
+                args.set(1, key);
+            }
+            List<RelFieldCollation> order = new ArrayList<>();
+            for (RelFieldCollation fc : call.getCollation().getFieldCollations()) {
+                order.add(fc.withFieldIndex(keyOf.applyAsInt(fc.getFieldIndex())));
+            }
+            calls.add(call.withArgList(args).withCollation(RelCollations.of(order)));
+        }
+        RelNode withKeys = LogicalProject.create(input, List.of(), w.projects, w.names, Set.of());
+        return LogicalAggregate.create(withKeys, List.of(), agg.getGroupSet(), agg.getGroupSets(), calls);
+    }
+
     // ---- sums ---------------------------------------------------------------------------------
 
     /** SUM over integers as a sum of decimals (its MySQL type), so it can neither overflow nor lose the type. */
@@ -464,10 +508,32 @@ final class MySqlRewriter {
                 case PLUS, MINUS, TIMES -> {
                     return checkedArithmetic(c);
                 }
+                case CAST -> {
+                    return numberText(c);
+                }
                 default -> {
                     return c;
                 }
             }
+        }
+
+        /**
+         * A DECIMAL or DOUBLE cast to text is written as MySQL writes it ({@code 0.75}, not
+         * Calcite's {@code .75}; a whole DOUBLE without {@code .0}), as CONCAT and GROUP_CONCAT show.
+         */
+        private RexNode numberText(RexCall c) {
+            RexNode in = c.getOperands().get(0);
+            SqlTypeName from = in.getType().getSqlTypeName();
+            if (!isText(c) || (from != SqlTypeName.DECIMAL && from != SqlTypeName.DOUBLE && from != SqlTypeName.FLOAT
+                    && from != SqlTypeName.REAL)) {
+                return c;
+            }
+            int room = from == SqlTypeName.DECIMAL ? in.getType().getPrecision() + 2 : 24;
+            int len = c.getType().getPrecision();
+            if (len != RelDataType.PRECISION_NOT_SPECIFIED && len >= 0 && len < room) {
+                return c; // a narrowing cast keeps Calcite's own truncation
+            }
+            return rb.makeCall(c.getType(), MySqlOperators.NUMBER_TEXT, List.of(in));
         }
 
         private RexNode comparison(RexCall c) {

@@ -37,6 +37,7 @@ import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.rules.CoreRules;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -83,6 +84,9 @@ public final class QueryCompiler {
         this.dictionary = dictionary;
     }
 
+    /** The recursive CTE tables compiled so far for the statement, by key. */
+    private final Map<String, org.apache.calcite.schema.Table> cteTables = new HashMap<>();
+
     public MySqlTypeFactory typeFactory() {
         return typeFactory;
     }
@@ -94,6 +98,14 @@ public final class QueryCompiler {
     /** Validates and converts {@code query} to a logical plan with MySQL collation semantics. */
     public Converted convert(SqlNode query, String defaultDb, Collation connectionCollation, VolcanoPlanner planner) {
         CalciteSchema root = CalciteSchema.createRootSchema(false, false);
+        if (!cteTables.isEmpty()) {
+            root.add(RecursiveCte.SCHEMA, new org.apache.calcite.schema.impl.AbstractSchema() {
+                @Override
+                protected Map<String, org.apache.calcite.schema.Table> getTableMap() {
+                    return cteTables;
+                }
+            });
+        }
         for (DatabaseDef db : dictionary.databases()) {
             root.add(db.name(), new DatabaseSchema(dictionary, db.name()));
         }
@@ -204,6 +216,76 @@ public final class QueryCompiler {
         return out;
     }
 
+    /**
+     * Plans and compiles a query whose top-level labels are {@code labels}, after the recursive
+     * CTEs it reads (in definition order: each CTE's columns are typed by its non-recursive part,
+     * which later parts read).
+     */
+    public CompiledQuery compile(SqlNode query, List<String> labels, int userParams, List<HiddenParam> hidden,
+                                 Set<Names.TableName> tables, String defaultDb, Collation connectionCollation,
+                                 List<RecursiveCte> recursive) {
+        List<RecursiveCte.Compiled> steps = new ArrayList<>();
+        for (RecursiveCte r : recursive) {
+            CompiledQuery anchor = compile(r.anchor(), r.columns(), userParams, hidden, tables, defaultDb,
+                    connectionCollation);
+            List<RelDataTypeField> anchorFields = anchor.rowType().getFieldList();
+            RelDataTypeFactory.Builder b = typeFactory.builder();
+            long[] limits = new long[anchorFields.size()];
+            for (int i = 0; i < anchorFields.size(); i++) {
+                RelDataType t = typeFactory.createTypeWithNullability(anchorFields.get(i).getType(), true);
+                b.add(r.columns().get(i), t);
+                boolean text = t.getSqlTypeName() == SqlTypeName.VARCHAR || t.getSqlTypeName() == SqlTypeName.CHAR;
+                limits[i] = text && t.getPrecision() >= 0 ? t.getPrecision() : -1;
+            }
+            RelDataType rowType = b.build();
+            List<ColumnMeta> metas = new ArrayList<>();
+            for (int i = 0; i < anchor.columns().size(); i++) {
+                ColumnMeta m = anchor.columns().get(i);
+                metas.add(ColumnMeta.expression(r.columns().get(i), m.type(), m.length(), m.scale(), true));
+            }
+            cteTables.put(RecursiveCte.workKey(r.key()), new io.flushdb.sql.plan.schema.CteTable(
+                    RecursiveCte.workKey(r.key()), rowType, metas));
+            cteTables.put(r.key(), new io.flushdb.sql.plan.schema.CteTable(r.key(), rowType, metas));
+            List<CompiledQuery> parts = new ArrayList<>();
+            for (SqlNode branch : r.recursive()) {
+                parts.add(compile(castToRow(branch, rowType, r.columns()), r.columns(), userParams, hidden, tables,
+                        defaultDb, connectionCollation));
+            }
+            steps.add(new RecursiveCte.Compiled(r.key(), r.name(), r.columns(), anchor, parts, r.distinct(), limits));
+        }
+        CompiledQuery main = compile(query, labels, userParams, hidden, tables, defaultDb, connectionCollation);
+        return new CompiledQuery(main.bindable(), main.stash(), main.rowType(), main.columns(), main.paramTypes(),
+                main.userParams(), main.hidden(), main.tables(), main.physicalPlan(), List.copyOf(steps));
+    }
+
+    /**
+     * {@code SELECT CAST(c1 AS t1), ... FROM (branch) AS $rec (c1, ...)}: a recursive branch's
+     * rows in the CTE's column types, which its non-recursive part set. Text is cast without a
+     * length: the executor checks the length itself (error 1406 in strict mode, as MySQL).
+     */
+    private SqlNode castToRow(SqlNode branch, RelDataType rowType, List<String> names) {
+        org.apache.calcite.sql.parser.SqlParserPos pos = org.apache.calcite.sql.parser.SqlParserPos.ZERO;
+        List<SqlNode> asOperands = new ArrayList<>(List.of(branch, new org.apache.calcite.sql.SqlIdentifier("$rec", pos)));
+        org.apache.calcite.sql.SqlNodeList select = new org.apache.calcite.sql.SqlNodeList(pos);
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        for (int i = 0; i < fields.size(); i++) {
+            String c = "$c" + i;
+            asOperands.add(new org.apache.calcite.sql.SqlIdentifier(c, pos));
+            RelDataType t = fields.get(i).getType();
+            if (t.getSqlTypeName() == SqlTypeName.VARCHAR || t.getSqlTypeName() == SqlTypeName.CHAR) {
+                t = typeFactory.createSqlType(SqlTypeName.VARCHAR);
+            }
+            SqlNode cast = org.apache.calcite.sql.fun.SqlStdOperatorTable.CAST.createCall(pos,
+                    new org.apache.calcite.sql.SqlIdentifier(List.of("$rec", c), pos),
+                    org.apache.calcite.sql.type.SqlTypeUtil.convertTypeToSpec(t));
+            select.add(org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(pos, cast,
+                    new org.apache.calcite.sql.SqlIdentifier(names.get(i), pos)));
+        }
+        SqlNode from = org.apache.calcite.sql.fun.SqlStdOperatorTable.AS.createCall(pos, asOperands);
+        return new org.apache.calcite.sql.SqlSelect(pos, null, select, from, null, null, null, null, null, null, null,
+                null, null);
+    }
+
     /** Plans and compiles a query whose top-level labels are {@code labels}. */
     public CompiledQuery compile(SqlNode query, List<String> labels, int userParams, List<HiddenParam> hidden,
                                  Set<Names.TableName> tables, String defaultDb, Collation connectionCollation) {
@@ -223,7 +305,7 @@ public final class QueryCompiler {
         Bindable<?> bindable = EnumerableInterpretable.toBindable(stash, CalcitePrepare.Dummy.getSparkHandler(false),
                 physical, EnumerableRel.Prefer.ARRAY);
         return new CompiledQuery(bindable, stash, root.validatedRowType, columns, c.paramTypes(), userParams,
-                List.copyOf(hidden), Set.copyOf(tables), physical);
+                List.copyOf(hidden), Set.copyOf(tables), physical, List.of());
     }
 
     /** A Volcano planner with Calcite's default rules, the Enumerable rules and FlushDB's. */

@@ -41,6 +41,22 @@ public final class QueryContext implements DataContext {
     private long nowMillis;
     private final AtomicBoolean cancel = new AtomicBoolean();
     private RowSource rowSource;
+    /** Materialised rows of the statement's recursive CTEs, by key (shared by its sub-plans). */
+    private Map<String, java.util.List<Object[]>> ctes = new java.util.HashMap<>();
+
+    /** The rows of recursive CTE {@code key} (empty before they are materialised). */
+    public java.util.List<Object[]> cteRows(String key) {
+        return ctes.getOrDefault(key, java.util.List.of());
+    }
+
+    public void putCteRows(String key, java.util.List<Object[]> rows) {
+        ctes.put(key, rows);
+    }
+
+    /** Makes this context see (and add to) {@code other}'s materialised CTE rows. */
+    public void shareCtes(QueryContext other) {
+        this.ctes = other.ctes;
+    }
 
     /**
      * @param now the statement's start time when it was already taken, else null (taken when

@@ -130,9 +130,10 @@ public final class SqlNodeTranslator {
             return selectWithoutWith(select, labelsOut, top);
         }
         int mark = ctes.size();
+        boolean recursiveClause = with.stream().anyMatch(WithItem::isRecursive);
         for (WithItem<?> w : with) {
-            if (w.isRecursive()) {
-                throw MySqlError.ER_NOT_SUPPORTED_YET.raise("WITH RECURSIVE");
+            if (recursiveClause) {
+                recursiveClauses.add(w);
             }
             if (w.getSelect() == null || SqlText.countParameters(w.toString()) > 0) {
                 throw MySqlError.ER_NOT_SUPPORTED_YET.raise(w.getSelect() == null ? "WITH ... (a statement other than SELECT)"
@@ -175,6 +176,9 @@ public final class SqlNodeTranslator {
     private SqlNode cteReference(Table t, int k, FromScope scope) {
         WithItem<?> w = ctes.get(k);
         String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : w.getUnquotedAliasName();
+        if (recursiveClauses.contains(w) && readsItself(w)) {
+            return recursiveReference(w, k, alias, scope);
+        }
         List<WithItem<?>> hidden = new ArrayList<>(ctes.subList(k, ctes.size()));
         ctes.subList(k, ctes.size()).clear();
         List<String> inner = new ArrayList<>();
@@ -201,6 +205,144 @@ public final class SqlNodeTranslator {
         }
         scope.items.add(new FromItemInfo(alias, columns));
         return SqlStdOperatorTable.AS.createCall(POS, operands);
+    }
+
+    // ---- WITH RECURSIVE -----------------------------------------------------------------------
+
+    /** The CTEs defined by a WITH RECURSIVE clause (by identity): only they may read themselves. */
+    private final Set<WithItem<?>> recursiveClauses = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** The recursive CTEs translated so far, by their WITH item, in definition order. */
+    private final java.util.Map<WithItem<?>, RecursiveCte> recursive = new java.util.LinkedHashMap<>();
+    /** The recursive CTE whose recursive branches are being translated (they read its working rows). */
+    private final java.util.ArrayDeque<WithItem<?>> inRecursivePart = new java.util.ArrayDeque<>();
+
+    /** The recursive CTEs the statement reads, in the order they must be materialised. */
+    public List<RecursiveCte> recursiveCtes() {
+        return List.copyOf(recursive.values());
+    }
+
+    /** Whether a CTE of a WITH RECURSIVE clause names itself in a FROM clause of its body. */
+    private static boolean readsItself(WithItem<?> w) {
+        return reads(w.getSelect().getSelect(), w.getUnquotedAliasName());
+    }
+
+    private static boolean reads(Select s, String name) {
+        try {
+            for (String t : new net.sf.jsqlparser.util.TablesNamesFinder<>().getTables((net.sf.jsqlparser.statement.Statement) s)) {
+                if (SqlText.unquote(t).equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (RuntimeException e) {
+            return s.toString().contains(name);
+        }
+    }
+
+    /**
+     * A reference to a CTE that reads itself: its working rows inside its own recursive branches,
+     * its result anywhere else. The CTE is translated on its first reference: the leading UNION
+     * branches that do not read it are the non-recursive part (at least one, all before the
+     * recursive ones: else error 3574; no UNION at all is 3573), the rest the recursive branches,
+     * which may not aggregate (3575).
+     */
+    private SqlNode recursiveReference(WithItem<?> w, int k, String alias, FromScope scope) {
+        String name = w.getUnquotedAliasName();
+        RecursiveCte def = recursive.get(w);
+        boolean working = inRecursivePart.contains(w);
+        if (def == null && !working) {
+            def = translateRecursive(w, k, name);
+        }
+        List<String> columns;
+        String key;
+        if (def != null) {
+            columns = def.columns();
+            key = working ? RecursiveCte.workKey(def.key()) : def.key();
+        } else {
+            // Inside its own recursive part, before the definition is complete.
+            columns = pendingColumns.get(w);
+            key = RecursiveCte.workKey(pendingKeys.get(w));
+        }
+        scope.items.add(new FromItemInfo(alias, columns));
+        SqlNode id = new SqlIdentifier(List.of(RecursiveCte.SCHEMA, key), POS);
+        return SqlStdOperatorTable.AS.createCall(POS, id, new SqlIdentifier(alias, POS));
+    }
+
+    private final java.util.Map<WithItem<?>, List<String>> pendingColumns = new java.util.IdentityHashMap<>();
+    private final java.util.Map<WithItem<?>, String> pendingKeys = new java.util.IdentityHashMap<>();
+
+    private RecursiveCte translateRecursive(WithItem<?> w, int k, String name) {
+        ParenthesedSelect body = w.getSelect();
+        if (!(body.getSelect() instanceof SetOperationList so)) {
+            throw MySqlError.ER_CTE_RECURSIVE_REQUIRES_UNION.raise(name);
+        }
+        List<Select> branches = so.getSelects();
+        int anchors = 0;
+        while (anchors < branches.size() && !reads(branches.get(anchors), name)) {
+            anchors++;
+        }
+        if (anchors == 0) {
+            throw MySqlError.ER_CTE_RECURSIVE_REQUIRES_NONRECURSIVE_FIRST.raise(name);
+        }
+        for (int i = anchors; i < branches.size(); i++) {
+            if (!reads(branches.get(i), name)) {
+                throw MySqlError.ER_CTE_RECURSIVE_REQUIRES_NONRECURSIVE_FIRST.raise(name);
+            }
+            if (branches.get(i) instanceof PlainSelect ps && (ps.getGroupBy() != null || ps.getDistinct() != null
+                    || ps.getOrderByElements() != null)) {
+                throw MySqlError.ER_CTE_RECURSIVE_FORBIDS_AGGREGATION.raise(name);
+            }
+        }
+        boolean distinct = false;
+        for (SetOperation op : so.getOperations()) {
+            if (!(op instanceof UnionOp u)) {
+                throw MySqlError.ER_CTE_RECURSIVE_REQUIRES_UNION.raise(name);
+            }
+            distinct |= !u.isAll();
+        }
+        // The body sees the CTEs before it and itself.
+        List<WithItem<?>> after = new ArrayList<>(ctes.subList(k + 1, ctes.size()));
+        ctes.subList(k + 1, ctes.size()).clear();
+        try {
+            List<String> labels = new ArrayList<>();
+            SqlNode anchor = select(branches.get(0), labels, false);
+            for (int i = 1; i < anchors; i++) {
+                UnionOp u = (UnionOp) so.getOperations().get(i - 1);
+                SqlNode right = select(branches.get(i), new ArrayList<>(), false);
+                anchor = (u.isAll() ? SqlStdOperatorTable.UNION_ALL : SqlStdOperatorTable.UNION).createCall(POS, anchor, right);
+            }
+            List<String> columns = labels;
+            if (w.getWithItemList() != null && !w.getWithItemList().isEmpty()) {
+                if (w.getWithItemList().size() != labels.size()) {
+                    throw MySqlError.ER_VIEW_WRONG_LIST.raise();
+                }
+                columns = new ArrayList<>();
+                for (SelectItem<?> c : w.getWithItemList()) {
+                    columns.add(SqlText.unquote(c.getExpression().toString()));
+                }
+            }
+            String key = "r" + recursive.size() + "_" + name;
+            pendingColumns.put(w, columns);
+            pendingKeys.put(w, key);
+            inRecursivePart.push(w);
+            List<SqlNode> parts = new ArrayList<>();
+            try {
+                for (int i = anchors; i < branches.size(); i++) {
+                    List<String> partLabels = new ArrayList<>();
+                    parts.add(select(branches.get(i), partLabels, false));
+                    if (partLabels.size() != columns.size()) {
+                        throw MySqlError.ER_WRONG_NUMBER_OF_COLUMNS_IN_SELECT.raise();
+                    }
+                }
+            } finally {
+                inRecursivePart.pop();
+            }
+            RecursiveCte def = new RecursiveCte(key, name, List.copyOf(columns), anchor, parts, distinct);
+            recursive.put(w, def);
+            return def;
+        } finally {
+            ctes.addAll(after);
+        }
     }
 
     private SqlNode selectWithoutWith(Select select, List<String> labelsOut, boolean top) {
@@ -447,6 +589,10 @@ public final class SqlNodeTranslator {
             if (Names.systemDatabase(n.database()) != null) {
                 return systemView(t, n, scope);
             }
+            io.flushdb.storage.dict.ViewDef view = session.engine().storage().dictionary().view(n.database(), n.table());
+            if (view != null) {
+                return viewReference(t, view, scope);
+            }
             TableEntry e = Names.existing(n, session);
             tables.add(n);
             String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : n.table();
@@ -481,6 +627,57 @@ public final class SqlNodeTranslator {
             return inner;
         }
         throw MySqlError.ER_NOT_SUPPORTED_YET.raise("FROM " + item.getClass().getSimpleName());
+    }
+
+    /** Views being expanded (a view cannot read itself, but a chain is followed). */
+    private final java.util.ArrayDeque<String> viewsExpanding = new java.util.ArrayDeque<>();
+
+    /**
+     * A view in a FROM clause: its query, translated here as a derived table in the view's
+     * database (as MySQL's MERGE or TEMPTABLE algorithm gives the same rows), with the view's
+     * column names. The statement locks and reads the view's base tables. A view whose query no
+     * longer resolves (a table dropped, a column gone) is error 1356, as MySQL reports it.
+     */
+    private SqlNode viewReference(Table t, io.flushdb.storage.dict.ViewDef view, FromScope scope) {
+        String alias = t.getAlias() != null ? SqlText.unquote(t.getAlias().getName()) : view.name();
+        String qualified = view.database() + "." + view.name();
+        if (viewsExpanding.contains(qualified) || viewsExpanding.size() > 32) {
+            throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+        }
+        net.sf.jsqlparser.statement.Statement parsed = io.flushdb.sql.parse.MySqlParser.parse(view.query());
+        if (!(parsed instanceof Select body)) {
+            throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+        }
+        List<String> inner = new ArrayList<>();
+        List<WithItem<?>> outerCtes = new ArrayList<>(ctes);
+        ctes.clear();
+        viewsExpanding.push(qualified);
+        SqlNode q;
+        try {
+            q = session.inDatabase(view.database(), () -> select(body, inner, false));
+        } catch (io.flushdb.sql.error.MySqlException e) {
+            if (e.code() == MySqlError.ER_NO_SUCH_TABLE.code || e.code() == MySqlError.ER_BAD_FIELD_ERROR.code
+                    || e.code() == MySqlError.ER_BAD_DB_ERROR.code || e.code() == MySqlError.ER_SP_DOES_NOT_EXIST.code) {
+                throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+            }
+            throw e;
+        } finally {
+            viewsExpanding.pop();
+            ctes.addAll(outerCtes);
+        }
+        List<SqlNode> operands = new ArrayList<>(List.of(q, new SqlIdentifier(alias, POS)));
+        List<String> columns = inner;
+        if (!view.columns().isEmpty()) {
+            if (view.columns().size() != inner.size()) {
+                throw MySqlError.ER_VIEW_INVALID.raise(view.database(), view.name());
+            }
+            columns = view.columns();
+            for (String c : columns) {
+                operands.add(new SqlIdentifier(c, POS));
+            }
+        }
+        scope.items.add(new FromItemInfo(alias, columns));
+        return SqlStdOperatorTable.AS.createCall(POS, operands);
     }
 
     /**

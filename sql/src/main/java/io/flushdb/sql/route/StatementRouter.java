@@ -90,6 +90,9 @@ public final class StatementRouter {
             // a RESET PERSIST has no AST.
             return new ParsedStatement(text, w0.equals("SET") ? SET_MARKER : null, StatementKind.SET, params);
         }
+        if ((w0.equals("CREATE") || w0.equals("ALTER")) && DdlExecutor.isViewDdl(text)) {
+            return new ParsedStatement(text, null, StatementKind.DDL, params);
+        }
         if (w0.equals("ALTER") && (w1.equals("TABLE") || w1.equals("ONLINE") || w1.equals("IGNORE"))
                 || w0.equals("RENAME") && (w1.equals("TABLE") || w1.equals("TABLES"))) {
             // Parsed by AlterTableHandler: JSqlParser's ALTER covers only part of MySQL's grammar.
@@ -105,7 +108,7 @@ public final class StatementRouter {
                 || w0.equals("CHECK") && (w1.equals("TABLE") || w1.equals("TABLES"))) {
             return new ParsedStatement(text, null, StatementKind.SHOW, params);
         }
-        Statement st = MySqlParser.parse(text);
+        Statement st = MySqlParser.parse(w0.equals("DELETE") ? multiDeleteForm(text) : text);
         StatementKind kind;
         if (st instanceof Select) {
             kind = StatementKind.QUERY;
@@ -132,6 +135,26 @@ public final class StatementRouter {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise(text.length() > 60 ? text.substring(0, 60) + "..." : text);
         }
         return new ParsedStatement(text, st, kind, params);
+    }
+
+    private static final java.util.regex.Pattern DELETE_USING = java.util.regex.Pattern.compile(
+            "(?is)\\s*DELETE\\s+((?:(?:LOW_PRIORITY|QUICK|IGNORE)\\s+)*)FROM\\s+(.+?)\\s+USING\\s+(.+)");
+    private static final java.util.regex.Pattern DELETE_TARGETS = java.util.regex.Pattern.compile(
+            "(?is)(\\s*DELETE\\s+(?:(?:LOW_PRIORITY|QUICK|IGNORE)\\s+)*)(.+?)(\\s+FROM\\s+.+)");
+
+    /**
+     * MySQL's multi-table DELETE in the one form JSqlParser reads: {@code DELETE FROM t1, t2 USING
+     * ...} becomes {@code DELETE t1, t2 FROM ...}, and a target written {@code t1.*} becomes
+     * {@code t1}.
+     */
+    static String multiDeleteForm(String sql) {
+        java.util.regex.Matcher m = DELETE_USING.matcher(sql);
+        String out = m.matches() ? "DELETE " + m.group(1) + m.group(2) + " FROM " + m.group(3) : sql;
+        java.util.regex.Matcher t = DELETE_TARGETS.matcher(out);
+        if (t.matches() && t.group(2).contains(".*")) {
+            out = t.group(1) + t.group(2).replaceAll("\\.\\s*\\*", "") + t.group(3);
+        }
+        return out;
     }
 
     // ---- execution ----------------------------------------------------------------------------
@@ -174,6 +197,12 @@ public final class StatementRouter {
             // A user variable is typed by the value it holds when planned: key by those types.
             key = key + session.variables().userTypes();
         }
+        Object groupConcatMax = session.variables().get(io.flushdb.sql.vars.SystemVariables.GROUP_CONCAT_MAX_LEN);
+        if (((Number) groupConcatMax).longValue() != 1024) {
+            // GROUP_CONCAT's result type and limit come from group_concat_max_len when planned (in
+            // the statement or in a view it reads): a plan made under another value is not reused.
+            key = key + "\0gcml=" + groupConcatMax;
+        }
         Object cached = engine.plans().get(key, db, version);
         if (cached != null) {
             return (CompiledQuery) cached;
@@ -184,7 +213,7 @@ public final class StatementRouter {
         }
         var node = t.query(select);
         CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).compile(node, t.labels(), userParams,
-                t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI);
+                t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI, t.recursiveCtes());
         engine.plans().put(key, db, version, q);
         return q;
     }
@@ -246,19 +275,21 @@ public final class StatementRouter {
         return engine.storage().dictionary().version();
     }
 
-    private StatementResult dml(ParsedStatement p, Object[] params) {
+    private StatementResult dml(ParsedStatement statement, Object[] params) {
         engine.storage().checkWritable();
+        // Through an updatable view: the same statement on the view's base table.
+        ParsedStatement p = io.flushdb.sql.exec.ViewDml.rewrite(statement, session);
         if (session.readOnly()) {
             throw MySqlError.ER_READ_ONLY_TRANSACTION.raise();
         }
         DmlExecutor dml = new DmlExecutor(session, this);
         long version = dictionaryVersion();
         DmlExecutor.Plan plan = dml.plan(p, params);
-        return inStatement(plan.readTables(), dmlReadMode(), RowLocking.WAIT, Set.of(plan.target()), true, () -> {
+        return inStatement(plan.readTables(), dmlReadMode(), RowLocking.WAIT, plan.writeTables(), true, () -> {
             DmlExecutor.Plan current = plan;
             if (dictionaryVersion() != version) {
                 current = dml.plan(p, params); // see query()
-                if (!current.target().equals(plan.target()) || !plan.readTables().containsAll(current.readTables())) {
+                if (!current.writeTables().equals(plan.writeTables()) || !plan.readTables().containsAll(current.readTables())) {
                     throw MySqlError.ER_TABLE_DEF_CHANGED.raise();
                 }
             }
@@ -295,10 +326,12 @@ public final class StatementRouter {
             trx.setLockWaitTimeout(session.variables().lockWaitTimeoutMillis());
             trx.setForeignKeyChecks(session.variables().foreignKeyChecks());
             RowLocking target = null;
-            long targetId = Long.MIN_VALUE;
+            long[] targetIds = new long[targets.size()];
+            for (int i = 0; i < targets.size(); i++) {
+                targetIds[i] = targets.get(i).def().id();
+                trx.lockTable(targetIds[i], LockMode.IX);
+            }
             if (!targets.isEmpty()) {
-                targetId = targets.get(0).def().id();
-                trx.lockTable(targetId, LockMode.IX);
                 target = new RowLocking(trx, LockMode.X, gaps, RowLocking.WAIT);
             }
             RowLocking reads = null;
@@ -310,7 +343,7 @@ public final class StatementRouter {
                     }
                 }
             }
-            session.startStatementRead(readMode == null, targetId, target, reads);
+            session.startStatementRead(readMode == null, targetIds, target, reads);
             StatementResult r = body.get();
             ok = true;
             return r;
@@ -394,6 +427,9 @@ public final class StatementRouter {
         DdlExecutor ddl = new DdlExecutor(session, this);
         if (p.ast() == null) {
             String w0 = SqlText.leadingWords(p.sql(), 1).get(0);
+            if (DdlExecutor.isViewDdl(p.sql())) {
+                return ddl.createView(p.sql(), this);
+            }
             if (w0.equals("ALTER")) {
                 return ddl.alterTable(p.sql());
             }

@@ -149,6 +149,20 @@ public final class Session implements AutoCloseable {
         return database;
     }
 
+    /**
+     * Runs {@code body} with {@code db} as the default database, then restores it: a view's query
+     * resolves its names in the view's database, wherever it is used.
+     */
+    public <T> T inDatabase(String db, java.util.function.Supplier<T> body) {
+        String saved = database;
+        database = db;
+        try {
+            return body.get();
+        } finally {
+            database = saved;
+        }
+    }
+
     /** USE: makes {@code db} the default database. */
     public void useDatabase(String db) {
         String system = Names.systemDatabase(db);
@@ -297,19 +311,25 @@ public final class Session implements AutoCloseable {
 
     /** The running statement's locking of the table it changes, and which table that is. */
     private io.flushdb.storage.row.RowLocking targetLocking;
-    private long targetTableId;
+    private long[] targetTableIds = new long[0];
     /** The running statement's locking of the other tables it reads (null: consistent reads). */
     private io.flushdb.storage.row.RowLocking readLocking;
 
     /**
      * Called as a statement starts: whether its plain reads are consistent reads, and how it locks
-     * rows: those of table {@code targetTableId} as {@code target} (the rows a statement changes),
+     * rows: those of table {@code targetTableId} (or each of {@code targetTableIds}) as {@code target} (the rows a statement changes),
      * the others it reads as {@code reads} (a locking read's; null for consistent reads).
      */
     public void startStatementRead(boolean consistent, long targetTableId, io.flushdb.storage.row.RowLocking target,
                                    io.flushdb.storage.row.RowLocking reads) {
+        startStatementRead(consistent, new long[] {targetTableId}, target, reads);
+    }
+
+    /** As above, for a statement that changes several tables (multi-table UPDATE and DELETE). */
+    public void startStatementRead(boolean consistent, long[] targetTableIds, io.flushdb.storage.row.RowLocking target,
+                                   io.flushdb.storage.row.RowLocking reads) {
         consistentRead = consistent;
-        this.targetTableId = targetTableId;
+        this.targetTableIds = targetTableIds;
         this.targetLocking = target;
         this.readLocking = reads;
     }
@@ -319,8 +339,12 @@ public final class Session implements AutoCloseable {
      * locks (a consistent read, or the latest rows).
      */
     public io.flushdb.storage.row.RowLocking rowLocking(long tableId) {
-        if (targetLocking != null && tableId == targetTableId) {
-            return targetLocking;
+        if (targetLocking != null) {
+            for (long id : targetTableIds) {
+                if (id == tableId) {
+                    return targetLocking;
+                }
+            }
         }
         return readLocking;
     }

@@ -354,6 +354,13 @@ public final class SystemVariables {
     public static final SystemVariable MAX_ALLOWED_PACKET = integer("max_allowed_packet", 67_108_864L, 1024,
             1_073_741_824L).unit("bytes").both()
             .doc("Largest statement or value a client may send.", "Accepted and reported; FlushDB has no packets.");
+    public static final SystemVariable GROUP_CONCAT_MAX_LEN = integer("group_concat_max_len", 1024, 4,
+            4_294_967_295L).unit("bytes").both()
+            .doc("Longest result of GROUP_CONCAT(); a longer one is cut with warning 1260. Up to 512 the result "
+                    + "is a VARCHAR, above it a TEXT.", "The largest value is 4294967295 (MySQL's is 2^64-1).");
+    public static final SystemVariable CTE_MAX_RECURSION_DEPTH = integer("cte_max_recursion_depth", 1000, 0,
+            4_294_967_295L).both()
+            .doc("Most iterations of a recursive common table expression; one more is error 3636.", "");
     public static final SystemVariable LOWER_CASE_TABLE_NAMES = integer("lower_case_table_names", 0, 0, 2).readOnly()
             .computed(e -> 0L).doc("Table names are stored as given and compared case-sensitively.", "");
     public static final SystemVariable AUTO_INCREMENT_INCREMENT = integer("auto_increment_increment", 1, 1, 65535)

@@ -59,6 +59,8 @@ public final class Dictionary {
     private final Map<String, DatabaseDef> databases = new ConcurrentSkipListMap<>();
     private final Map<String, Map<String, TableEntry>> tables = new ConcurrentHashMap<>();
     private final Map<Long, TableLock> locks = new ConcurrentHashMap<>();
+    /** Views by database and name; their rows live in SYS_TABLES too (see {@link ViewDef}). */
+    private final Map<String, Map<String, ViewDef>> views = new ConcurrentHashMap<>();
 
     private Dictionary(MtrContext mtrs, TablespaceRegistry spaces, Clock clock) {
         this.mtrs = mtrs;
@@ -146,7 +148,13 @@ public final class Dictionary {
         List<TableDef> defs = new ArrayList<>();
         while (c.next()) {
             Object[] row = sysTables.readRow(c.buffer(), c.record(), null);
-            defs.add(TableDef.deserialize((byte[]) row[2]));
+            byte[] definition = (byte[]) row[2];
+            if (ViewDef.isView(definition)) {
+                ViewDef v = ViewDef.deserialize(definition);
+                views.computeIfAbsent(v.database(), k -> new ConcurrentSkipListMap<>()).put(v.name(), v);
+                continue;
+            }
+            defs.add(TableDef.deserialize(definition));
         }
         defs = finishInterruptedRenames(defs);
         finishInterruptedRebuilds(defs);
@@ -272,6 +280,60 @@ public final class Dictionary {
         return m == null ? Collections.emptyList() : new ArrayList<>(m.values());
     }
 
+    /** The view {@code database.name}, or null. */
+    public ViewDef view(String database, String name) {
+        Map<String, ViewDef> m = views.get(database);
+        return m == null ? null : m.get(name);
+    }
+
+    /** The views of a database in name order. */
+    public List<ViewDef> views(String database) {
+        Map<String, ViewDef> m = views.get(database);
+        return m == null ? Collections.emptyList() : new ArrayList<>(m.values());
+    }
+
+    /**
+     * CREATE VIEW, or with {@code replace} CREATE OR REPLACE / ALTER VIEW of an existing view. A
+     * table or (without {@code replace}) a view of that name is {@link DictionaryException.Kind#TABLE_EXISTS}.
+     */
+    public void createView(ViewDef view, boolean replace) {
+        latch.lockExclusive();
+        try {
+            if (!databases.containsKey(view.database())) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_DATABASE, view.database(), null);
+            }
+            ViewDef old = view(view.database(), view.name());
+            if (table(view.database(), view.name()) != null || (old != null && !replace)) {
+                throw new DictionaryException(DictionaryException.Kind.TABLE_EXISTS, view.database(), view.name());
+            }
+            if (old != null) {
+                sysTables.delete(new Object[] {view.database(), view.name(), null});
+            }
+            sysTables.insert(new Object[] {view.database(), view.name(), view.serialize()});
+            views.computeIfAbsent(view.database(), k -> new ConcurrentSkipListMap<>()).put(view.name(), view);
+            version.incrementAndGet();
+            makeDurable();
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
+    /** DROP VIEW of an existing view. */
+    public void dropView(String database, String name) {
+        latch.lockExclusive();
+        try {
+            if (view(database, name) == null) {
+                throw new DictionaryException(DictionaryException.Kind.NO_SUCH_TABLE, database, name);
+            }
+            sysTables.delete(new Object[] {database, name, null});
+            views.get(database).remove(name);
+            version.incrementAndGet();
+            makeDurable();
+        } finally {
+            latch.unlockExclusive();
+        }
+    }
+
     // ---- DDL ----------------------------------------------------------------------------------
 
     /** CREATE DATABASE. Returns false if it exists and {@code ifNotExists}. */
@@ -313,6 +375,10 @@ public final class Dictionary {
             for (TableEntry e : list) {
                 dropTableLocked(e);
             }
+            for (ViewDef v : views(name)) {
+                sysTables.delete(new Object[] {name, v.name(), null});
+            }
+            views.remove(name);
             sysSchemata.delete(new Object[] {name, null});
             databases.remove(name);
             tables.remove(name);
@@ -335,7 +401,7 @@ public final class Dictionary {
             if (!databases.containsKey(template.database())) {
                 throw new DictionaryException(DictionaryException.Kind.NO_SUCH_DATABASE, template.database(), null);
             }
-            if (table(template.database(), template.name()) != null) {
+            if (table(template.database(), template.name()) != null || view(template.database(), template.name()) != null) {
                 throw new DictionaryException(DictionaryException.Kind.TABLE_EXISTS, template.database(), template.name());
             }
             int spaceId = (int) nextCounter(SystemPage.OFFSET_NEXT_SPACE_ID, 1, false);

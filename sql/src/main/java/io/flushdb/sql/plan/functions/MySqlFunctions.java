@@ -286,6 +286,119 @@ public final class MySqlFunctions {
         return null;
     }
 
+    /**
+     * The accumulator of {@link MySqlOperators#GROUP_CONCAT}: joins a group's non-NULL values (in
+     * the order the aggregate receives them, which WITHIN GROUP sorts) with the separator, skipping
+     * a value whose key was seen when DISTINCT, and cuts the result at group_concat_max_len bytes
+     * (at a character boundary) with warning 1260, as MySQL does.
+     */
+    public static final class GroupConcat {
+        /** One group's state. */
+        public static final class State {
+            final StringBuilder text = new StringBuilder();
+            java.util.Set<Object> seen;
+            boolean any;
+            long bytes;
+            boolean cut;
+            long rows;
+            boolean warned;
+        }
+
+        public State init() {
+            return new State();
+        }
+
+        public State add(State acc, Object value, Object key, Object separator, Object maxLen, Object distinct) {
+            if (value == null || acc.cut) {
+                return acc;
+            }
+            acc.rows++;
+            if (distinct != null && ((Number) distinct).intValue() != 0) {
+                if (acc.seen == null) {
+                    acc.seen = new java.util.HashSet<>();
+                }
+                if (!acc.seen.add(key == null ? value : key)) {
+                    return acc;
+                }
+            }
+            String v = value instanceof ByteString bs ? new String(bs.getBytes(), StandardCharsets.UTF_8) : value.toString();
+            if (acc.any) {
+                append(acc, separator == null ? "" : separator.toString(), Long.parseLong(maxLen.toString()));
+            }
+            acc.any = true;
+            append(acc, v, Long.parseLong(maxLen.toString()));
+            return acc;
+        }
+
+        private static void append(State acc, String s, long max) {
+            if (acc.cut) {
+                return;
+            }
+            long b = s.getBytes(StandardCharsets.UTF_8).length;
+            if (acc.bytes + b <= max) {
+                acc.text.append(s);
+                acc.bytes += b;
+                return;
+            }
+            // Keep whole characters up to the limit.
+            int i = 0;
+            while (i < s.length()) {
+                int cp = s.codePointAt(i);
+                int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (acc.bytes + n > max) {
+                    break;
+                }
+                acc.text.appendCodePoint(cp);
+                acc.bytes += n;
+                i += Character.charCount(cp);
+            }
+            acc.cut = true;
+        }
+
+        public Object result(State acc) {
+            if (!acc.any) {
+                return null;
+            }
+            if (acc.cut && !acc.warned) {
+                acc.warned = true;
+                java.util.function.Consumer<io.flushdb.sql.exec.SqlWarning> sink = WARNINGS.get();
+                if (sink != null) {
+                    sink.accept(new io.flushdb.sql.exec.SqlWarning("Warning",
+                            io.flushdb.sql.error.MySqlError.ER_CUT_VALUE_GROUP_CONCAT.code,
+                            String.format(io.flushdb.sql.error.MySqlError.ER_CUT_VALUE_GROUP_CONCAT.template, acc.rows)));
+                }
+            }
+            return acc.text.toString();
+        }
+    }
+
+    /** A DECIMAL as MySQL writes it ({@code 0.75}, {@code -0.50}); a DOUBLE in its shortest form ({@code 2}, {@code 1e20}). */
+    public static Object numberText(Object x) {
+        if (x == null) {
+            return null;
+        }
+        if (x instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (x instanceof Double || x instanceof Float) {
+            double v = ((Number) x).doubleValue();
+            if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+                return Long.toString((long) v);
+            }
+            String s = Double.toString(v);
+            int e = s.indexOf('E');
+            if (e < 0) {
+                return s;
+            }
+            String mantissa = s.substring(0, e);
+            if (mantissa.endsWith(".0")) {
+                mantissa = mantissa.substring(0, mantissa.length() - 2);
+            }
+            return mantissa + "e" + s.substring(e + 1);
+        }
+        return x.toString();
+    }
+
     /** The accumulator of {@link MySqlOperators#FIRST}: keeps the first value it is given. */
     public static final class First {
         /** The state before any row: distinct from every value, NULL included. */

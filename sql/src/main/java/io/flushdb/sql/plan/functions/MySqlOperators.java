@@ -190,6 +190,28 @@ public final class MySqlOperators {
                     false, false, org.apache.calcite.util.Optionality.FORBIDDEN);
 
 
+    /**
+     * MYSQL_GROUP_CONCAT(value, key, separator, max_len, distinct): GROUP_CONCAT's aggregate
+     * (body in {@link MySqlFunctions.GroupConcat}). {@code key} is what DISTINCT compares (the
+     * value's collation key for text, set by the rewriter); {@code max_len} is
+     * group_concat_max_len when the statement was planned (a literal: plans are cached by it), and
+     * the result is a VARCHAR of that length (the operand is that number as text,
+     * typed VARCHAR(max_len)). WITHIN GROUP (ORDER BY ...) orders the values.
+     */
+    public static final org.apache.calcite.sql.validate.SqlUserDefinedAggFunction GROUP_CONCAT =
+            new org.apache.calcite.sql.validate.SqlUserDefinedAggFunction(
+                    new SqlIdentifier("MYSQL_GROUP_CONCAT", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
+                    // max_len is passed as text whose type's length is that number, so the aggregate's
+                    // type can be derived from operand types alone (all an aggregate's binding has).
+                    b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR,
+                            b.getOperandType(3).getPrecision())),
+                    InferTypes.RETURN_TYPE,
+                    OperandTypes.operandMetadata(java.util.Collections.nCopies(5, SqlTypeFamily.ANY),
+                            f -> java.util.Collections.nCopies(5, f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true)),
+                            i -> "arg" + i, i -> false),
+                    org.apache.calcite.schema.impl.AggregateFunctionImpl.create(MySqlFunctions.GroupConcat.class),
+                    false, false, org.apache.calcite.util.Optionality.OPTIONAL);
+
     // ---- date and time (bodies in TemporalFunctions) -----------------------------------------
 
     private static RelDataType nullableOf(SqlOperatorBinding b, SqlTypeName t) {
@@ -302,6 +324,10 @@ public final class MySqlOperators {
     public static final SqlUserDefinedFunction LOCATE = udf("MYSQL_LOCATE", "locate", 4,
             b -> nullableOf(b, SqlTypeName.BIGINT));
 
+    /** MYSQL_NUMBER_TEXT(x): a DECIMAL or DOUBLE as MySQL writes it as text (the rewriter's, for casts). */
+    public static final SqlUserDefinedFunction NUMBER_TEXT = udf("MYSQL_NUMBER_TEXT", "numberText", 1,
+            b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR)));
+
     /** The table of these operators, for the validator. */
     public static ListSqlOperatorTable table() {
         ListSqlOperatorTable t = new ListSqlOperatorTable();
@@ -330,6 +356,7 @@ public final class MySqlOperators {
         // MySQL has them; Calcite files them under other libraries' tables.
         t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.LPAD);
         t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.RPAD);
+        t.add(GROUP_CONCAT);
         return t;
     }
 
