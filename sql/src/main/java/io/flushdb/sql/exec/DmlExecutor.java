@@ -119,7 +119,14 @@ public final class DmlExecutor {
     }
 
     private StoreValues.Context context(long row) {
-        return new StoreValues.Context(true, row, ZoneId.systemDefault(), session::addWarning);
+        return new StoreValues.Context(strictMode(), row, ZoneId.systemDefault(), session::addWarning);
+    }
+
+    /** Whether the session's sql_mode is strict (STRICT_TRANS_TABLES or STRICT_ALL_TABLES: InnoDB tables are transactional). */
+    private boolean strictMode() {
+        Object mode = session.variables().get(io.flushdb.sql.vars.SystemVariables.SQL_MODE);
+        String m = mode == null ? "" : mode.toString().toUpperCase(Locale.ROOT);
+        return m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
     }
 
     /** INSERT IGNORE: values are adjusted with a warning where strict mode would fail the statement. */
@@ -399,7 +406,14 @@ public final class DmlExecutor {
             return null;
         }
         if (e instanceof StringValue s) {
+            if ("B".equalsIgnoreCase(s.getPrefix())) {
+                return SqlText.bitLiteralBytes(s.getValue());
+            }
             return unescape(s.getValue());
+        }
+        if (e instanceof Column c && (c.getTable() == null || c.getTable().getName() == null)
+                && SqlText.isBitLiteral(c.getColumnName())) {
+            return SqlText.bitLiteralBytes(c.getColumnName());
         }
         if (e instanceof LongValue l) {
             BigInteger bi = new BigInteger(l.getStringValue());

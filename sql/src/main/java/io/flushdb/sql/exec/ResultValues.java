@@ -17,7 +17,7 @@ public final class ResultValues {
             case BIGINT_UNSIGNED -> v instanceof BigInteger ? v
                     : v instanceof BigDecimal bd ? bd.toBigInteger() : BigInteger.valueOf(((Number) v).longValue());
             case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
-                 INT_UNSIGNED, BIGINT, YEAR, BIT -> v instanceof Long ? v
+                 INT_UNSIGNED, BIGINT, YEAR, BIT, BIT_FIELD -> v instanceof Long ? v
                     : v instanceof Boolean b ? (b ? 1L : 0L) : ((Number) v).longValue();
             case FLOAT, FLOAT_UNSIGNED -> v instanceof Float ? v : ((Number) v).floatValue();
             case DOUBLE, DOUBLE_UNSIGNED -> v instanceof Double ? v : ((Number) v).doubleValue();
@@ -27,7 +27,7 @@ public final class ResultValues {
             }
             // A value of unknown type (a parameter returned as it came) reads as text; binary
             // strings stay bytes, so that INSERT ... SELECT ? stores them unchanged.
-            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> v instanceof String || v instanceof byte[] ? v
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, SET, JSON -> v instanceof String || v instanceof byte[] ? v
                     : io.flushdb.sql.types.MySqlValues.toText(v, meta);
             default -> v;
         };

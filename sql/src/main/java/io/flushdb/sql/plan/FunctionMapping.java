@@ -133,6 +133,13 @@ final class FunctionMapping {
                 yield new org.apache.calcite.sql.fun.SqlCase(POS, null, whens, thens, a[2]);
             }
             case "HEX" -> call(MySqlOperators.HEX, name, a, 1, 1);
+            case "BIN" -> call(MySqlOperators.BIN, name, a, 1, 1);
+            case "FIND_IN_SET" -> {
+                if (a.length != 2) {
+                    throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+                }
+                yield MySqlOperators.FIND_IN_SET.createCall(POS, a[0], a[1], SqlLiteral.createExactNumeric("-1", POS));
+            }
             case "UNHEX" -> call(MySqlOperators.UNHEX, name, a, 1, 1);
             case "ISNULL" -> {
                 arity(name, argExprs, 1, 1);

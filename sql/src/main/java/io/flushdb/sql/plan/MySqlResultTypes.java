@@ -98,6 +98,9 @@ final class MySqlResultTypes {
             }
             AggregateCall call = agg.getAggCallList().get(field - groups.size());
             RelDataType type = rel.getRowType().getFieldList().get(field).getType();
+            if (call.getAggregation() == MySqlOperators.FIRST && call.getArgList().size() == 1) {
+                return of(agg.getInput(), call.getArgList().get(0)); // a text group's shown value
+            }
             return switch (call.getAggregation().getKind()) {
                 case MIN, MAX, ANY_VALUE, SINGLE_VALUE -> call.getArgList().size() == 1
                         ? of(agg.getInput(), call.getArgList().get(0)) : calcite(type);

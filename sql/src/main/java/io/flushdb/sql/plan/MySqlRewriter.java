@@ -126,6 +126,35 @@ final class MySqlRewriter {
         return t.columns().get(o.getOriginColumnOrdinal());
     }
 
+    /** The ENUM or SET column field {@code field} of {@code rel} is exactly (not derived from), or null. */
+    static ColumnDef enumOrSetOrigin(RelNode rel, int field) {
+        Set<RelColumnOrigin> origins;
+        try {
+            origins = rel.getCluster().getMetadataQuery().getColumnOrigins(rel, field);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (origins == null || origins.size() != 1) {
+            return null;
+        }
+        RelColumnOrigin o = origins.iterator().next();
+        TableColumns t = o.getOriginTable().unwrap(TableColumns.class);
+        if (o.isDerived() || t == null || o.getOriginColumnOrdinal() >= t.columns().size()) {
+            return null;
+        }
+        ColumnDef c = t.columns().get(o.getOriginColumnOrdinal());
+        return c.type() == io.flushdb.storage.dict.ColumnType.ENUM || c.type() == io.flushdb.storage.dict.ColumnType.SET
+                ? c : null;
+    }
+
+    /** The ENUM index or SET bitmask of {@code text}, a value of column {@code c}. */
+    static RexNode indexOf(RexBuilder rb, RexNode text, ColumnDef c) {
+        RexNode members = rb.makeLiteral(io.flushdb.sql.plan.functions.TypeFunctions.membersLiteral(c.extra().elements()));
+        Collation coll = c.collation() != null ? c.collation() : Collation.UTF8MB4_0900_AI_CI;
+        return rb.makeCall(c.type() == io.flushdb.storage.dict.ColumnType.ENUM ? MySqlOperators.ENUM_INDEX
+                : MySqlOperators.SET_MASK, text, members, intLiteral(rb, coll.id()));
+    }
+
     static boolean isText(RexNode n) {
         return n.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER;
     }
@@ -155,7 +184,14 @@ final class MySqlRewriter {
         for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
             RelDataTypeField f = fields.get(fc.getFieldIndex());
             Collation c = collationOrFallback(originCollation(input, fc.getFieldIndex()));
-            if (isText(f.getType()) && c != Collation.UTF8MB4_BIN) {
+            ColumnDef bitmapped = enumOrSetOrigin(input, fc.getFieldIndex());
+            if (bitmapped != null) {
+                // MySQL sorts an ENUM by its index and a SET by its bitmask, not by their text.
+                projects.add(indexOf(rb, rb.makeInputRef(input, fc.getFieldIndex()), bitmapped));
+                names.add("$sortkey" + keys.size());
+                keys.add(fc.withFieldIndex(projects.size() - 1));
+                changed = true;
+            } else if (isText(f.getType()) && c != Collation.UTF8MB4_BIN) {
                 projects.add(sortKey(rb, rb.makeInputRef(input, fc.getFieldIndex()), c));
                 names.add("$sortkey" + keys.size());
                 keys.add(fc.withFieldIndex(projects.size() - 1));
@@ -220,7 +256,8 @@ final class MySqlRewriter {
         java.util.function.IntUnaryOperator keyField = f -> {
             if (keyOf[f] < 0) {
                 Collation c = collationOrFallback(originCollation(input, f));
-                if (!isText(fields.get(f).getType()) || c == Collation.UTF8MB4_BIN) {
+                // ENUM and SET values read as their members' exact text: equal values are equal strings.
+                if (!isText(fields.get(f).getType()) || c == Collation.UTF8MB4_BIN || enumOrSetOrigin(input, f) != null) {
                     keyOf[f] = f;
                 } else {
                     projects.add(sortKey(rb, rb.makeInputRef(input, f), c));
@@ -360,6 +397,16 @@ final class MySqlRewriter {
             return null;
         }
 
+        /** The ENUM or SET column {@code ref} reads exactly, or null. */
+        private ColumnDef enumOrSetOf(RexInputRef ref) {
+            int i = ref.getIndex();
+            if (rel instanceof Join join) {
+                int left = join.getLeft().getRowType().getFieldCount();
+                return i < left ? enumOrSetOrigin(join.getLeft(), i) : enumOrSetOrigin(join.getRight(), i - left);
+            }
+            return rel.getInputs().size() == 1 ? enumOrSetOrigin(rel.getInput(0), i) : null;
+        }
+
         private Collation collation(RexNode a, RexNode b) {
             Collation c = collationOf(a);
             if (c == null) {
@@ -444,6 +491,20 @@ final class MySqlRewriter {
             }
             if (c.getOperator() == MySqlOperators.TIME_VALUE) {
                 return timeValue(c);
+            }
+            if (c.getKind() == SqlKind.CAST && SqlTypeUtil.isNumeric(c.getType())
+                    && c.getOperands().get(0) instanceof RexInputRef ref) {
+                // An ENUM or SET in a numeric context is its index or bitmask.
+                ColumnDef col = enumOrSetOf(ref);
+                if (col != null) {
+                    return rb.makeCast(c.getType(), indexOf(rb, ref, col), false, false);
+                }
+            }
+            if (c.getOperator() == MySqlOperators.FIND_IN_SET) {
+                RexNode str = stripTextCast(c.getOperands().get(0));
+                RexNode list = stripTextCast(c.getOperands().get(1));
+                return rb.makeCall(c.getType(), MySqlOperators.FIND_IN_SET, List.of(str, list,
+                        intLiteral(rb, collation(list, str).id())));
             }
             if (c.getOperator() == MySqlOperators.LOCATE) {
                 // MYSQL_LOCATE(sub, s, pos, -1): characters compare under the operands' collation.
@@ -611,7 +672,9 @@ final class MySqlRewriter {
                         && op.getValueAs(Integer.class) >= 10;
             }
             ColumnDef c = originColumn(n);
-            return c != null && c.type() == io.flushdb.storage.dict.ColumnType.BIGINT && c.unsigned();
+            // BIT values are unsigned integers too (BIT + 0 is BIGINT UNSIGNED in MySQL).
+            return c != null && (c.type() == io.flushdb.storage.dict.ColumnType.BIGINT && c.unsigned()
+                    || c.type() == io.flushdb.storage.dict.ColumnType.BIT);
         }
 
         /** BIGINT +, -, * with MySQL's overflow error (and BIGINT UNSIGNED's, shown as DECIMAL(20,0)). */
@@ -629,8 +692,11 @@ final class MySqlRewriter {
                 case MINUS -> 1;
                 default -> 2;
             };
+            // Unsigned arithmetic on a BIGINT operand (a BIT column): a BIGINT UNSIGNED kept in the
+            // call's BIGINT type (code 20 and up), so that nodes above keep their types.
+            int family = unsigned && signed ? 20 : unsigned ? 10 : 0;
             return rb.makeCall(t, MySqlOperators.CHECKED_ARITHMETIC, List.of(c.getOperands().get(0), c.getOperands().get(1),
-                    intLiteral(rb, op + (unsigned ? 10 : 0))));
+                    intLiteral(rb, op + family)));
         }
     }
 }

@@ -776,6 +776,9 @@ public final class SqlNodeTranslator {
             return SqlLiteral.createExactNumeric(s.startsWith(".") ? "0" + s : s, POS);
         }
         if (e instanceof StringValue sv) {
+            if ("B".equalsIgnoreCase(sv.getPrefix())) {
+                return SqlLiteral.createBinaryString(SqlText.bitLiteralBytes(sv.getValue()), POS);
+            }
             return string(unescape(sv.getValue()));
         }
         if (e instanceof NullValue) {
@@ -1199,6 +1202,9 @@ public final class SqlNodeTranslator {
             parts.add(SqlText.unquote(t.getName()));
         }
         String col = SqlText.unquote(name);
+        if (parts.isEmpty() && SqlText.isBitLiteral(name)) {
+            return SqlLiteral.createBinaryString(SqlText.bitLiteralBytes(name), POS);
+        }
         if (parts.isEmpty()) {
             String u = col.toUpperCase(Locale.ROOT);
             if (u.equals("CURRENT_TIMESTAMP") || u.equals("CURRENT_DATE") || u.equals("CURRENT_TIME")
