@@ -26,9 +26,11 @@ public final class ResultValues {
                 yield bd.scale() == meta.scale() ? bd : bd.setScale(meta.scale(), RoundingMode.HALF_UP);
             }
             // A value of unknown type (a parameter returned as it came) reads as text; binary
-            // strings stay bytes, so that INSERT ... SELECT ? stores them unchanged.
-            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, SET, JSON -> v instanceof String || v instanceof byte[] ? v
-                    : io.flushdb.sql.types.MySqlValues.toText(v, meta);
+            // strings stay bytes, so that INSERT ... SELECT ? stores them unchanged, and so do
+            // booleans and integers (their text is the same), so that UPDATE ... SET bit_col = ?
+            // stores a number, not the bytes of its text.
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, SET, JSON -> v instanceof String || v instanceof byte[]
+                    || v instanceof Boolean || v instanceof Long ? v : io.flushdb.sql.types.MySqlValues.toText(v, meta);
             default -> v;
         };
     }
