@@ -182,6 +182,9 @@ final class MySqlResultTypes {
                     }
                 }
             }
+            if (io.flushdb.sql.plan.functions.JsonOperators.returnsJson(call.getOperator())) {
+                return new TypeInfo(MySqlType.JSON, 4294967295L, 0); // a JSON document, as MySQL types it
+            }
             if (call.getOperator() == MySqlOperators.DATE_ADD && SqlTypeUtil.isCharacter(call.getType())) {
                 // DATE_ADD on text answers a CHAR (Item_date_add_interval::resolve_type, set_data_type_char).
                 return new TypeInfo(MySqlType.CHAR, call.getType().getPrecision(), 0);

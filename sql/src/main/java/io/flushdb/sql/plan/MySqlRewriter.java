@@ -128,6 +128,13 @@ final class MySqlRewriter {
 
     /** The ENUM or SET column field {@code field} of {@code rel} is exactly (not derived from), or null. */
     static ColumnDef enumOrSetOrigin(RelNode rel, int field) {
+        ColumnDef c = exactOrigin(rel, field);
+        return c != null && (c.type() == io.flushdb.storage.dict.ColumnType.ENUM
+                || c.type() == io.flushdb.storage.dict.ColumnType.SET) ? c : null;
+    }
+
+    /** The table column field {@code field} of {@code rel} is exactly (one origin, not derived), or null. */
+    static ColumnDef exactOrigin(RelNode rel, int field) {
         Set<RelColumnOrigin> origins;
         try {
             origins = rel.getCluster().getMetadataQuery().getColumnOrigins(rel, field);
@@ -142,9 +149,7 @@ final class MySqlRewriter {
         if (o.isDerived() || t == null || o.getOriginColumnOrdinal() >= t.columns().size()) {
             return null;
         }
-        ColumnDef c = t.columns().get(o.getOriginColumnOrdinal());
-        return c.type() == io.flushdb.storage.dict.ColumnType.ENUM || c.type() == io.flushdb.storage.dict.ColumnType.SET
-                ? c : null;
+        return t.columns().get(o.getOriginColumnOrdinal());
     }
 
     /** The ENUM index or SET bitmask of {@code text}, a value of column {@code c}. */
@@ -397,6 +402,83 @@ final class MySqlRewriter {
             return null;
         }
 
+        /** A JSON operator's call with the mask of its operands that are JSON (all but the last, the mask). */
+        private RexNode withJsonMask(RexCall c) {
+            List<RexNode> ops = new ArrayList<>(c.getOperands());
+            long mask = 0;
+            for (int i = 0; i < ops.size() - 1 && i < 64; i++) {
+                RexNode json = jsonOperand(ops.get(i));
+                if (json != null) {
+                    mask |= 1L << i;
+                    ops.set(i, json);
+                }
+            }
+            if (mask == 0) {
+                return c;
+            }
+            ops.set(ops.size() - 1, rb.makeExactLiteral(BigDecimal.valueOf(mask),
+                    rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+            return rb.makeCall(c.getType(), c.getOperator(), ops);
+        }
+
+        /**
+         * {@code n} when it is a JSON value (a JSON column, or a function that returns a
+         * document), looking through the casts the validator adds; else null.
+         */
+        private RexNode jsonOperand(RexNode n) {
+            RexNode x = n;
+            while (x instanceof RexCall call && call.getKind() == SqlKind.CAST) {
+                x = call.getOperands().get(0);
+            }
+            if (x instanceof RexCall call && io.flushdb.sql.plan.functions.JsonOperators.returnsJson(call.getOperator())) {
+                return x;
+            }
+            if (x instanceof RexInputRef ref) {
+                ColumnDef col = exactOriginOf(ref);
+                if (col != null && col.type() == io.flushdb.storage.dict.ColumnType.JSON) {
+                    return x;
+                }
+            }
+            return null;
+        }
+
+        /** A comparison with a JSON operand, as MySQL compares JSON: by JSON value, not by text. */
+        private RexNode jsonComparison(RexCall c) {
+            RexNode x = c.getOperands().get(0);
+            RexNode y = c.getOperands().get(1);
+            RexNode jx = jsonOperand(x);
+            RexNode jy = jsonOperand(y);
+            if (jx == null && jy == null) {
+                return null;
+            }
+            RexNode a = jx != null ? jx : withoutCasts(x);
+            RexNode b = jy != null ? jy : withoutCasts(y);
+            long mask = (jx != null ? 1 : 0) | (jy != null ? 2 : 0);
+            RelDataType bigint = rb.getTypeFactory().createTypeWithNullability(
+                    rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true);
+            RexNode cmp = rb.makeCall(bigint, io.flushdb.sql.plan.functions.JsonOperators.COMPARE,
+                    List.of(a, b, rb.makeExactLiteral(BigDecimal.valueOf(mask), rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT))));
+            return rb.makeCall(c.getType(), c.getOperator(), List.of(cmp,
+                    rb.makeExactLiteral(BigDecimal.ZERO, rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT))));
+        }
+
+        private static RexNode withoutCasts(RexNode n) {
+            while (n instanceof RexCall call && call.getKind() == SqlKind.CAST) {
+                n = call.getOperands().get(0);
+            }
+            return n;
+        }
+
+        /** The table column {@code ref} reads exactly, or null. */
+        private ColumnDef exactOriginOf(RexInputRef ref) {
+            int i = ref.getIndex();
+            if (rel instanceof Join join) {
+                int left = join.getLeft().getRowType().getFieldCount();
+                return i < left ? exactOrigin(join.getLeft(), i) : exactOrigin(join.getRight(), i - left);
+            }
+            return rel.getInputs().size() == 1 ? exactOrigin(rel.getInput(0), i) : null;
+        }
+
         /** The ENUM or SET column {@code ref} reads exactly, or null. */
         private ColumnDef enumOrSetOf(RexInputRef ref) {
             int i = ref.getIndex();
@@ -500,6 +582,9 @@ final class MySqlRewriter {
                     return rb.makeCast(c.getType(), indexOf(rb, ref, col), false, false);
                 }
             }
+            if (io.flushdb.sql.plan.functions.JsonOperators.takesJsonMask(c.getOperator())) {
+                return withJsonMask(c);
+            }
             if (c.getOperator() == MySqlOperators.FIND_IN_SET) {
                 RexNode str = stripTextCast(c.getOperands().get(0));
                 RexNode list = stripTextCast(c.getOperands().get(1));
@@ -532,6 +617,10 @@ final class MySqlRewriter {
         }
 
         private RexNode comparison(RexCall c) {
+            RexNode json = jsonComparison(c);
+            if (json != null) {
+                return json;
+            }
             // The validator casts a binary string compared with text to text; MySQL compares bytes.
             RexNode bx = binaryUnderTextCast(c.getOperands().get(0));
             RexNode by = binaryUnderTextCast(c.getOperands().get(1));

@@ -333,6 +333,9 @@ public final class MySqlOperators {
         for (SqlUserDefinedFunction f : List.of(ENUM_INDEX, SET_MASK, BIN, FIND_IN_SET)) {
             t.add(f);
         }
+        for (org.apache.calcite.sql.SqlOperator f : JsonOperators.all()) {
+            t.add(f);
+        }
         return t;
     }
 
