@@ -26,7 +26,9 @@ import java.time.ZonedDateTime;
  * <table>
  *   <caption>Default classes</caption>
  *   <tr><th>MySQL type</th><th>class</th></tr>
- *   <tr><td>BIT, BOOLEAN (TINYINT(1))</td><td>Boolean</td></tr>
+ *   <tr><td>BIT(1), BOOLEAN (TINYINT(1))</td><td>Boolean</td></tr>
+ *   <tr><td>BIT(M), M &gt; 1</td><td>byte[] (big-endian, ceil(M/8) bytes)</td></tr>
+ *   <tr><td>ENUM, SET, JSON</td><td>String</td></tr>
  *   <tr><td>TINYINT, SMALLINT, MEDIUMINT (signed or not), INT</td><td>Integer</td></tr>
  *   <tr><td>INT UNSIGNED, BIGINT</td><td>Long</td></tr>
  *   <tr><td>BIGINT UNSIGNED</td><td>BigInteger</td></tr>
@@ -62,6 +64,8 @@ final class ObjectValues {
             case DATETIME -> LocalDateTime.class.getName();
             case TIMESTAMP -> Timestamp.class.getName();
             case NULL -> Object.class.getName();
+            case BIT_FIELD -> meta.length() <= 1 ? Boolean.class.getName() : byte[].class.getName();
+            case ENUM, SET, JSON -> String.class.getName();
         };
     }
 
@@ -83,6 +87,9 @@ final class ObjectValues {
             case DATETIME -> TemporalValues.toLocalDateTime(v, meta);
             case TIMESTAMP -> TemporalValues.toTimestamp(v, meta, null);
             case NULL -> null;
+            // Connector/J: a single bit reads as Boolean, a longer BIT as its bytes.
+            case BIT_FIELD -> meta.length() <= 1 ? NumericValues.toBoolean(v, meta) : TextValues.toBytes(v, meta);
+            case ENUM, SET, JSON -> TextValues.toText(v, meta);
         };
     }
 

@@ -41,6 +41,9 @@ final class TextValues {
         if (v instanceof byte[] b) {
             return b.clone();
         }
+        if (meta != null && meta.type() == io.flushdb.sql.types.MySqlType.BIT_FIELD && v instanceof Number n) {
+            return io.flushdb.sql.types.EnumSetValues.bitBytes(n.longValue(), (int) meta.length());
+        }
         return serverText(v, meta).getBytes(StandardCharsets.UTF_8);
     }
 

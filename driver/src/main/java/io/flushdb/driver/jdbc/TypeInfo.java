@@ -23,7 +23,7 @@ final class TypeInfo {
         List<MySqlType> types = new ArrayList<>();
         for (MySqlType t : MySqlType.values()) {
             if (t != MySqlType.NULL && t != MySqlType.DECIMAL_UNSIGNED && t != MySqlType.FLOAT_UNSIGNED
-                    && t != MySqlType.DOUBLE_UNSIGNED) {
+                    && t != MySqlType.DOUBLE_UNSIGNED && t != MySqlType.BIT_FIELD) {
                 types.add(t);
             }
         }
@@ -34,10 +34,12 @@ final class TypeInfo {
             boolean quoted = t.isString() || t.isBinary() || t.isTemporal();
             int maxScale = t == MySqlType.DECIMAL ? 30 : t == MySqlType.TIME || t == MySqlType.DATETIME
                     || t == MySqlType.TIMESTAMP ? 6 : 0;
-            r.row(t.typeName(), t.jdbcType(), precision(t), quoted ? "'" : null, quoted ? "'" : null, createParams(t),
+            // ENUM and SET read as CHAR in result metadata, but Connector/J lists them by their own names.
+            String name = t == MySqlType.ENUM || t == MySqlType.SET ? t.name() : t.typeName();
+            r.row(name, t.jdbcType(), precision(t), quoted ? "'" : null, quoted ? "'" : null, createParams(t),
                     DatabaseMetaData.typeNullable, t.isBinary(), DatabaseMetaData.typeSearchable,
                     numeric && !t.isUnsigned() ? Boolean.FALSE : Boolean.valueOf(t.isUnsigned()), false,
-                    t.isInteger() && t != MySqlType.YEAR, t.typeName(), 0, maxScale, 0, 0, 10);
+                    t.isInteger() && t != MySqlType.YEAR, name, 0, maxScale, 0, 0, 10);
         }
         return r;
     }
@@ -45,7 +47,10 @@ final class TypeInfo {
     /** Maximum precision: digits for numbers, characters (or bytes) for strings, display width for temporals. */
     static long precision(MySqlType t) {
         return switch (t) {
-            case BIT -> 1;
+            case BIT, BIT_FIELD -> 1;
+            case ENUM -> 65535;
+            case SET -> 64;
+            case JSON -> 1073741824;
             case TINYINT, TINYINT_UNSIGNED -> 3;
             case SMALLINT, SMALLINT_UNSIGNED -> 5;
             case MEDIUMINT -> 7;

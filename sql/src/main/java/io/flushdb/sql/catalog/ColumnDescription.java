@@ -58,7 +58,7 @@ public record ColumnDescription(String name, int ordinal, String defaultText, bo
     }
 
     private static ColumnDescription of(ColumnDef c, int ordinal, String key) {
-        boolean text = c.type().isString();
+        boolean text = c.type().isString() || c.type() == ColumnType.ENUM || c.type() == ColumnType.SET;
         return new ColumnDescription(c.name(), ordinal, defaultText(c), c.nullable(), dataType(c),
                 characterMaximumLength(c), characterOctetLength(c), numericPrecision(c), numericScale(c),
                 datetimePrecision(c), text ? "utf8mb4" : null, text && c.collation() != null ? c.collation().mysqlName() : null,
@@ -102,6 +102,12 @@ public record ColumnDescription(String name, int ordinal, String defaultText, bo
     }
 
     public static Long characterMaximumLength(ColumnDef c) {
+        if (c.type() == ColumnType.ENUM) {
+            return ColumnTypes.enumMaxLength(c);
+        }
+        if (c.type() == ColumnType.SET) {
+            return ColumnTypes.setMaxLength(c);
+        }
         if (c.type().isString()) {
             return maxBytes(c) / MAX_BYTES_PER_CHAR;
         }
@@ -109,6 +115,9 @@ public record ColumnDescription(String name, int ordinal, String defaultText, bo
     }
 
     public static Long characterOctetLength(ColumnDef c) {
+        if (c.type() == ColumnType.ENUM || c.type() == ColumnType.SET) {
+            return characterMaximumLength(c) * MAX_BYTES_PER_CHAR;
+        }
         return c.type().isString() || c.type().isBinary() ? maxBytes(c) : null;
     }
 
@@ -122,6 +131,7 @@ public record ColumnDescription(String name, int ordinal, String defaultText, bo
             case DECIMAL -> (long) c.precision();
             case FLOAT -> c.precision() > 0 ? c.precision() : 12L;
             case DOUBLE -> c.precision() > 0 ? c.precision() : 22L;
+            case BIT -> c.length();
             default -> null;
         };
     }

@@ -907,7 +907,7 @@ final class AlterTableHandler {
             expect("DEFAULT");
             c.def = new ColumnDef(d.name(), d.type(), d.length(), d.precision(), d.scale(), d.fsp(), d.unsigned(),
                     d.zerofill(), d.nullable(), null, ColumnDef.DefaultKind.NONE, d.autoIncrement(),
-                    d.onUpdateCurrentTimestamp(), d.collation(), d.comment());
+                    d.onUpdateCurrentTimestamp(), d.collation(), d.comment(), d.extra());
             return;
         }
         if (accept("SET")) {
@@ -938,7 +938,7 @@ final class AlterTableHandler {
             ColumnDef parsed = parseColumn(text, plan.collation).def();
             c.def = new ColumnDef(d.name(), d.type(), d.length(), d.precision(), d.scale(), d.fsp(), d.unsigned(),
                     d.zerofill(), d.nullable(), parsed.defaultValue(), parsed.defaultKind(), d.autoIncrement(),
-                    d.onUpdateCurrentTimestamp(), d.collation(), d.comment());
+                    d.onUpdateCurrentTimestamp(), d.collation(), d.comment(), d.extra());
             return;
         }
         throw syntaxError();

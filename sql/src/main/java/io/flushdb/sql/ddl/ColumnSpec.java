@@ -39,12 +39,12 @@ final class ColumnSpec {
         List<String> args = new java.util.ArrayList<>();
         int paren = typeText.indexOf('(');
         String base = (paren < 0 ? typeText : typeText.substring(0, paren)).trim().replaceAll("\\s+", " ");
-        if (paren >= 0) {
+        if (paren >= 0 && !base.equals("ENUM") && !base.equals("SET")) {
             for (String a : typeText.substring(paren + 1, typeText.lastIndexOf(')')).split(",")) {
                 args.add(a.trim());
             }
         }
-        if (t.getArgumentsStringList() != null) {
+        if (t.getArgumentsStringList() != null && !base.equals("ENUM") && !base.equals("SET")) {
             args.addAll(t.getArgumentsStringList());
         }
         boolean unsigned = t.getSignedness() == ColDataType.Signedness.UNSIGNED;
@@ -66,6 +66,7 @@ final class ColumnSpec {
         int precision = 0;
         int scale = 0;
         int fsp = 0;
+        List<String> members = List.of();
         switch (base) {
             case "TINYINT" -> {
                 length = arg(args, 0, 0);
@@ -165,6 +166,21 @@ final class ColumnSpec {
                 fsp = fsp(args, name);
             }
             case "YEAR" -> type = ColumnType.YEAR;
+            case "BIT" -> {
+                type = ColumnType.BIT;
+                length = arg(args, 0, 1);
+                if (length > 64) {
+                    throw MySqlError.ER_TOO_BIG_DISPLAYWIDTH.raise(name, 64);
+                }
+                if (length == 0) {
+                    length = 1;
+                }
+            }
+            case "ENUM", "SET" -> {
+                type = base.equals("ENUM") ? ColumnType.ENUM : ColumnType.SET;
+                members = members(name, type, t.getArgumentsStringList());
+            }
+            case "JSON" -> type = ColumnType.JSON;
             default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise("column type " + base);
         }
         if (type.isInteger() && type != ColumnType.BOOLEAN && length == 0) {
@@ -178,9 +194,10 @@ final class ColumnSpec {
             type = ColumnType.TINYINT;
         }
 
-        Collation collation = type.isString() ? tableCollation : null;
+        boolean collated = type.isString() || type == ColumnType.ENUM || type == ColumnType.SET;
+        Collation collation = collated ? tableCollation : type == ColumnType.JSON ? Collation.UTF8MB4_BIN : null;
         String charset = t.getCharacterSet();
-        if (charset != null && type.isString()) {
+        if (charset != null && collated) {
             collation = CharsetNames.defaultCollation(charset);
         }
         boolean notNull = false;
@@ -315,15 +332,18 @@ final class ColumnSpec {
         if (autoIncrement && defaultKind == ColumnDef.DefaultKind.LITERAL) {
             throw MySqlError.ER_INVALID_DEFAULT.raise(name);
         }
+        if (!members.isEmpty()) {
+            extra = new ColumnDef.Extra(members, extra.generationExpression(), extra.storedGenerated());
+        }
         ColumnDef def = new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
-                null, defaultKind, autoIncrement, onUpdate, collation, comment);
+                null, defaultKind, autoIncrement, onUpdate, collation, comment, extra);
         if (defaultKind == ColumnDef.DefaultKind.LITERAL) {
             if (type.isLob()) {
                 throw MySqlError.ER_BLOB_CANT_HAVE_DEFAULT.raise(name);
             }
             defaultText = canonicalDefault(def, defaultText);
             def = new ColumnDef(name, type, length, precision, scale, fsp, unsigned, zerofill, nullable,
-                    defaultText, defaultKind, autoIncrement, onUpdate, collation, comment);
+                    defaultText, defaultKind, autoIncrement, onUpdate, collation, comment, extra);
         }
         if (extra.generationExpression() != null) {
             // No default: a generated column's value is computed (NULL would be the column's "default").
@@ -379,12 +399,51 @@ final class ColumnSpec {
         return false;
     }
 
+    /**
+     * The members of an ENUM or SET, as MySQL keeps them: unquoted, trailing spaces removed; a
+     * member repeated is 1291, a SET member with a comma 1367, more than 64 SET members 1097.
+     */
+    private static List<String> members(String column, ColumnType type, List<String> quoted) {
+        if (quoted == null || quoted.isEmpty()) {
+            throw MySqlError.ER_PARSE_ERROR.raise(")", 1);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (String q : quoted) {
+            String m = q.trim();
+            if (!(m.startsWith("'") || m.startsWith("\""))) {
+                throw MySqlError.ER_PARSE_ERROR.raise(m, 1);
+            }
+            m = unquoteString(m);
+            int end = m.length();
+            while (end > 0 && m.charAt(end - 1) == ' ') {
+                end--;
+            }
+            m = m.substring(0, end);
+            if (type == ColumnType.SET && m.indexOf(',') >= 0) {
+                throw MySqlError.ER_ILLEGAL_VALUE_FOR_TYPE.raise("set", m);
+            }
+            for (String earlier : out) {
+                if (Collation.UTF8MB4_0900_AI_CI.compare(earlier, m) == 0) {
+                    throw MySqlError.ER_DUPLICATED_VALUE_IN_TYPE.raise(column, m, type.name().toLowerCase(Locale.ROOT));
+                }
+            }
+            out.add(m);
+        }
+        if (type == ColumnType.SET && out.size() > 64) {
+            throw MySqlError.ER_TOO_BIG_SET.raise(column);
+        }
+        if (out.size() > 65535) {
+            throw MySqlError.ER_TOO_MANY_ENUM_ELEMENTS.raise(column);
+        }
+        return out;
+    }
+
     /** A default's text as MySQL keeps it (information_schema.COLUMNS.COLUMN_DEFAULT). */
     private static String canonicalDefault(ColumnDef c, String text) {
         StoreValues.Context strict = new StoreValues.Context(true, 1, ZoneOffset.UTC, w -> { });
         Object stored;
         try {
-            stored = StoreValues.coerce(c, text, strict);
+            stored = StoreValues.coerce(c, c.type() == ColumnType.BIT ? DefaultValues.bitLiteral(text) : text, strict);
         } catch (RuntimeException e) {
             throw MySqlError.ER_INVALID_DEFAULT.raise(c.name());
         }
@@ -395,8 +454,9 @@ final class ColumnSpec {
         if (token.length() >= 2 && (token.startsWith("'") || token.startsWith("\""))) {
             return unquoteString(token);
         }
-        if (token.toUpperCase(Locale.ROOT).startsWith("X'")) {
-            return token; // hex literal, kept as written
+        if (token.toUpperCase(Locale.ROOT).startsWith("X'") || token.toUpperCase(Locale.ROOT).startsWith("B'")
+                || token.toLowerCase(Locale.ROOT).startsWith("0b")) {
+            return token; // hex or bit literal, kept as written
         }
         if (token.equalsIgnoreCase("TRUE")) {
             return "1";

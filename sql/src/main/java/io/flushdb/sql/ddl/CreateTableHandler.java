@@ -181,6 +181,9 @@ final class CreateTableHandler {
                     throw MySqlError.ER_DUP_FIELDNAME.raise(columns.get(pos).name());
                 }
                 ColumnDef c = columns.get(pos);
+                if (c.type() == io.flushdb.storage.dict.ColumnType.JSON) {
+                    throw MySqlError.ER_JSON_USED_AS_KEY.raise(c.name());
+                }
                 if (c.type().isLob()) {
                     throw MySqlError.ER_BLOB_KEY_WITHOUT_LENGTH.raise(c.name());
                 }

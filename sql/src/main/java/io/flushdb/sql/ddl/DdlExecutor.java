@@ -675,6 +675,12 @@ public final class DdlExecutor {
                 || a.unsigned() != b.unsigned() || !java.util.Objects.equals(a.collation(), b.collation())) {
             return true;
         }
+        if (!a.extra().elements().equals(b.extra().elements())) {
+            // ENUM/SET members appended at the end keep every stored index and bit; anything else re-maps values.
+            List<String> was = a.extra().elements();
+            List<String> now = b.extra().elements();
+            return now.size() < was.size() || !now.subList(0, was.size()).equals(was);
+        }
         if (a.length() == b.length()) {
             return false;
         }
@@ -716,7 +722,8 @@ public final class DdlExecutor {
         return a.type() == b.type() && a.length() == b.length() && a.precision() == b.precision()
                 && a.scale() == b.scale() && a.fsp() == b.fsp() && a.unsigned() == b.unsigned()
                 && a.nullable() == b.nullable() && a.autoIncrement() == b.autoIncrement()
-                && java.util.Objects.equals(a.collation(), b.collation());
+                && java.util.Objects.equals(a.collation(), b.collation())
+                && a.extra().elements().equals(b.extra().elements());
     }
 
     /**

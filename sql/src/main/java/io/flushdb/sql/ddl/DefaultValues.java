@@ -21,6 +21,19 @@ public final class DefaultValues {
         if (stored == null) {
             return null;
         }
+        switch (c.type()) {
+            case BIT -> {
+                return "b'" + Long.toBinaryString((Long) stored) + "'";
+            }
+            case ENUM -> {
+                return io.flushdb.sql.types.EnumSetValues.enumText(c, (Long) stored);
+            }
+            case SET -> {
+                return io.flushdb.sql.types.EnumSetValues.setText(c, (Long) stored);
+            }
+            default -> {
+            }
+        }
         return switch (c.type().encoding()) {
             case INT -> String.valueOf(c.unsigned() && c.type().intWidth() == 8
                     ? Long.toUnsignedString((Long) stored) : stored);
@@ -44,7 +57,9 @@ public final class DefaultValues {
     public static Object storedDefault(ColumnDef c, StoreValues.Context ctx, LocalDateTime now) {
         return switch (c.defaultKind()) {
             case NULL -> null;
-            case LITERAL -> c.type().encoding() == io.flushdb.storage.dict.ColumnType.Encoding.TIMESTAMP
+            case LITERAL -> c.type() == io.flushdb.storage.dict.ColumnType.BIT
+                    ? StoreValues.coerce(c, bitLiteral(c.defaultValue()), ctx)
+                    : c.type().encoding() == io.flushdb.storage.dict.ColumnType.Encoding.TIMESTAMP
                     ? StoreValues.coerce(c, c.defaultValue(), new StoreValues.Context(true, 1, ZoneId.of("UTC"), null))
                     : StoreValues.coerce(c, c.defaultValue(), ctx);
             case CURRENT_TIMESTAMP -> StoreValues.coerce(c, now, ctx);
@@ -63,10 +78,47 @@ public final class DefaultValues {
     }
 
     /**
+     * A BIT column's default as written or kept ({@code b'101'}, {@code 0b101}, {@code X'05'},
+     * {@code 0x05}, or a number) as the value to store: a Long, or the text itself if it is none of these.
+     */
+    public static Object bitLiteral(String text) {
+        String t = text.trim();
+        String u = t.toLowerCase(java.util.Locale.ROOT);
+        try {
+            if (u.startsWith("b'") && u.endsWith("'")) {
+                String digits = t.substring(2, t.length() - 1);
+                return digits.isEmpty() ? 0L : Long.parseUnsignedLong(digits, 2);
+            }
+            if (u.startsWith("0b")) {
+                return Long.parseUnsignedLong(t.substring(2), 2);
+            }
+            if (u.startsWith("x'") && u.endsWith("'")) {
+                String digits = t.substring(2, t.length() - 1);
+                return digits.isEmpty() ? 0L : Long.parseUnsignedLong(digits, 16);
+            }
+            if (u.startsWith("0x")) {
+                return Long.parseUnsignedLong(t.substring(2), 16);
+            }
+            if (u.matches("[+-]?\\d+")) {
+                return Long.parseLong(t);
+            }
+        } catch (NumberFormatException e) {
+            return text;
+        }
+        return text;
+    }
+
+    /**
      * MySQL's implicit default of a column, stored form: 0, the empty string (BINARY(n): n zero
      * bytes); for temporal types epoch day 0 / 0 µs, where MySQL has its zero date.
      */
     public static Object implicitDefault(ColumnDef c, StoreValues.Context ctx) {
+        if (c.type() == io.flushdb.storage.dict.ColumnType.ENUM) {
+            return 1L; // an ENUM's implicit default is its first member
+        }
+        if (c.type() == io.flushdb.storage.dict.ColumnType.JSON) {
+            return "null"; // a JSON column's implicit default is the JSON null literal
+        }
         return switch (c.type().encoding()) {
             case INT -> 0L;
             case FLOAT -> 0f;

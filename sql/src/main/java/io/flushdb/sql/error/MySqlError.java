@@ -159,7 +159,22 @@ public enum MySqlError {
     ER_VIEW_SELECT_VARIABLE(1351, "HY000", "View's SELECT contains a variable or parameter"),
     ER_NON_INSERTABLE_TABLE(1471, "HY000", "The target table %s of the %s is not insertable-into"),
     ER_NONUPDATEABLE_COLUMN(1348, "HY000", "Column '%s' is not updatable"),
-    ER_MULTI_UPDATE_KEY_CONFLICT(1706, "HY000", "Primary key/partition key update is not allowed since the table is updated both as '%s' and '%s'.");
+    ER_MULTI_UPDATE_KEY_CONFLICT(1706, "HY000", "Primary key/partition key update is not allowed since the table is updated both as '%s' and '%s'."),
+    // ---- BIT, ENUM, SET and JSON ----
+    ER_TOO_BIG_DISPLAYWIDTH(1439, "42000", "Display width out of range for column '%s' (max = %d)"),
+    ER_TOO_BIG_SET(1097, "HY000", "Too many strings for column %s and SET"),
+    ER_TOO_MANY_ENUM_ELEMENTS(1097, "HY000", "Too many enumeration values for column %s."),
+    ER_DUPLICATED_VALUE_IN_TYPE(1291, "HY000", "Column '%s' has duplicated value '%s' in %s"),
+    ER_ILLEGAL_VALUE_FOR_TYPE(1367, "22007", "Illegal %s '%s' value found during parsing"),
+    ER_INVALID_JSON_TEXT(3140, "22032", "Invalid JSON text: \"%s\" at position %d in value for column '%s'."),
+    ER_INVALID_JSON_TEXT_IN_PARAM(3141, "22032", "Invalid JSON text in argument %d to function %s: \"%s\" at position %d."),
+    ER_INVALID_JSON_PATH(3143, "42000", "Invalid JSON path expression. The error is around character position %d."),
+    ER_INVALID_TYPE_FOR_JSON(3146, "22032", "Invalid data type for JSON data in argument %d to function %s; a JSON string or JSON type is required."),
+    ER_INVALID_JSON_PATH_WILDCARD(3149, "42000", "In this situation, path expressions may not contain the * and ** tokens."),
+    ER_JSON_USED_AS_KEY(3152, "42000", "JSON column '%s' supports indexing only via generated columns on a specified JSON path."),
+    ER_JSON_VACUOUS_PATH(3153, "42000", "The path expression '$' is not allowed in this context."),
+    ER_JSON_BAD_ONE_OR_ALL_ARG(3154, "42000", "The oneOrAll argument to %s may take these values: 'one' or 'all'."),
+    ER_JSON_DOCUMENT_NULL_KEY(3158, "22032", "JSON documents may not contain NULL member names.");
 
     public final int code;
     public final String sqlState;

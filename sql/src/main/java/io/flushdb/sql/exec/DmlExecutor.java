@@ -424,7 +424,14 @@ public final class DmlExecutor {
             return null;
         }
         if (e instanceof StringValue s) {
+            if ("B".equalsIgnoreCase(s.getPrefix())) {
+                return SqlText.bitLiteralBytes(s.getValue());
+            }
             return unescape(s.getValue());
+        }
+        if (e instanceof Column c && (c.getTable() == null || c.getTable().getName() == null)
+                && SqlText.isBitLiteral(c.getColumnName())) {
+            return SqlText.bitLiteralBytes(c.getColumnName());
         }
         if (e instanceof LongValue l) {
             BigInteger bi = new BigInteger(l.getStringValue());

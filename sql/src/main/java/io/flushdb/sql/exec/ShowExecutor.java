@@ -435,7 +435,8 @@ public final class ShowExecutor {
         List<String> parts = new ArrayList<>();
         for (ColumnDef c : def.columns()) {
             StringBuilder col = new StringBuilder("  ").append(SqlText.quote(c.name())).append(' ').append(ColumnTypes.columnType(c));
-            if (c.collation() != null && c.collation() != def.defaultCollation()) {
+            if (c.collation() != null && c.collation() != def.defaultCollation()
+                    && c.type() != io.flushdb.storage.dict.ColumnType.JSON) {
                 col.append(" COLLATE ").append(c.collation().mysqlName());
             }
             if (c.isGenerated()) {
@@ -453,7 +454,8 @@ public final class ShowExecutor {
                         col.append(" DEFAULT NULL");
                     }
                 }
-                case LITERAL -> col.append(" DEFAULT ").append(c.type().isInteger() || c.type().encoding()
+                case LITERAL -> col.append(" DEFAULT ").append(c.type() == io.flushdb.storage.dict.ColumnType.BIT
+                        ? c.defaultValue() : c.type().isInteger() || c.type().encoding()
                         == io.flushdb.storage.dict.ColumnType.Encoding.DECIMAL ? "'" + c.defaultValue() + "'" : "'" + c.defaultValue().replace("'", "''") + "'");
                 case CURRENT_TIMESTAMP -> col.append(" DEFAULT CURRENT_TIMESTAMP").append(c.fsp() > 0 ? "(" + c.fsp() + ")" : "");
                 default -> {

@@ -210,4 +210,23 @@ public final class SqlText {
         }
         return out;
     }
+
+    /** Whether {@code token} is a bit-value literal written 0b101 (JSqlParser reads it as a column name). */
+    public static boolean isBitLiteral(String token) {
+        return token.length() > 2 && token.charAt(0) == '0' && token.charAt(1) == 'b'
+                && token.substring(2).chars().allMatch(ch -> ch == '0' || ch == '1');
+    }
+
+    /** The bytes of a bit-value literal's digits (b'101' or 0b101: "101"), big-endian, as MySQL pads them. */
+    public static byte[] bitLiteralBytes(String digits) {
+        String d = digits.startsWith("0b") ? digits.substring(2) : digits;
+        int n = (d.length() + 7) / 8;
+        byte[] out = new byte[n];
+        for (int i = 0; i < d.length(); i++) {
+            if (d.charAt(d.length() - 1 - i) == '1') {
+                out[n - 1 - i / 8] |= (byte) (1 << (i % 8));
+            }
+        }
+        return out;
+    }
 }

@@ -2,6 +2,7 @@ package io.flushdb.sql.plan;
 
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.functions.JsonOperators;
 import io.flushdb.sql.plan.functions.MySqlOperators;
 import io.flushdb.sql.plan.functions.TemporalFunctions;
 import java.util.ArrayList;
@@ -136,6 +137,37 @@ final class FunctionMapping {
                 yield new org.apache.calcite.sql.fun.SqlCase(POS, null, whens, thens, a[2]);
             }
             case "HEX" -> call(MySqlOperators.HEX, name, a, 1, 1);
+            case "BIN" -> call(MySqlOperators.BIN, name, a, 1, 1);
+            case "JSON_EXTRACT" -> call(JsonOperators.EXTRACT, name, a, 2, Integer.MAX_VALUE);
+            case "JSON_UNQUOTE" -> call(JsonOperators.UNQUOTE, name, a, 1, 1);
+            case "JSON_TYPE" -> call(JsonOperators.TYPE, name, a, 1, 1);
+            case "JSON_VALID" -> call(JsonOperators.VALID, name, a, 1, 1);
+            case "JSON_QUOTE" -> call(JsonOperators.QUOTE, name, a, 1, 1);
+            case "JSON_LENGTH" -> call(JsonOperators.LENGTH, name, a, 1, 2);
+            case "JSON_DEPTH" -> call(JsonOperators.DEPTH, name, a, 1, 1);
+            case "JSON_KEYS" -> call(JsonOperators.KEYS, name, a, 1, 2);
+            case "JSON_CONTAINS" -> call(JsonOperators.CONTAINS, name, a, 2, 3);
+            case "JSON_CONTAINS_PATH" -> call(JsonOperators.CONTAINS_PATH, name, a, 3, Integer.MAX_VALUE);
+            case "JSON_REMOVE" -> call(JsonOperators.REMOVE, name, a, 2, Integer.MAX_VALUE);
+            case "JSON_OBJECT" -> jsonBuild(JsonOperators.OBJECT, name, a, true);
+            case "JSON_ARRAY" -> jsonBuild(JsonOperators.ARRAY, name, a, false);
+            case "JSON_SET", "JSON_INSERT", "JSON_REPLACE", "JSON_ARRAY_APPEND" -> {
+                if (a.length < 3 || a.length % 2 == 0) {
+                    throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+                }
+                yield withJsonMask(switch (name) {
+                    case "JSON_SET" -> JsonOperators.SET;
+                    case "JSON_INSERT" -> JsonOperators.INSERT;
+                    case "JSON_REPLACE" -> JsonOperators.REPLACE;
+                    default -> JsonOperators.ARRAY_APPEND;
+                }, a);
+            }
+            case "FIND_IN_SET" -> {
+                if (a.length != 2) {
+                    throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+                }
+                yield MySqlOperators.FIND_IN_SET.createCall(POS, a[0], a[1], SqlLiteral.createExactNumeric("-1", POS));
+            }
             case "UNHEX" -> call(MySqlOperators.UNHEX, name, a, 1, 1);
             case "ISNULL" -> {
                 arity(name, argExprs, 1, 1);
@@ -202,6 +234,21 @@ final class FunctionMapping {
             }
             default -> throw MySqlError.ER_SP_DOES_NOT_EXIST.raise(currentDb() + name.toLowerCase(Locale.ROOT));
         };
+    }
+
+    /** JSON_OBJECT(k, v, ...) (an even count) and JSON_ARRAY(v, ...), with their JSON-operand mask. */
+    static SqlNode jsonBuild(SqlOperator op, String name, SqlNode[] a, boolean pairs) {
+        if (pairs && a.length % 2 != 0) {
+            throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise(name);
+        }
+        return withJsonMask(op, a);
+    }
+
+    /** A call of a JSON operator that takes the mask of its JSON operands last: 0 until the rewriter knows. */
+    static SqlNode withJsonMask(SqlOperator op, SqlNode[] a) {
+        SqlNode[] withMask = java.util.Arrays.copyOf(a, a.length + 1);
+        withMask[a.length] = SqlLiteral.createExactNumeric("0", POS);
+        return op.createCall(POS, withMask);
     }
 
     /** LOCATE(sub, s[, pos]): the collation is set by the rewriter (-1 until then). */

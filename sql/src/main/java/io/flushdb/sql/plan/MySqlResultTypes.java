@@ -108,6 +108,9 @@ final class MySqlResultTypes {
                 long max = type.getPrecision();
                 return new TypeInfo(max > 512 ? MySqlType.TEXT : MySqlType.VARCHAR, max, 0);
             }
+            if (call.getAggregation() == MySqlOperators.FIRST && call.getArgList().size() == 1) {
+                return of(agg.getInput(), call.getArgList().get(0)); // a text group's shown value
+            }
             return switch (call.getAggregation().getKind()) {
                 case MIN, MAX, ANY_VALUE, SINGLE_VALUE -> call.getArgList().size() == 1
                         ? of(agg.getInput(), call.getArgList().get(0)) : calcite(type);
@@ -188,6 +191,9 @@ final class MySqlResultTypes {
                     default -> {
                     }
                 }
+            }
+            if (io.flushdb.sql.plan.functions.JsonOperators.returnsJson(call.getOperator())) {
+                return new TypeInfo(MySqlType.JSON, 4294967295L, 0); // a JSON document, as MySQL types it
             }
             if (call.getOperator() == MySqlOperators.DATE_ADD && SqlTypeUtil.isCharacter(call.getType())) {
                 // DATE_ADD on text answers a CHAR (Item_date_add_interval::resolve_type, set_data_type_char).

@@ -126,6 +126,40 @@ final class MySqlRewriter {
         return t.columns().get(o.getOriginColumnOrdinal());
     }
 
+    /** The ENUM or SET column field {@code field} of {@code rel} is exactly (not derived from), or null. */
+    static ColumnDef enumOrSetOrigin(RelNode rel, int field) {
+        ColumnDef c = exactOrigin(rel, field);
+        return c != null && (c.type() == io.flushdb.storage.dict.ColumnType.ENUM
+                || c.type() == io.flushdb.storage.dict.ColumnType.SET) ? c : null;
+    }
+
+    /** The table column field {@code field} of {@code rel} is exactly (one origin, not derived), or null. */
+    static ColumnDef exactOrigin(RelNode rel, int field) {
+        Set<RelColumnOrigin> origins;
+        try {
+            origins = rel.getCluster().getMetadataQuery().getColumnOrigins(rel, field);
+        } catch (RuntimeException e) {
+            return null;
+        }
+        if (origins == null || origins.size() != 1) {
+            return null;
+        }
+        RelColumnOrigin o = origins.iterator().next();
+        TableColumns t = o.getOriginTable().unwrap(TableColumns.class);
+        if (o.isDerived() || t == null || o.getOriginColumnOrdinal() >= t.columns().size()) {
+            return null;
+        }
+        return t.columns().get(o.getOriginColumnOrdinal());
+    }
+
+    /** The ENUM index or SET bitmask of {@code text}, a value of column {@code c}. */
+    static RexNode indexOf(RexBuilder rb, RexNode text, ColumnDef c) {
+        RexNode members = rb.makeLiteral(io.flushdb.sql.plan.functions.TypeFunctions.membersLiteral(c.extra().elements()));
+        Collation coll = c.collation() != null ? c.collation() : Collation.UTF8MB4_0900_AI_CI;
+        return rb.makeCall(c.type() == io.flushdb.storage.dict.ColumnType.ENUM ? MySqlOperators.ENUM_INDEX
+                : MySqlOperators.SET_MASK, text, members, intLiteral(rb, coll.id()));
+    }
+
     static boolean isText(RexNode n) {
         return n.getType().getSqlTypeName().getFamily() == SqlTypeFamily.CHARACTER;
     }
@@ -155,7 +189,14 @@ final class MySqlRewriter {
         for (RelFieldCollation fc : sort.getCollation().getFieldCollations()) {
             RelDataTypeField f = fields.get(fc.getFieldIndex());
             Collation c = collationOrFallback(originCollation(input, fc.getFieldIndex()));
-            if (isText(f.getType()) && c != Collation.UTF8MB4_BIN) {
+            ColumnDef bitmapped = enumOrSetOrigin(input, fc.getFieldIndex());
+            if (bitmapped != null) {
+                // MySQL sorts an ENUM by its index and a SET by its bitmask, not by their text.
+                projects.add(indexOf(rb, rb.makeInputRef(input, fc.getFieldIndex()), bitmapped));
+                names.add("$sortkey" + keys.size());
+                keys.add(fc.withFieldIndex(projects.size() - 1));
+                changed = true;
+            } else if (isText(f.getType()) && c != Collation.UTF8MB4_BIN) {
                 projects.add(sortKey(rb, rb.makeInputRef(input, fc.getFieldIndex()), c));
                 names.add("$sortkey" + keys.size());
                 keys.add(fc.withFieldIndex(projects.size() - 1));
@@ -220,7 +261,8 @@ final class MySqlRewriter {
         java.util.function.IntUnaryOperator keyField = f -> {
             if (keyOf[f] < 0) {
                 Collation c = collationOrFallback(originCollation(input, f));
-                if (!isText(fields.get(f).getType()) || c == Collation.UTF8MB4_BIN) {
+                // ENUM and SET values read as their members' exact text: equal values are equal strings.
+                if (!isText(fields.get(f).getType()) || c == Collation.UTF8MB4_BIN || enumOrSetOrigin(input, f) != null) {
                     keyOf[f] = f;
                 } else {
                     projects.add(sortKey(rb, rb.makeInputRef(input, f), c));
@@ -404,6 +446,93 @@ final class MySqlRewriter {
             return null;
         }
 
+        /** A JSON operator's call with the mask of its operands that are JSON (all but the last, the mask). */
+        private RexNode withJsonMask(RexCall c) {
+            List<RexNode> ops = new ArrayList<>(c.getOperands());
+            long mask = 0;
+            for (int i = 0; i < ops.size() - 1 && i < 64; i++) {
+                RexNode json = jsonOperand(ops.get(i));
+                if (json != null) {
+                    mask |= 1L << i;
+                    ops.set(i, json);
+                }
+            }
+            if (mask == 0) {
+                return c;
+            }
+            ops.set(ops.size() - 1, rb.makeExactLiteral(BigDecimal.valueOf(mask),
+                    rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT)));
+            return rb.makeCall(c.getType(), c.getOperator(), ops);
+        }
+
+        /**
+         * {@code n} when it is a JSON value (a JSON column, or a function that returns a
+         * document), looking through the casts the validator adds; else null.
+         */
+        private RexNode jsonOperand(RexNode n) {
+            RexNode x = n;
+            while (x instanceof RexCall call && call.getKind() == SqlKind.CAST) {
+                x = call.getOperands().get(0);
+            }
+            if (x instanceof RexCall call && io.flushdb.sql.plan.functions.JsonOperators.returnsJson(call.getOperator())) {
+                return x;
+            }
+            if (x instanceof RexInputRef ref) {
+                ColumnDef col = exactOriginOf(ref);
+                if (col != null && col.type() == io.flushdb.storage.dict.ColumnType.JSON) {
+                    return x;
+                }
+            }
+            return null;
+        }
+
+        /** A comparison with a JSON operand, as MySQL compares JSON: by JSON value, not by text. */
+        private RexNode jsonComparison(RexCall c) {
+            RexNode x = c.getOperands().get(0);
+            RexNode y = c.getOperands().get(1);
+            RexNode jx = jsonOperand(x);
+            RexNode jy = jsonOperand(y);
+            if (jx == null && jy == null) {
+                return null;
+            }
+            RexNode a = jx != null ? jx : withoutCasts(x);
+            RexNode b = jy != null ? jy : withoutCasts(y);
+            long mask = (jx != null ? 1 : 0) | (jy != null ? 2 : 0);
+            RelDataType bigint = rb.getTypeFactory().createTypeWithNullability(
+                    rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true);
+            RexNode cmp = rb.makeCall(bigint, io.flushdb.sql.plan.functions.JsonOperators.COMPARE,
+                    List.of(a, b, rb.makeExactLiteral(BigDecimal.valueOf(mask), rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT))));
+            return rb.makeCall(c.getType(), c.getOperator(), List.of(cmp,
+                    rb.makeExactLiteral(BigDecimal.ZERO, rb.getTypeFactory().createSqlType(SqlTypeName.BIGINT))));
+        }
+
+        private static RexNode withoutCasts(RexNode n) {
+            while (n instanceof RexCall call && call.getKind() == SqlKind.CAST) {
+                n = call.getOperands().get(0);
+            }
+            return n;
+        }
+
+        /** The table column {@code ref} reads exactly, or null. */
+        private ColumnDef exactOriginOf(RexInputRef ref) {
+            int i = ref.getIndex();
+            if (rel instanceof Join join) {
+                int left = join.getLeft().getRowType().getFieldCount();
+                return i < left ? exactOrigin(join.getLeft(), i) : exactOrigin(join.getRight(), i - left);
+            }
+            return rel.getInputs().size() == 1 ? exactOrigin(rel.getInput(0), i) : null;
+        }
+
+        /** The ENUM or SET column {@code ref} reads exactly, or null. */
+        private ColumnDef enumOrSetOf(RexInputRef ref) {
+            int i = ref.getIndex();
+            if (rel instanceof Join join) {
+                int left = join.getLeft().getRowType().getFieldCount();
+                return i < left ? enumOrSetOrigin(join.getLeft(), i) : enumOrSetOrigin(join.getRight(), i - left);
+            }
+            return rel.getInputs().size() == 1 ? enumOrSetOrigin(rel.getInput(0), i) : null;
+        }
+
         private Collation collation(RexNode a, RexNode b) {
             Collation c = collationOf(a);
             if (c == null) {
@@ -489,6 +618,23 @@ final class MySqlRewriter {
             if (c.getOperator() == MySqlOperators.TIME_VALUE) {
                 return timeValue(c);
             }
+            if (c.getKind() == SqlKind.CAST && SqlTypeUtil.isNumeric(c.getType())
+                    && c.getOperands().get(0) instanceof RexInputRef ref) {
+                // An ENUM or SET in a numeric context is its index or bitmask.
+                ColumnDef col = enumOrSetOf(ref);
+                if (col != null) {
+                    return rb.makeCast(c.getType(), indexOf(rb, ref, col), false, false);
+                }
+            }
+            if (io.flushdb.sql.plan.functions.JsonOperators.takesJsonMask(c.getOperator())) {
+                return withJsonMask(c);
+            }
+            if (c.getOperator() == MySqlOperators.FIND_IN_SET) {
+                RexNode str = stripTextCast(c.getOperands().get(0));
+                RexNode list = stripTextCast(c.getOperands().get(1));
+                return rb.makeCall(c.getType(), MySqlOperators.FIND_IN_SET, List.of(str, list,
+                        intLiteral(rb, collation(list, str).id())));
+            }
             if (c.getOperator() == MySqlOperators.LOCATE) {
                 // MYSQL_LOCATE(sub, s, pos, -1): characters compare under the operands' collation.
                 RexNode sub = stripTextCast(c.getOperands().get(0));
@@ -537,6 +683,10 @@ final class MySqlRewriter {
         }
 
         private RexNode comparison(RexCall c) {
+            RexNode json = jsonComparison(c);
+            if (json != null) {
+                return json;
+            }
             // The validator casts a binary string compared with text to text; MySQL compares bytes.
             RexNode bx = binaryUnderTextCast(c.getOperands().get(0));
             RexNode by = binaryUnderTextCast(c.getOperands().get(1));
@@ -677,7 +827,9 @@ final class MySqlRewriter {
                         && op.getValueAs(Integer.class) >= 10;
             }
             ColumnDef c = originColumn(n);
-            return c != null && c.type() == io.flushdb.storage.dict.ColumnType.BIGINT && c.unsigned();
+            // BIT values are unsigned integers too (BIT + 0 is BIGINT UNSIGNED in MySQL).
+            return c != null && (c.type() == io.flushdb.storage.dict.ColumnType.BIGINT && c.unsigned()
+                    || c.type() == io.flushdb.storage.dict.ColumnType.BIT);
         }
 
         /** BIGINT +, -, * with MySQL's overflow error (and BIGINT UNSIGNED's, shown as DECIMAL(20,0)). */
@@ -695,8 +847,11 @@ final class MySqlRewriter {
                 case MINUS -> 1;
                 default -> 2;
             };
+            // Unsigned arithmetic on a BIGINT operand (a BIT column): a BIGINT UNSIGNED kept in the
+            // call's BIGINT type (code 20 and up), so that nodes above keep their types.
+            int family = unsigned && signed ? 20 : unsigned ? 10 : 0;
             return rb.makeCall(t, MySqlOperators.CHECKED_ARITHMETIC, List.of(c.getOperands().get(0), c.getOperands().get(1),
-                    intLiteral(rb, op + (unsigned ? 10 : 0))));
+                    intLiteral(rb, op + family)));
         }
     }
 }

@@ -29,7 +29,43 @@ final class MySqlTypeCoercion extends TypeCoercionImpl {
 
     @Override
     public boolean binaryComparisonCoercion(SqlCallBinding binding) {
-        return timeOperands(binding) || super.binaryComparisonCoercion(binding);
+        return timeOperands(binding) || binaryLiteralsAsNumbers(binding) || super.binaryComparisonCoercion(binding);
+    }
+
+    @Override
+    public boolean binaryArithmeticCoercion(SqlCallBinding binding) {
+        return binaryLiteralsAsNumbers(binding) || super.binaryArithmeticCoercion(binding);
+    }
+
+    /**
+     * A hex or bit literal (X'0F', b'101') next to a number is a number, as in MySQL's numeric
+     * context: the unsigned big-endian value of its bytes.
+     */
+    private boolean binaryLiteralsAsNumbers(SqlCallBinding binding) {
+        SqlCall call = binding.getCall();
+        if (call.operandCount() != 2) {
+            return false;
+        }
+        boolean changed = false;
+        for (int i = 0; i < 2; i++) {
+            RelDataType other = binding.getOperandType(1 - i);
+            if (call.operand(i) instanceof org.apache.calcite.sql.SqlLiteral lit
+                    && lit.getTypeName() == SqlTypeName.BINARY
+                    && org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(other)) {
+                byte[] b = lit.getValueAs(org.apache.calcite.util.BitString.class).getAsByteArray();
+                java.math.BigInteger v = new java.math.BigInteger(1, b);
+                org.apache.calcite.sql.SqlNode n = org.apache.calcite.sql.SqlLiteral.createExactNumeric(v.toString(),
+                        SqlParserPos.ZERO);
+                if (v.bitLength() < 64) {
+                    n = io.flushdb.sql.plan.SqlNodeTranslator.cast(n, SqlTypeName.BIGINT);
+                }
+                call.setOperand(i, n);
+                updateInferredType(n, v.bitLength() < 64 ? factory.createSqlType(SqlTypeName.BIGINT)
+                        : factory.createSqlType(SqlTypeName.DECIMAL, 20, 0));
+                changed = true;
+            }
+        }
+        return changed;
     }
 
     @Override

@@ -157,7 +157,7 @@ public final class QueryCompiler {
                 validator, catalog, cluster, StandardConvertletTable.INSTANCE,
                 SqlToRelConverter.config().withTrimUnusedFields(true).withExpand(false)
                         // UNION of constant rows must stay a UNION: its duplicates are found by collation.
-                        .withRelBuilderConfigTransform(c -> c.withSimplifyValues(false)));
+                        .withRelBuilderConfigTransform(c -> c.withSimplifyValues(false).withSimplify(false)));
         RelRoot relRoot = converter.convertQuery(validated, false, true);
         MySqlRewriter.Result rewritten = MySqlRewriter.rewrite(relRoot.rel, connectionCollation);
         RelRoot result = relRoot.withRel(rewritten.rel());

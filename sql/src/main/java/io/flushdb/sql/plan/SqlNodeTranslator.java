@@ -2,6 +2,7 @@ package io.flushdb.sql.plan;
 
 import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.parse.SqlText;
+import io.flushdb.sql.plan.functions.JsonOperators;
 import io.flushdb.sql.plan.functions.MySqlOperators;
 import io.flushdb.sql.session.Names;
 import io.flushdb.sql.session.Session;
@@ -973,6 +974,9 @@ public final class SqlNodeTranslator {
             return SqlLiteral.createExactNumeric(s.startsWith(".") ? "0" + s : s, POS);
         }
         if (e instanceof StringValue sv) {
+            if ("B".equalsIgnoreCase(sv.getPrefix())) {
+                return SqlLiteral.createBinaryString(SqlText.bitLiteralBytes(sv.getValue()), POS);
+            }
             return string(unescape(sv.getValue()));
         }
         if (e instanceof NullValue) {
@@ -1110,7 +1114,16 @@ public final class SqlNodeTranslator {
             return caseExpr(c);
         }
         if (e instanceof CastExpression c) {
+            if (c.getColDataType() != null && c.getColDataType().getDataType().trim().equalsIgnoreCase("JSON")) {
+                return FunctionMapping.withJsonMask(JsonOperators.CAST, new SqlNode[] {value(c.getLeftExpression())});
+            }
             return FunctionMapping.cast(value(c.getLeftExpression()), c.getColDataType());
+        }
+        if (e instanceof net.sf.jsqlparser.expression.JsonExpression j) {
+            return jsonArrow(j);
+        }
+        if (e instanceof net.sf.jsqlparser.expression.JsonFunction jf) {
+            return jsonFunction(jf);
         }
         if (e instanceof Function f) {
             return new FunctionMapping(this).call(f);
@@ -1131,6 +1144,59 @@ public final class SqlNodeTranslator {
             return trim(t);
         }
         throw MySqlError.ER_NOT_SUPPORTED_YET.raise(e.getClass().getSimpleName() + " (" + e + ")");
+    }
+
+    // ---- JSON ---------------------------------------------------------------------------------
+
+    /** {@code col->'path'} (JSON_EXTRACT) and {@code col->>'path'} (JSON_UNQUOTE of it), chained left to right. */
+    private SqlNode jsonArrow(net.sf.jsqlparser.expression.JsonExpression j) {
+        SqlNode v = value(j.getExpression());
+        for (java.util.Map.Entry<Expression, String> leg : j.getIdentList()) {
+            String op = leg.getValue();
+            if (!op.equals("->") && !op.equals("->>")) {
+                throw MySqlError.ER_PARSE_ERROR.raise(op, 1);
+            }
+            v = JsonOperators.EXTRACT.createCall(POS, v, value(leg.getKey()));
+            if (op.equals("->>")) {
+                v = JsonOperators.UNQUOTE.createCall(POS, v);
+            }
+        }
+        return v;
+    }
+
+    /** JSON_OBJECT and JSON_ARRAY, which JSqlParser reads as its own expression. */
+    private SqlNode jsonFunction(net.sf.jsqlparser.expression.JsonFunction f) {
+        List<SqlNode> args = new ArrayList<>();
+        switch (f.getType()) {
+            case OBJECT, MYSQL_OBJECT -> {
+                for (net.sf.jsqlparser.expression.JsonKeyValuePair kv : f.getKeyValuePairs()) {
+                    args.add(jsonPart(kv.getKey()));
+                    args.add(jsonPart(kv.getValue()));
+                }
+                return FunctionMapping.jsonBuild(JsonOperators.OBJECT, "JSON_OBJECT", args.toArray(new SqlNode[0]), true);
+            }
+            case ARRAY -> {
+                for (net.sf.jsqlparser.expression.JsonFunctionExpression x : f.getExpressions()) {
+                    args.add(value(x.getExpression()));
+                }
+                return FunctionMapping.jsonBuild(JsonOperators.ARRAY, "JSON_ARRAY", args.toArray(new SqlNode[0]), false);
+            }
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(f.toString());
+        }
+    }
+
+    private SqlNode jsonPart(Object keyOrValue) {
+        if (keyOrValue instanceof Expression x) {
+            return value(x);
+        }
+        if (keyOrValue == null) {
+            return SqlLiteral.createNull(POS);
+        }
+        String s = keyOrValue.toString();
+        if (s.length() >= 2 && s.startsWith("'") && s.endsWith("'")) {
+            return string(unescape(s.substring(1, s.length() - 1)));
+        }
+        return value(new Column(s));
     }
 
     // ---- window functions ---------------------------------------------------------------------
@@ -1396,6 +1462,9 @@ public final class SqlNodeTranslator {
             parts.add(SqlText.unquote(t.getName()));
         }
         String col = SqlText.unquote(name);
+        if (parts.isEmpty() && SqlText.isBitLiteral(name)) {
+            return SqlLiteral.createBinaryString(SqlText.bitLiteralBytes(name), POS);
+        }
         if (parts.isEmpty()) {
             String u = col.toUpperCase(Locale.ROOT);
             if (u.equals("CURRENT_TIMESTAMP") || u.equals("CURRENT_DATE") || u.equals("CURRENT_TIME")

@@ -31,6 +31,20 @@ public final class CalciteValues {
         if (v == null) {
             return null;
         }
+        switch (c.type()) {
+            case ENUM -> {
+                return EnumSetValues.enumText(c, (Long) v);
+            }
+            case SET -> {
+                return EnumSetValues.setText(c, (Long) v);
+            }
+            case BIT -> {
+                long bits = (Long) v;
+                return c.length() < 64 ? v : new BigDecimal(new BigInteger(Long.toUnsignedString(bits)));
+            }
+            default -> {
+            }
+        }
         return switch (c.type().encoding()) {
             case INT -> c.unsigned() && c.type().intWidth() == 8
                     ? new BigDecimal(new BigInteger(Long.toUnsignedString((Long) v))) : v;

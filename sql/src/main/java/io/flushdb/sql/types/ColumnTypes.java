@@ -2,6 +2,7 @@ package io.flushdb.sql.types;
 
 import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.ColumnType;
+import java.util.List;
 
 /** How a stored column's type reads in MySQL's metadata: its {@link MySqlType} and COLUMN_TYPE text. */
 public final class ColumnTypes {
@@ -38,6 +39,10 @@ public final class ColumnTypes {
             case DATETIME -> MySqlType.DATETIME;
             case TIMESTAMP -> MySqlType.TIMESTAMP;
             case YEAR -> MySqlType.YEAR;
+            case BIT -> MySqlType.BIT_FIELD;
+            case ENUM -> MySqlType.ENUM;
+            case SET -> MySqlType.SET;
+            case JSON -> MySqlType.JSON;
         };
     }
 
@@ -76,7 +81,15 @@ public final class ColumnTypes {
                     sb.append('(').append(c.precision()).append(',').append(c.scale()).append(')');
                 }
             }
-            case CHAR, VARCHAR, BINARY, VARBINARY -> sb.append('(').append(c.length()).append(')');
+            case CHAR, VARCHAR, BINARY, VARBINARY, BIT -> sb.append('(').append(c.length()).append(')');
+            case ENUM, SET -> {
+                sb.append('(');
+                List<String> members = c.extra().elements();
+                for (int i = 0; i < members.size(); i++) {
+                    sb.append(i == 0 ? "" : ",").append('\'').append(members.get(i).replace("'", "''")).append('\'');
+                }
+                sb.append(')');
+            }
             case TIME, DATETIME, TIMESTAMP -> {
                 if (c.fsp() > 0) {
                     sb.append('(').append(c.fsp()).append(')');
@@ -115,6 +128,28 @@ public final class ColumnTypes {
             case TIME -> 10 + (c.fsp() > 0 ? c.fsp() + 1 : 0);
             case DATETIME, TIMESTAMP -> 19 + (c.fsp() > 0 ? c.fsp() + 1 : 0);
             case YEAR -> 4;
+            case BIT -> c.length();
+            case ENUM -> enumMaxLength(c);
+            case SET -> setMaxLength(c);
+            case JSON -> 4294967295L;
         };
+    }
+
+    /** The longest member of an ENUM, in characters (at least 1... MySQL's field length). */
+    public static long enumMaxLength(ColumnDef c) {
+        long max = 0;
+        for (String m : c.extra().elements()) {
+            max = Math.max(max, m.codePointCount(0, m.length()));
+        }
+        return max;
+    }
+
+    /** The longest value of a SET: every member and the commas between them, in characters. */
+    public static long setMaxLength(ColumnDef c) {
+        long n = 0;
+        for (String m : c.extra().elements()) {
+            n += m.codePointCount(0, m.length());
+        }
+        return n + Math.max(0, c.extra().elements().size() - 1);
     }
 }

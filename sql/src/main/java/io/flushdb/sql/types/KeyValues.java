@@ -24,6 +24,19 @@ public final class KeyValues {
         if (canonical == null) {
             return null;
         }
+        if (c.type() == io.flushdb.storage.dict.ColumnType.ENUM || c.type() == io.flushdb.storage.dict.ColumnType.SET) {
+            // Compared as text under the column's collation: the code of the member(s) it names, exactly.
+            if (!(canonical instanceof String s)) {
+                return INEXACT;
+            }
+            if (c.type() == io.flushdb.storage.dict.ColumnType.ENUM) {
+                int index = EnumSetValues.enumIndex(c, s);
+                return index == 0 && !s.isEmpty() ? INEXACT : (Object) (long) index;
+            }
+            long mask = EnumSetValues.setMask(c, s);
+            // A SET's text compares equal only in declared order without repeats: its canonical text.
+            return mask < 0 || !EnumSetValues.setText(c, mask).equalsIgnoreCase(s) ? INEXACT : (Object) mask;
+        }
         if (canonical instanceof Long v && c.type().encoding() == io.flushdb.storage.dict.ColumnType.Encoding.INT
                 && c.type() != io.flushdb.storage.dict.ColumnType.YEAR && c.type().intWidth() < 8) {
             // The common case of a key lookup, without conversions: an integer in the column's range.

@@ -43,7 +43,18 @@ public enum MySqlType {
     TIMESTAMP("TIMESTAMP", Types.TIMESTAMP),
     YEAR("YEAR", Types.DATE),
     /** The type of a NULL literal. */
-    NULL("NULL", Types.NULL);
+    NULL("NULL", Types.NULL),
+    /**
+     * A BIT(M) column (BOOLEAN columns read as {@link #BIT}, Connector/J's tinyInt1isBit): values
+     * are the bits as a Long; the driver gives BIT(1) as Boolean and longer ones as bytes.
+     */
+    BIT_FIELD("BIT", Types.BIT),
+    /** An ENUM column: Connector/J reports CHAR (the protocol's STRING type with the ENUM flag). */
+    ENUM("CHAR", Types.CHAR),
+    /** A SET column: Connector/J reports CHAR (the protocol's STRING type with the SET flag). */
+    SET("CHAR", Types.CHAR),
+    /** A JSON column or a JSON function's value: Connector/J's MysqlType.JSON. */
+    JSON("JSON", Types.LONGVARCHAR);
 
     private final String typeName;
     private final int jdbcType;
@@ -77,7 +88,7 @@ public enum MySqlType {
 
     public boolean isString() {
         return switch (this) {
-            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT -> true;
+            case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, SET, JSON -> true;
             default -> false;
         };
     }
@@ -96,7 +107,8 @@ public enum MySqlType {
     /** The Java class of values of this type in a {@code StatementResult} row. */
     public Class<?> valueClass() {
         return switch (this) {
-            case BIT -> Long.class;
+            case BIT, BIT_FIELD -> Long.class;
+            case ENUM, SET, JSON -> String.class;
             case BIGINT_UNSIGNED -> java.math.BigInteger.class;
             case TINYINT, TINYINT_UNSIGNED, SMALLINT, SMALLINT_UNSIGNED, MEDIUMINT, MEDIUMINT_UNSIGNED, INT,
                  INT_UNSIGNED, BIGINT, YEAR -> Long.class;

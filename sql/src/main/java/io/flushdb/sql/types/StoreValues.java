@@ -43,6 +43,22 @@ public final class StoreValues {
         if (value == null) {
             return null;
         }
+        switch (c.type()) {
+            case BIT -> {
+                return toBit(c, value, ctx);
+            }
+            case ENUM -> {
+                return toEnum(c, value, ctx);
+            }
+            case SET -> {
+                return toSet(c, value, ctx);
+            }
+            case JSON -> {
+                return io.flushdb.sql.json.JsonText.forColumn(c, value);
+            }
+            default -> {
+            }
+        }
         return switch (c.type().encoding()) {
             case INT -> c.type() == ColumnType.YEAR ? toYear(c, value, ctx) : toInteger(c, value, ctx);
             case FLOAT -> (float) toDouble(c, value, ctx, true);
@@ -238,6 +254,102 @@ public final class StoreValues {
             y = 0;
         }
         return y;
+    }
+
+    // ---- BIT, ENUM, SET ------------------------------------------------------------------------
+
+    /**
+     * A BIT(M) value: numbers are rounded to integers, strings and binary strings are their bytes
+     * (big-endian). A value with more than M bits is 1406 in strict mode; otherwise every bit is
+     * set, with warning 1264 (MySQL's {@code Field_bit::store}).
+     */
+    private static Object toBit(ColumnDef c, Object value, Context ctx) {
+        int m = (int) c.length();
+        Long bits;
+        if (value instanceof byte[] b) {
+            bits = EnumSetValues.bitsOf(b);
+        } else if (value instanceof String s) {
+            bits = EnumSetValues.bitsOf(s.getBytes(StandardCharsets.UTF_8));
+        } else if (value instanceof Boolean b) {
+            bits = b ? 1L : 0L;
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+            bits = ((Number) value).longValue();
+        } else {
+            BigDecimal v = numeric(c, value, ctx, "integer").setScale(0, RoundingMode.HALF_UP);
+            bits = v.signum() < 0 ? Long.valueOf(v.longValue())
+                    : v.compareTo(new BigDecimal("18446744073709551615")) > 0 ? null : v.toBigInteger().longValue();
+        }
+        if (bits == null || (m < 64 && (bits >>> m) != 0)) {
+            if (ctx.strict()) {
+                throw MySqlError.ER_DATA_TOO_LONG.raise(c.name(), ctx.row());
+            }
+            warn(ctx, MySqlError.ER_WARN_DATA_OUT_OF_RANGE.code,
+                    String.format(MySqlError.ER_WARN_DATA_OUT_OF_RANGE.template, c.name(), ctx.row()));
+            return m == 64 ? -1L : (1L << m) - 1;
+        }
+        return bits;
+    }
+
+    /**
+     * An ENUM value: a member's text (matched under the column's collation), a number as the
+     * index, or quoted digits that name no member as the index too. Anything else is 1265: an
+     * error in strict mode, else the error value '' (index 0) with a warning.
+     */
+    private static Object toEnum(ColumnDef c, Object value, Context ctx) {
+        int count = c.extra().elements().size();
+        long index;
+        if (value instanceof String || value instanceof byte[]) {
+            String s = value instanceof String str ? str : new String((byte[]) value, StandardCharsets.UTF_8);
+            index = EnumSetValues.enumIndex(c, s);
+            if (index == 0 && s.length() < 6 && !s.isEmpty() && s.chars().allMatch(Character::isDigit)) {
+                index = Long.parseLong(s);
+            }
+        } else if (value instanceof Boolean b) {
+            index = b ? 1 : 0;
+        } else {
+            BigDecimal v = numeric(c, value, ctx, "integer").setScale(0, RoundingMode.HALF_UP);
+            index = v.signum() < 0 || v.compareTo(BigDecimal.valueOf(count)) > 0 ? 0 : v.longValue();
+        }
+        if (index < 1 || index > count) {
+            truncated(c, ctx);
+            return 0L;
+        }
+        return index;
+    }
+
+    /**
+     * A SET value: comma-separated members in any order (repeats collapse), or a number as the
+     * bitmask. An unknown member or bit is 1265: an error in strict mode, else dropped with a warning.
+     */
+    private static Object toSet(ColumnDef c, Object value, Context ctx) {
+        long full = EnumSetValues.fullMask(c);
+        if (value instanceof String || value instanceof byte[]) {
+            String s = value instanceof String str ? str : new String((byte[]) value, StandardCharsets.UTF_8);
+            long mask = EnumSetValues.setMask(c, s);
+            if (mask < 0) {
+                if (!s.isEmpty() && s.length() < 21 && s.chars().allMatch(Character::isDigit)) {
+                    return toSet(c, new BigDecimal(s), ctx);
+                }
+                truncated(c, ctx);
+                return -1 - mask;
+            }
+            return mask;
+        }
+        BigDecimal v = value instanceof Boolean b ? (b ? BigDecimal.ONE : BigDecimal.ZERO)
+                : numeric(c, value, ctx, "integer").setScale(0, RoundingMode.HALF_UP);
+        if (v.signum() < 0 || v.compareTo(new BigDecimal(Long.toUnsignedString(full))) > 0) {
+            truncated(c, ctx);
+            return v.signum() < 0 ? 0L : v.toBigInteger().longValue() & full;
+        }
+        return v.toBigInteger().longValue();
+    }
+
+    private static void truncated(ColumnDef c, Context ctx) {
+        if (ctx.strict()) {
+            throw MySqlError.WARN_DATA_TRUNCATED.raise(c.name(), ctx.row());
+        }
+        warn(ctx, MySqlError.WARN_DATA_TRUNCATED.code,
+                String.format(MySqlError.WARN_DATA_TRUNCATED.template, c.name(), ctx.row()));
     }
 
     // ---- strings and bytes --------------------------------------------------------------------

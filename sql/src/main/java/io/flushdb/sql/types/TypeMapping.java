@@ -34,6 +34,12 @@ public final class TypeMapping {
             case DATE -> f.createSqlType(SqlTypeName.DATE);
             case TIME -> timeType(f);
             case DATETIME, TIMESTAMP -> f.createSqlType(SqlTypeName.TIMESTAMP, 3);
+            // BIT: its bits as a number (BIT(64) may need all 64); the metadata says BIT.
+            case BIT -> c.length() < 64 ? f.createSqlType(SqlTypeName.BIGINT) : f.createSqlType(SqlTypeName.DECIMAL, 20, 0);
+            // ENUM and SET read as their text; numeric contexts and sorts use the index (MySqlRewriter).
+            case ENUM -> text(f, (int) Math.max(1, ColumnTypes.enumMaxLength(c)), c.collation());
+            case SET -> text(f, (int) Math.max(1, ColumnTypes.setMaxLength(c)), c.collation());
+            case JSON -> text(f, Integer.MAX_VALUE, c.collation());
         };
         return f.createTypeWithNullability(t, c.nullable());
     }

@@ -101,7 +101,7 @@ public record ColumnDef(String name, ColumnType type, long length, int precision
 
     /** Whether a value of this column is compared by collation (strings) rather than by bytes. */
     public boolean isCollated() {
-        return type.isString();
+        return type.encoding() == ColumnType.Encoding.STRING;
     }
 
     /** Bytes a DECIMAL value takes in a record. */

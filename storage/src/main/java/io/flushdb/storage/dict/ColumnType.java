@@ -37,7 +37,18 @@ public enum ColumnType {
     /** Microseconds since the epoch, UTC. */
     TIMESTAMP(Encoding.TIMESTAMP, 8),
     /** A year 1901..2155 (0 for the zero year), stored like SMALLINT. */
-    YEAR(Encoding.INT, 2);
+    YEAR(Encoding.INT, 2),
+    /** BIT(M), M of 1..64 ({@link ColumnDef#length()}): the bits as an unsigned 64-bit integer. */
+    BIT(Encoding.INT, 8),
+    /**
+     * ENUM: the 1-based index of the member (0 for the error value ''), unsigned 16 bits. The
+     * members are {@link ColumnDef.Extra#elements()}.
+     */
+    ENUM(Encoding.INT, 2),
+    /** SET: a bitmask of the members present (bit i for member i), unsigned 64 bits. */
+    SET(Encoding.INT, 8),
+    /** JSON: the document's canonical text (MySQL's normalized form), stored like LONGTEXT in utf8mb4_bin. */
+    JSON(Encoding.STRING, 0);
 
     /** How a value is laid out in a record and compared. */
     public enum Encoding {
@@ -76,12 +87,24 @@ public enum ColumnType {
         return intWidth;
     }
 
+    /** The integer types (BIT, ENUM and SET are stored as integers but are not integer types). */
     public boolean isInteger() {
-        return encoding == Encoding.INT;
+        return encoding == Encoding.INT && !isBitmapped();
     }
 
+    /** BIT, ENUM and SET: integers in a record, something else in SQL. */
+    public boolean isBitmapped() {
+        return this == BIT || this == ENUM || this == SET;
+    }
+
+    /** Whether the INT-encoded value is always unsigned, whatever the column's UNSIGNED flag. */
+    public boolean alwaysUnsigned() {
+        return isBitmapped();
+    }
+
+    /** Text types (JSON is stored as text but is not one). */
     public boolean isString() {
-        return encoding == Encoding.STRING;
+        return encoding == Encoding.STRING && this != JSON;
     }
 
     public boolean isBinary() {
@@ -91,7 +114,7 @@ public enum ColumnType {
     /** TEXT and BLOB types: no inline default, stored off-page when the record is too long. */
     public boolean isLob() {
         return switch (this) {
-            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB -> true;
+            case TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, TINYBLOB, BLOB, MEDIUMBLOB, LONGBLOB, JSON -> true;
             default -> false;
         };
     }
@@ -107,7 +130,7 @@ public enum ColumnType {
             case TINYTEXT, TINYBLOB -> 255;
             case TEXT, BLOB -> 65535;
             case MEDIUMTEXT, MEDIUMBLOB -> 16777215;
-            case LONGTEXT, LONGBLOB -> 4294967295L;
+            case LONGTEXT, LONGBLOB, JSON -> 4294967295L;
             default -> 0;
         };
     }

@@ -112,11 +112,12 @@ public final class MySqlFunctions {
             default -> x.multiply(y);
         };
         if (unsigned) {
-            if (r.signum() < 0 || r.compareTo(UNSIGNED_MAX) > 0) {
+            // Codes 20 and up: typed BIGINT (a BIT operand), so the value must also fit a signed long.
+            if (r.signum() < 0 || r.compareTo(code >= 20 ? java.math.BigInteger.valueOf(Long.MAX_VALUE) : UNSIGNED_MAX) > 0) {
                 throw io.flushdb.sql.error.MySqlError.ER_DATA_OUT_OF_RANGE.raise("BIGINT UNSIGNED",
                         "(" + x + " " + "+-*".charAt(code % 10) + " " + y + ")");
             }
-            return new BigDecimal(r);
+            return code >= 20 ? (Object) r.longValue() : new BigDecimal(r);
         }
         if (r.bitLength() > 63) {
             throw io.flushdb.sql.error.MySqlError.ER_DATA_OUT_OF_RANGE.raise("BIGINT",

@@ -357,7 +357,38 @@ public final class MySqlOperators {
         t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.LPAD);
         t.add(org.apache.calcite.sql.fun.SqlLibraryOperators.RPAD);
         t.add(GROUP_CONCAT);
+        for (SqlUserDefinedFunction f : List.of(ENUM_INDEX, SET_MASK, BIN, FIND_IN_SET)) {
+            t.add(f);
+        }
+        for (org.apache.calcite.sql.SqlOperator f : JsonOperators.all()) {
+            t.add(f);
+        }
         return t;
     }
 
+
+    // ---- BIT, ENUM, SET (bodies in TypeFunctions) ---------------------------------------------
+
+    private static RelDataType nullableBigint(SqlOperatorBinding b) {
+        return b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
+                b.getOperandType(0).isNullable());
+    }
+
+    /** MYSQL_ENUM_INDEX(text, members, collation): an ENUM value's index (its value in numeric contexts and sorts). */
+    public static final SqlUserDefinedFunction ENUM_INDEX = udf(TypeFunctions.class, "MYSQL_ENUM_INDEX", "enumIndex", 3,
+            MySqlOperators::nullableBigint);
+
+    /** MYSQL_SET_MASK(text, members, collation): a SET value's bitmask. */
+    public static final SqlUserDefinedFunction SET_MASK = udf(TypeFunctions.class, "MYSQL_SET_MASK", "setMask", 3,
+            MySqlOperators::nullableBigint);
+
+    /** BIN(n). */
+    public static final SqlUserDefinedFunction BIN = udf(TypeFunctions.class, "BIN", "bin", 1,
+            b -> b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, 64),
+                    b.getOperandType(0).isNullable()));
+
+    /** FIND_IN_SET(s, list, collation): the rewriter fills in the collation. */
+    public static final SqlUserDefinedFunction FIND_IN_SET = udf(TypeFunctions.class, "MYSQL_FIND_IN_SET", "findInSet", 3,
+            b -> b.getTypeFactory().createTypeWithNullability(b.getTypeFactory().createSqlType(SqlTypeName.BIGINT),
+                    b.getOperandType(0).isNullable() || b.getOperandType(1).isNullable()));
 }

@@ -182,9 +182,18 @@ public final class FilterIndexPrefixToRangeScanRule extends RelOptRule {
             value = valueOf(a);
             kind = kind.reverse();
         }
-        if (field != null && value != null) {
+        if (field != null && value != null && (kind == SqlKind.EQUALS || !orderedByCode(def, field))) {
             comparisons.add(new Comparison(field, kind, value));
         }
+    }
+
+    /**
+     * Whether an index on the column is ordered by a code rather than by the value a comparison
+     * sees: an ENUM's index and a SET's bitmask sort unlike their text, so only equality may use it.
+     */
+    private static boolean orderedByCode(TableDef def, int field) {
+        io.flushdb.storage.dict.ColumnType t = def.columns().get(field).type();
+        return t == io.flushdb.storage.dict.ColumnType.ENUM || t == io.flushdb.storage.dict.ColumnType.SET;
     }
 
     /** The table field a key expression reads: {@code $i}, or its collation key in its own collation. */
@@ -278,7 +287,7 @@ public final class FilterIndexPrefixToRangeScanRule extends RelOptRule {
             }
             return;
         }
-        if (sarg.rangeSet.asRanges().size() == 1) {
+        if (sarg.rangeSet.asRanges().size() == 1 && !orderedByCode(def, field)) {
             Range r = (Range) sarg.rangeSet.asRanges().iterator().next();
             if (r.hasLowerBound()) {
                 comparisons.add(new Comparison(field, r.lowerBoundType() == BoundType.CLOSED
