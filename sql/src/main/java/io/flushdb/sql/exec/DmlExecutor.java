@@ -862,48 +862,64 @@ public final class DmlExecutor {
                 continue;
             }
             found++;
-            Object[] row = old.clone();
-            StoreValues.Context ctx = context(rowNumber);
-            for (int[] a : plan.assignments()) {
-                ColumnDef col = cols.get(a[0]);
-                if (col.isGenerated()) {
-                    continue; // SET g = DEFAULT: computed below
-                }
-                Object v;
-                if (a[1] < 0 && a.length > 2 && a[2] != a[0]) {
-                    Object d = defaultOf(cols.get(a[2]), ctx, now);
-                    v = d == null ? null : StoreValues.coerce(col, d, ctx);
-                } else if (a[1] < 0) {
-                    v = DefaultValues.storedDefault(col, ctx, now);
-                } else {
-                    Object computed = result[a[1]];
-                    v = computed == null ? null : StoreValues.coerce(col, computed, ctx);
-                }
-                if (v == null && !col.nullable()) {
-                    v = implicitDefaultOrFail(col, MySqlError.ER_BAD_NULL_ERROR, !session.strictMode(), ctx);
-                }
-                row[a[0]] = v;
-            }
-            boolean computed = RowExpressions.any(def);
-            if (computed) {
-                expressions.generate(def, row, ctx);
-            }
-            if (sameRow(old, row)) {
+            Object[] row = changedRow(def, plan.assignments(), assigned, result, old, rowNumber, now);
+            if (row == null) {
                 continue;
-            }
-            for (int c = 0; c < cols.size(); c++) {
-                if (cols.get(c).onUpdateCurrentTimestamp() && !assigned[c]) {
-                    row[c] = StoreValues.coerce(cols.get(c), now, ctx);
-                }
-            }
-            if (computed) {
-                expressions.generate(def, row, ctx); // again: one may read an ON UPDATE column
-                expressions.check(def, row);
             }
             store.update(old, row, trx);
             changed++;
         }
         return new long[] {found, changed};
+    }
+
+    /**
+     * The row an UPDATE makes of {@code old}: its assignments (values from the statement's
+     * {@code result} row, DEFAULT, DEFAULT(col)), then generated columns, ON UPDATE
+     * CURRENT_TIMESTAMP columns and CHECK constraints. Null when the assignments change nothing.
+     * Shared by single- and multi-table UPDATE.
+     */
+    Object[] changedRow(TableDef def, List<int[]> assignments, boolean[] assigned, Object[] result, Object[] old,
+                        long rowNumber, LocalDateTime now) {
+        List<ColumnDef> cols = def.columns();
+        Object[] row = old.clone();
+        StoreValues.Context ctx = context(rowNumber);
+        for (int[] a : assignments) {
+            ColumnDef col = cols.get(a[0]);
+            if (col.isGenerated()) {
+                continue; // SET g = DEFAULT: computed below
+            }
+            Object v;
+            if (a[1] < 0 && a.length > 2 && a[2] != a[0]) {
+                Object d = defaultOf(cols.get(a[2]), ctx, now);
+                v = d == null ? null : StoreValues.coerce(col, d, ctx);
+            } else if (a[1] < 0) {
+                v = DefaultValues.storedDefault(col, ctx, now);
+            } else {
+                Object computed = result[a[1]];
+                v = computed == null ? null : StoreValues.coerce(col, computed, ctx);
+            }
+            if (v == null && !col.nullable()) {
+                v = implicitDefaultOrFail(col, MySqlError.ER_BAD_NULL_ERROR, !session.strictMode(), ctx);
+            }
+            row[a[0]] = v;
+        }
+        boolean computed = RowExpressions.any(def);
+        if (computed) {
+            expressions.generate(def, row, ctx);
+        }
+        if (sameRow(old, row)) {
+            return null;
+        }
+        for (int c = 0; c < cols.size(); c++) {
+            if (cols.get(c).onUpdateCurrentTimestamp() && !assigned[c]) {
+                row[c] = StoreValues.coerce(cols.get(c), now, ctx);
+            }
+        }
+        if (computed) {
+            expressions.generate(def, row, ctx); // again: one may read an ON UPDATE column
+            expressions.check(def, row);
+        }
+        return row;
     }
 
     private static boolean sameRow(Object[] a, Object[] b) {
@@ -991,20 +1007,8 @@ public final class DmlExecutor {
         return keyCount(def);
     }
 
-    StoreValues.Context contextFor(long rowNumber) {
-        return context(rowNumber);
-    }
-
-    static boolean same(Object[] a, Object[] b) {
-        return sameRow(a, b);
-    }
-
     int defaultFunctionColumnOf(TableDef def, Expression v) {
         return defaultFunctionColumn(def, v);
-    }
-
-    Object defaultValueOf(ColumnDef col, StoreValues.Context ctx, LocalDateTime now) {
-        return defaultOf(col, ctx, now);
     }
 
     int unusedKeyCount(TableDef def) {

@@ -283,35 +283,13 @@ final class MultiTableDml {
                     continue;
                 }
                 count++;
-                Object[] row = old.clone();
-                List<ColumnDef> cols = def.columns();
-                StoreValues.Context ctx = x.contextFor(rowNumber);
-                boolean[] assigned = new boolean[cols.size()];
+                boolean[] assigned = new boolean[def.columns().size()];
                 for (int[] a : t.assignments()) {
                     assigned[a[0]] = true;
-                    ColumnDef col = cols.get(a[0]);
-                    Object v;
-                    if (a[1] < 0 && a.length > 2 && a[2] != a[0]) {
-                        Object d = x.defaultValueOf(cols.get(a[2]), ctx, now);
-                        v = d == null ? null : StoreValues.coerce(col, d, ctx);
-                    } else if (a[1] < 0) {
-                        v = DefaultValues.storedDefault(col, ctx, now);
-                    } else {
-                        Object computed = result[a[1]];
-                        v = computed == null ? null : StoreValues.coerce(col, computed, ctx);
-                    }
-                    if (v == null && !col.nullable()) {
-                        throw MySqlError.ER_BAD_NULL_ERROR.raise(col.name());
-                    }
-                    row[a[0]] = v;
                 }
-                if (DmlExecutor.same(old, row)) {
+                Object[] row = x.changedRow(def, t.assignments(), assigned, result, old, rowNumber, now);
+                if (row == null) {
                     continue;
-                }
-                for (int c = 0; c < cols.size(); c++) {
-                    if (cols.get(c).onUpdateCurrentTimestamp() && !assigned[c]) {
-                        row[c] = StoreValues.coerce(cols.get(c), now, ctx);
-                    }
                 }
                 store.update(old, row, trx);
             }
