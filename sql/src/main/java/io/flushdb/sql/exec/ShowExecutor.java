@@ -450,7 +450,8 @@ public final class ShowExecutor {
             }
             switch (c.isGenerated() ? ColumnDef.DefaultKind.NONE : c.defaultKind()) {
                 case NULL -> {
-                    if (!c.type().isLob()) {
+                    // BLOB and TEXT columns print no DEFAULT NULL; JSON does (its type is not BLOB's).
+                    if (!c.type().isLob() || c.type() == io.flushdb.storage.dict.ColumnType.JSON) {
                         col.append(" DEFAULT NULL");
                     }
                 }

@@ -1170,6 +1170,9 @@ public final class SqlNodeTranslator {
         switch (f.getType()) {
             case OBJECT, MYSQL_OBJECT -> {
                 for (net.sf.jsqlparser.expression.JsonKeyValuePair kv : f.getKeyValuePairs()) {
+                    if (kv.getValue() == null) {
+                        throw MySqlError.ER_WRONG_PARAMCOUNT_TO_NATIVE_FCT.raise("json_object"); // a key without a value
+                    }
                     args.add(jsonPart(kv.getKey()));
                     args.add(jsonPart(kv.getValue()));
                 }

@@ -44,17 +44,35 @@ public final class JsonOperators {
     }
 
     private static final SqlReturnTypeInference JSON = b -> json(b.getTypeFactory());
-    private static final SqlReturnTypeInference TEXT = b -> json(b.getTypeFactory());
+    /**
+     * JSON_UNQUOTE's text: as long as its argument (MySQL's set_data_type_string(args[0]->max_length)),
+     * a LONGTEXT for a document.
+     */
+    private static final SqlReturnTypeInference UNQUOTED = b -> textOf(b.getTypeFactory(), b.getOperandType(0), 1, 0);
+    /** JSON_QUOTE's text: up to six characters per character of its argument, and the quotes. */
+    private static final SqlReturnTypeInference QUOTED = b -> textOf(b.getTypeFactory(), b.getOperandType(0), 6, 2);
+
+    private static RelDataType textOf(RelDataTypeFactory f, RelDataType arg, long perChar, long extra) {
+        int p = arg.getPrecision();
+        if (arg.getSqlTypeName() == SqlTypeName.NULL) {
+            return f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR, (int) Math.max(1, extra)), true);
+        }
+        if (arg.getSqlTypeName().getFamily() != org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER || p <= 0
+                || p == RelDataType.PRECISION_NOT_SPECIFIED || p * perChar + extra > 16383) {
+            return json(f);
+        }
+        return f.createTypeWithNullability(f.createSqlType(SqlTypeName.VARCHAR, (int) (p * perChar + extra)), true);
+    }
     private static final SqlReturnTypeInference SHORT_TEXT = b -> b.getTypeFactory().createTypeWithNullability(
             b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, 20), true);
     private static final SqlReturnTypeInference BIGINT = b -> b.getTypeFactory().createTypeWithNullability(
             b.getTypeFactory().createSqlType(SqlTypeName.BIGINT), true);
 
     public static final SqlUserDefinedFunction EXTRACT = op("MYSQL_JSON_EXTRACT", "extract", 2, JSON);
-    public static final SqlUserDefinedFunction UNQUOTE = op("MYSQL_JSON_UNQUOTE", "unquote", 1, TEXT);
+    public static final SqlUserDefinedFunction UNQUOTE = op("MYSQL_JSON_UNQUOTE", "unquote", 1, UNQUOTED);
     public static final SqlUserDefinedFunction TYPE = op("MYSQL_JSON_TYPE", "type", 1, SHORT_TEXT);
     public static final SqlUserDefinedFunction VALID = op("MYSQL_JSON_VALID", "valid", 1, BIGINT);
-    public static final SqlUserDefinedFunction QUOTE = op("MYSQL_JSON_QUOTE", "quote", 1, TEXT);
+    public static final SqlUserDefinedFunction QUOTE = op("MYSQL_JSON_QUOTE", "quote", 1, QUOTED);
     public static final SqlUserDefinedFunction LENGTH = op("MYSQL_JSON_LENGTH", "length", 1, BIGINT);
     public static final SqlUserDefinedFunction DEPTH = op("MYSQL_JSON_DEPTH", "depth", 1, BIGINT);
     public static final SqlUserDefinedFunction KEYS = op("MYSQL_JSON_KEYS", "keys", 1, JSON);
