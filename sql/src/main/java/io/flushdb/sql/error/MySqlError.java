@@ -155,7 +155,7 @@ public enum MySqlError {
     ER_VIEW_NO_INSERT_FIELD_LIST(1394, "HY000", "Can not insert into join view '%s.%s' without fields list"),
     ER_VIEW_DELETE_MERGE_VIEW(1395, "HY000", "Can not delete from join view '%s.%s'"),
     ER_VIEW_MULTIUPDATE(1393, "HY000", "Can not modify more than one base table through a join view '%s.%s'"),
-    ER_VIEW_CHECK_FAILED(1369, "HY000", "CHECK OPTION failed '%s.%s'"),
+    ER_VIEW_CHECK_FAILED(1369, "44000", "CHECK OPTION failed '%s.%s'"),
     ER_VIEW_SELECT_VARIABLE(1351, "HY000", "View's SELECT contains a variable or parameter"),
     ER_NON_INSERTABLE_TABLE(1471, "HY000", "The target table %s of the %s is not insertable-into"),
     ER_NONUPDATEABLE_COLUMN(1348, "HY000", "Column '%s' is not updatable"),

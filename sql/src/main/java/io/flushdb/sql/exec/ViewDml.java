@@ -37,7 +37,8 @@ import net.sf.jsqlparser.statement.update.UpdateSet;
  * renamed to the base columns they show and the view's WHERE added to its own. A view is
  * updatable when its query reads one table without aggregation, DISTINCT, GROUP BY, HAVING, UNION
  * or LIMIT (and is not ALGORITHM=TEMPTABLE); any other is error 1288 (1471 for INSERT). A
- * computed view column cannot be assigned (1348). WITH CHECK OPTION is stored but not enforced.
+ * computed view column cannot be assigned (1348). With WITH CHECK OPTION, a row the statement
+ * inserts or updates must remain a row of the view ({@link Rewritten#checked()}, 1369).
  */
 public final class ViewDml {
     private ViewDml() {
@@ -67,6 +68,47 @@ public final class ViewDml {
         } catch (RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * A statement rewritten to change a base table, and the outermost view with a CHECK OPTION it
+     * went through (null if none): the rows the statement leaves must still be rows of that view.
+     */
+    public record Rewritten(ParsedStatement statement, ViewDef checked) {
+    }
+
+    /** {@code p} rewritten through every view it changes (a view on a view is merged twice). */
+    public static Rewritten rewriteAll(ParsedStatement p, Session session) {
+        ViewDef checked = null;
+        ParsedStatement current = p;
+        for (int depth = 0; depth < 32; depth++) {
+            ViewDef view = targetView(current, session);
+            if (view == null) {
+                return new Rewritten(current, checked);
+            }
+            if (checked == null && !view.checkOption().equals("NONE")) {
+                checked = view;
+            }
+            current = rewrite(current, session);
+        }
+        throw MySqlError.ER_VIEW_INVALID.raise(p.sql(), "");
+    }
+
+    /** The view {@code p} changes, or null. */
+    private static ViewDef targetView(ParsedStatement p, Session session) {
+        Table target;
+        if (p.ast() instanceof Update u && (u.getStartJoins() == null || u.getStartJoins().isEmpty())) {
+            target = u.getTable();
+        } else if (p.ast() instanceof Delete d && (d.getTables() == null || d.getTables().isEmpty())
+                && (d.getJoins() == null || d.getJoins().isEmpty())) {
+            target = d.getTable();
+        } else if (p.ast() instanceof Insert i) {
+            target = i.getTable();
+        } else {
+            return null;
+        }
+        Names.TableName n = Names.resolve(target, session);
+        return session.engine().storage().dictionary().view(n.database(), n.table());
     }
 
     /** {@code p} rewritten to its view's base table when it changes a view; else {@code p}. */
@@ -104,8 +146,7 @@ public final class ViewDml {
         String baseDb = base.getSchemaName() != null ? SqlText.unquote(base.getSchemaName()) : view.database();
         String baseName = SqlText.unquote(base.getName());
         String baseAlias = base.getAlias() != null ? SqlText.unquote(base.getAlias().getName()) : baseName;
-        TableEntry entry = session.inDatabase(view.database(),
-                () -> Names.existing(new Names.TableName(baseDb, baseName), session));
+        boolean baseIsView = session.engine().storage().dictionary().view(baseDb, baseName) != null;
         String alias = target.getAlias() != null ? SqlText.unquote(target.getAlias().getName()) : view.name();
         // View column name (lower case) -> the base expression it shows.
         Map<String, Expression> columns = new HashMap<>();
@@ -113,6 +154,10 @@ public final class ViewDml {
         int k = 0;
         for (SelectItem<?> item : body.getSelectItems()) {
             if (item.getExpression() instanceof AllColumns) {
+                if (baseIsView) {
+                    throw MySqlError.ER_NOT_SUPPORTED_YET.raise("changing rows through a SELECT * view of a view");
+                }
+                TableEntry entry = Names.existing(new Names.TableName(baseDb, baseName), session);
                 for (ColumnDef c : entry.def().columns()) {
                     String name = view.columns().isEmpty() ? c.name() : view.columns().get(k);
                     columns.put(name.toLowerCase(Locale.ROOT), new Column(c.name()));

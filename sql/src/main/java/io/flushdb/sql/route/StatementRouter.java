@@ -278,7 +278,8 @@ public final class StatementRouter {
     private StatementResult dml(ParsedStatement statement, Object[] params) {
         engine.storage().checkWritable();
         // Through an updatable view: the same statement on the view's base table.
-        ParsedStatement p = io.flushdb.sql.exec.ViewDml.rewrite(statement, session);
+        io.flushdb.sql.exec.ViewDml.Rewritten through = io.flushdb.sql.exec.ViewDml.rewriteAll(statement, session);
+        ParsedStatement p = through.statement();
         if (session.readOnly()) {
             throw MySqlError.ER_READ_ONLY_TRANSACTION.raise();
         }
@@ -293,8 +294,45 @@ public final class StatementRouter {
                     throw MySqlError.ER_TABLE_DEF_CHANGED.raise();
                 }
             }
-            return dml.run(current, params);
+            io.flushdb.storage.dict.ViewDef checked = checkedView(through, current);
+            long before = checked == null ? 0 : viewRows(checked);
+            StatementResult result = dml.run(current, params);
+            if (checked != null) {
+                long expected = p.kind() == StatementKind.INSERT ? before + result.updateCount() : before;
+                if (viewRows(checked) < expected) {
+                    throw MySqlError.ER_VIEW_CHECK_FAILED.raise(checked.database(), checked.name());
+                }
+            }
+            return result;
         });
+    }
+
+    /**
+     * The view whose CHECK OPTION the statement must respect, or null: an UPDATE, or an INSERT
+     * without IGNORE or ON DUPLICATE KEY UPDATE, through a view WITH CHECK OPTION. Each changed row
+     * must remain a row of the view (CASCADED: of every view below it too, which counting the
+     * outer view's rows checks; LOCAL is checked the same, more strictly than MySQL), so the
+     * view's row count must not drop (UPDATE) or must grow by every inserted row (INSERT).
+     */
+    private static io.flushdb.storage.dict.ViewDef checkedView(io.flushdb.sql.exec.ViewDml.Rewritten through,
+                                                               DmlExecutor.Plan plan) {
+        if (through.checked() == null) {
+            return null;
+        }
+        if (plan.statement().ast() instanceof net.sf.jsqlparser.statement.insert.Insert ins) {
+            boolean plain = !ins.isModifierIgnore() && (ins.getDuplicateUpdateSets() == null
+                    || ins.getDuplicateUpdateSets().isEmpty());
+            return plain ? through.checked() : null;
+        }
+        return plan.statement().ast() instanceof Update ? through.checked() : null;
+    }
+
+    /** The number of rows view {@code v} shows now, as the running statement sees them. */
+    private long viewRows(io.flushdb.storage.dict.ViewDef v) {
+        String sql = "SELECT COUNT(*) FROM " + SqlText.quote(v.database()) + "." + SqlText.quote(v.name());
+        Select select = (Select) MySqlParser.parse(sql);
+        CompiledQuery q = compile(sql, select, 0);
+        return ((Number) QueryExecutor.rows(q, new Object[0], session, -1).get(0)[0]).longValue();
     }
 
     /**
