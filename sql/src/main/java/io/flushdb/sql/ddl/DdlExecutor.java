@@ -142,7 +142,7 @@ public final class DdlExecutor {
                         session.engine().storage().pageSize(), warnings, foreignKeys);
         TableDef template = foreignKeys.isEmpty() ? built : built.withConstraints(
                 ForeignKeyResolver.resolve(built, List.of(), foreignKeys, dictionary, foreignKeyChecks()), built.checks());
-        return withTablesLocked(List.of(), () -> {
+        return withTablesLocked(withParents(List.of(), template.foreignKeys()), () -> {
             checkNamesFree(template, null);
             dictionary.createTable(template);
             for (String w : warnings) {
@@ -246,7 +246,7 @@ public final class DdlExecutor {
         if (foreignKeyChecks()) {
             ForeignKeyResolver.checkDrop(dictionary, found);
         }
-        return withTablesLocked(found, () -> {
+        return withTablesLocked(withParents(found, foreignKeysOf(found)), () -> {
             for (TableEntry e : found) {
                 dictionary.dropTable(e.def().database(), e.def().name());
             }
@@ -470,6 +470,30 @@ public final class DdlExecutor {
 
     // ---- ALTER TABLE, RENAME TABLE ------------------------------------------------------------
 
+    /**
+     * {@code tables} and the existing parent tables of {@code foreignKeys}: a DDL that adds or
+     * removes a constraint changes what the parent's row operations enforce, so it locks the
+     * parent too (as MySQL takes a metadata lock on it).
+     */
+    private List<TableEntry> withParents(List<TableEntry> tables, List<ForeignKeyDef> foreignKeys) {
+        List<TableEntry> out = new ArrayList<>(tables);
+        for (ForeignKeyDef fk : foreignKeys) {
+            TableEntry p = dictionary.table(fk.refDatabase(), fk.refTable());
+            if (p != null && out.stream().noneMatch(t -> t.lock() == p.lock())) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    private static List<ForeignKeyDef> foreignKeysOf(List<TableEntry> tables) {
+        List<ForeignKeyDef> out = new ArrayList<>();
+        for (TableEntry e : tables) {
+            out.addAll(e.def().foreignKeys());
+        }
+        return out;
+    }
+
     private boolean foreignKeyChecks() {
         return session.variables().foreignKeyChecks();
     }
@@ -517,7 +541,7 @@ public final class DdlExecutor {
         }
         Names.TableName renameTarget = target;
         boolean strict = session.strictMode();
-        return withTablesLocked(List.of(e), () -> {
+        return withTablesLocked(withParents(List.of(e), added), () -> {
             TableEntry current = dictionary.table(n.database(), n.table());
             // ADD FOREIGN KEY with checks is a table copy in MySQL: existing rows are checked, and counted.
             long checked = checks && !added.isEmpty() ? checkExistingRows(current, added) : 0;

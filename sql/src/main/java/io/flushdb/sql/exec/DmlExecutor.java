@@ -513,7 +513,7 @@ public final class DmlExecutor {
                     generated.subList(generatedBefore, generated.size()).clear();
                 }
             } else if (replace) {
-                count += replaceRow(store, row, trx, onlyPrimaryUnique(def));
+                count += replaceRow(store, row, trx, onlyPrimaryUnique(def) && !referenced(store));
             } else if (insertRow(store, row, trx, ignore)) {
                 count++;
             } else {
@@ -603,6 +603,16 @@ public final class DmlExecutor {
                 // Else the holder went away meanwhile: insert again.
             }
         }
+    }
+
+    /**
+     * Whether a FOREIGN KEY references the table: REPLACE then always deletes the row it collides
+     * with, so that the constraint's ON DELETE action applies (MySQL's write_record asks
+     * referenced_by_foreign_key() before updating in place).
+     */
+    private static boolean referenced(TableStore store) {
+        io.flushdb.storage.row.ForeignKeyLinks links = store.foreignKeyLinks();
+        return links != null && links.isReferenced();
     }
 
     /** Whether the table's primary key is its only unique key (REPLACE may then update in place). */

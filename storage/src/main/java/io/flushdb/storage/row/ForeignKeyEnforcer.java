@@ -54,6 +54,12 @@ final class ForeignKeyEnforcer {
 
     private static final ThreadLocal<ArrayDeque<Frame>> CHAIN = ThreadLocal.withInitial(ArrayDeque::new);
 
+    /**
+     * The encoded search key of {@link #findRows}, reused row after row. A search ends before the
+     * next begins (cascades run after their search has collected its rows), so one per thread does.
+     */
+    private static final ThreadLocal<ByteBuffer[]> KEY = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
+
     private ForeignKeyEnforcer() {
     }
 
@@ -188,7 +194,12 @@ final class ForeignKeyEnforcer {
                 : LockingCursor.Shape.EQUALITY;
         LockingCursor cursor = store.lockingCursor(indexOrdinal, locking, shape);
         RecordLayout kl = tree.keyLayout().prefix(n);
-        ByteBuffer encoded = ByteBuffer.allocate(store.pageSize());
+        ByteBuffer[] holder = KEY.get();
+        if (holder[0] == null || holder[0].capacity() < store.pageSize()) {
+            holder[0] = ByteBuffer.allocate(store.pageSize());
+        }
+        ByteBuffer encoded = holder[0];
+        encoded.clear();
         kl.encode(key, n, encoded, 0);
         cursor.setUpperBound(encoded, kl, n, true);
         cursor.seek(encoded, kl, n, true);
