@@ -50,8 +50,10 @@ final class ExpressionText {
         } else if (e instanceof StringValue s) {
             String prefix = s.getPrefix() == null ? "_utf8mb4" : s.getPrefix().toLowerCase(Locale.ROOT);
             sb.append(prefix).append('\'').append(s.getValue()).append('\'');
-        } else if (e instanceof LongValue || e instanceof DoubleValue || e instanceof NullValue) {
-            sb.append(e.toString().toUpperCase(Locale.ROOT).equals("NULL") ? "NULL" : e.toString());
+        } else if (e instanceof NullValue) {
+            sb.append("NULL");
+        } else if (e instanceof LongValue || e instanceof DoubleValue) {
+            sb.append(e);
         } else if (e instanceof AndExpression || e instanceof OrExpression || e instanceof XorExpression) {
             BinaryExpression b = (BinaryExpression) e;
             binary(sb, b, b.getStringExpression().toLowerCase(Locale.ROOT));

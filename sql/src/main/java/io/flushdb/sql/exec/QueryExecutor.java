@@ -79,9 +79,7 @@ public final class QueryExecutor {
         }
         long maxDepth = ((Number) session.variables().get(io.flushdb.sql.vars.SystemVariables.CTE_MAX_RECURSION_DEPTH))
                 .longValue();
-        Object mode = session.variables().get(io.flushdb.sql.vars.SystemVariables.SQL_MODE);
-        String m = mode == null ? "" : mode.toString().toUpperCase(java.util.Locale.ROOT);
-        boolean strict = m.contains("STRICT_TRANS_TABLES") || m.contains("STRICT_ALL_TABLES");
+        boolean strict = session.strictMode();
         for (io.flushdb.sql.plan.RecursiveCte.Compiled cte : q.recursive()) {
             List<Object[]> result = new ArrayList<>();
             java.util.Set<List<Object>> seen = cte.distinct() ? new java.util.HashSet<>() : null;

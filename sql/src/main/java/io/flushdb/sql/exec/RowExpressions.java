@@ -12,7 +12,10 @@ import io.flushdb.storage.dict.ColumnDef;
 import io.flushdb.storage.dict.TableDef;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import net.sf.jsqlparser.statement.select.Select;
 
 /**
@@ -49,10 +52,11 @@ public final class RowExpressions {
     /** Computes the generated columns of {@code row} in column order (one may read those before it). */
     void generate(TableDef def, Object[] row, StoreValues.Context ctx) {
         List<ColumnDef> cols = def.columns();
+        Plans p = plans(def);
         for (int i = 0; i < cols.size(); i++) {
             ColumnDef c = cols.get(i);
             if (c.isGenerated()) {
-                Object v = evaluate(def, List.of(c.extra().generationExpression()), row)[0];
+                Object v = run(p.generated()[i], def, row)[0];
                 row[i] = v == null ? null : StoreValues.coerce(c, v, ctx);
                 if (row[i] == null && !c.nullable()) {
                     throw MySqlError.ER_BAD_NULL_ERROR.raise(c.name());
@@ -66,18 +70,12 @@ public final class RowExpressions {
      * is false; NULL satisfies it), or null.
      */
     CheckDef violated(TableDef def, Object[] row) {
-        List<CheckDef> enforced = new ArrayList<>();
-        List<String> texts = new ArrayList<>();
-        for (CheckDef c : def.checks()) {
-            if (c.enforced()) {
-                enforced.add(c);
-                texts.add(c.expression());
-            }
-        }
-        if (enforced.isEmpty()) {
+        Plans p = plans(def);
+        if (p.checks() == null) {
             return null;
         }
-        Object[] values = evaluate(def, texts, row);
+        List<CheckDef> enforced = p.enforced();
+        Object[] values = run(p.checks(), def, row);
         for (int i = 0; i < values.length; i++) {
             if (isFalse(values[i])) {
                 return enforced.get(i);
@@ -120,13 +118,53 @@ public final class RowExpressions {
      * {@code row} is null, else for {@code row} alone (a stored row of the table's layout).
      */
     public List<Object[]> evaluateAll(TableDef def, List<String> expressions, Object[] row) {
-        CompiledQuery q = compile(def, expressions);
-        return QueryExecutor.rows(q, new Object[0], session, row == null ? -1 : 1,
+        CompiledQuery q = adHoc.computeIfAbsent(def, d -> new HashMap<>())
+                .computeIfAbsent(expressions, e -> compile(def, e));
+        return QueryExecutor.rows(q, NO_PARAMS, session, row == null ? -1 : 1,
                 row == null ? null : new QueryContext.RowSource(def.id(), row));
     }
 
-    private Object[] evaluate(TableDef def, List<String> expressions, Object[] row) {
-        return evaluateAll(def, expressions, row).get(0);
+    private Object[] run(CompiledQuery q, TableDef def, Object[] row) {
+        return QueryExecutor.rows(q, NO_PARAMS, session, 1, new QueryContext.RowSource(def.id(), row)).get(0);
+    }
+
+    /**
+     * The compiled row expressions of {@code def}: one query per generated column (by column
+     * position; one may read an earlier one, so each runs on the row as computed so far) and one
+     * for the enforced CHECK constraints (null when none). Made once per definition and statement,
+     * so a multi-row write neither builds nor parses SQL per row.
+     */
+    private record Plans(CompiledQuery[] generated, List<CheckDef> enforced, CompiledQuery checks) {
+    }
+
+    private static final Object[] NO_PARAMS = new Object[0];
+
+    /** By definition (identity: a definition is immutable and a statement sees one). */
+    private final Map<TableDef, Plans> plans = new IdentityHashMap<>();
+    private final Map<TableDef, Map<List<String>, CompiledQuery>> adHoc = new IdentityHashMap<>();
+
+    private Plans plans(TableDef def) {
+        Plans p = plans.get(def);
+        if (p == null) {
+            List<ColumnDef> cols = def.columns();
+            CompiledQuery[] generated = new CompiledQuery[cols.size()];
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).isGenerated()) {
+                    generated[i] = compile(def, List.of(cols.get(i).extra().generationExpression()));
+                }
+            }
+            List<CheckDef> enforced = new ArrayList<>();
+            List<String> texts = new ArrayList<>();
+            for (CheckDef c : def.checks()) {
+                if (c.enforced()) {
+                    enforced.add(c);
+                    texts.add(c.expression());
+                }
+            }
+            p = new Plans(generated, List.copyOf(enforced), enforced.isEmpty() ? null : compile(def, texts));
+            plans.put(def, p);
+        }
+        return p;
     }
 
     private CompiledQuery compile(TableDef def, List<String> expressions) {
