@@ -106,6 +106,7 @@ public final class DmlExecutor {
     }
 
     public StatementResult run(Plan plan, Object[] params) {
+        strict = strictMode();
         return switch (plan.statement().kind()) {
             case INSERT -> runInsert(plan, params);
             case UPDATE -> runUpdate(plan, params);
@@ -119,8 +120,11 @@ public final class DmlExecutor {
     }
 
     private StoreValues.Context context(long row) {
-        return new StoreValues.Context(strictMode(), row, ZoneId.systemDefault(), session::addWarning);
+        return new StoreValues.Context(strict, row, ZoneId.systemDefault(), session::addWarning);
     }
+
+    /** The statement's strictness, read once when it starts ({@link #run}). */
+    private boolean strict = true;
 
     /** Whether the session's sql_mode is strict (STRICT_TRANS_TABLES or STRICT_ALL_TABLES: InnoDB tables are transactional). */
     private boolean strictMode() {

@@ -98,6 +98,9 @@ final class MySqlResultTypes {
             }
             AggregateCall call = agg.getAggCallList().get(field - groups.size());
             RelDataType type = rel.getRowType().getFieldList().get(field).getType();
+            if (io.flushdb.sql.plan.functions.JsonOperators.returnsJson(call.getAggregation())) {
+                return new TypeInfo(MySqlType.JSON, 4294967295L, 0);
+            }
             if (call.getAggregation() == MySqlOperators.FIRST && call.getArgList().size() == 1) {
                 return of(agg.getInput(), call.getArgList().get(0)); // a text group's shown value
             }
