@@ -127,6 +127,7 @@ public final class DmlExecutor {
     }
 
     public StatementResult run(Plan plan, Object[] params) {
+        strict = session.strictMode();
         if (plan.multi() != null) {
             return MultiTableDml.run(this, plan, params);
         }
@@ -144,8 +145,11 @@ public final class DmlExecutor {
 
     /** Values are converted by sql_mode: strict mode fails the statement where MySQL would warn. */
     private StoreValues.Context context(long row) {
-        return new StoreValues.Context(session.strictMode(), row, ZoneId.systemDefault(), session::addWarning);
+        return new StoreValues.Context(strict, row, ZoneId.systemDefault(), session::addWarning);
     }
+
+    /** The statement's strictness, read once when it starts ({@link #run}). */
+    private boolean strict = true;
 
     /** INSERT IGNORE: values are adjusted with a warning where strict mode would fail the statement. */
     private StoreValues.Context lenientContext(long row) {
@@ -498,7 +502,7 @@ public final class DmlExecutor {
             }
         }
         // Outside strict mode, a NULL for a NOT NULL column is an error only in a one-row INSERT VALUES.
-        boolean nullsAdjusted = ignore || !session.strictMode() && (plan.select() != null || values.size() > 1);
+        boolean nullsAdjusted = ignore || !strict && (plan.select() != null || values.size() > 1);
         for (Object[] v : values) {
             int generatedBefore = generated.size();
             Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore, nullsAdjusted);
@@ -713,7 +717,7 @@ public final class DmlExecutor {
             }
             if (row[c] == null && !col.nullable()) {
                 MySqlError error = given[c] ? MySqlError.ER_BAD_NULL_ERROR : MySqlError.ER_NO_DEFAULT_FOR_FIELD;
-                boolean adjusted = given[c] ? nullsAdjusted : ignore || !session.strictMode();
+                boolean adjusted = given[c] ? nullsAdjusted : ignore || !strict;
                 row[c] = implicitDefaultOrFail(col, error, adjusted, ctx);
             }
         }
@@ -909,7 +913,7 @@ public final class DmlExecutor {
                 v = computed == null ? null : StoreValues.coerce(col, computed, ctx);
             }
             if (v == null && !col.nullable()) {
-                v = implicitDefaultOrFail(col, MySqlError.ER_BAD_NULL_ERROR, !session.strictMode(), ctx);
+                v = implicitDefaultOrFail(col, MySqlError.ER_BAD_NULL_ERROR, !strict, ctx);
             }
             row[a[0]] = v;
         }

@@ -411,4 +411,52 @@ public final class JsonFunctions {
         Object y = value(a[1], 1, mask);
         return (long) Integer.signum(Json.compare(x, y));
     }
+
+    // ---- aggregates ---------------------------------------------------------------------------
+
+    /**
+     * MYSQL_JSON_BOX(x, jsonMask): x as JSON text, SQL NULL as the JSON null literal. An
+     * aggregate's argument goes through it, because aggregates never see NULL arguments.
+     */
+    public static Object box(Object[] a) {
+        return Json.write(value(a[0], 0, mask(a)));
+    }
+
+    /** JSON_ARRAYAGG(x): the group's values as an array, NULL as null; NULL for no rows. */
+    public static final class ArrayAgg {
+        public List<Object> init() {
+            return new ArrayList<>();
+        }
+
+        /** {@code value}: the row's value as JSON text ({@link #box}), never null, so that NULL rows count. */
+        public List<Object> add(List<Object> acc, Object value) {
+            acc.add(Json.parse(text(value)));
+            return acc;
+        }
+
+        public String result(List<Object> acc) {
+            return acc.isEmpty() ? null : Json.write(acc);
+        }
+    }
+
+    /** JSON_OBJECTAGG(key, value): the group's pairs as an object (the last value of a key kept); NULL for no rows. */
+    public static final class ObjectAgg {
+        public TreeMap<String, Object> init() {
+            return Json.object();
+        }
+
+        /** {@code key} and {@code value} as JSON text ({@link #box}). */
+        public TreeMap<String, Object> add(TreeMap<String, Object> acc, Object key, Object value) {
+            Object k = Json.parse(text(key));
+            if (k == Json.NULL) {
+                throw MySqlError.ER_JSON_DOCUMENT_NULL_KEY.raise();
+            }
+            acc.put(k instanceof String str ? str : Json.write(k), Json.parse(text(value)));
+            return acc;
+        }
+
+        public String result(TreeMap<String, Object> acc) {
+            return acc.isEmpty() ? null : Json.write(acc);
+        }
+    }
 }

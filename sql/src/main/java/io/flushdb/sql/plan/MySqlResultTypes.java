@@ -103,6 +103,9 @@ final class MySqlResultTypes {
             }
             AggregateCall call = agg.getAggCallList().get(field - groups.size());
             RelDataType type = rel.getRowType().getFieldList().get(field).getType();
+            if (io.flushdb.sql.plan.functions.JsonOperators.returnsJson(call.getAggregation())) {
+                return new TypeInfo(MySqlType.JSON, 4294967295L, 0);
+            }
             if (call.getAggregation() == MySqlOperators.GROUP_CONCAT) {
                 // MySQL: a BLOB/TEXT when group_concat_max_len exceeds 512 characters, else a VARCHAR.
                 long max = type.getPrecision();

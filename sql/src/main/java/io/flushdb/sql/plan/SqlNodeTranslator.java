@@ -1125,6 +1125,9 @@ public final class SqlNodeTranslator {
         if (e instanceof net.sf.jsqlparser.expression.JsonFunction jf) {
             return jsonFunction(jf);
         }
+        if (e instanceof net.sf.jsqlparser.expression.JsonAggregateFunction ja) {
+            return jsonAggregate(ja);
+        }
         if (e instanceof Function f) {
             return new FunctionMapping(this).call(f);
         }
@@ -1186,6 +1189,26 @@ public final class SqlNodeTranslator {
             }
             default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(f.toString());
         }
+    }
+
+    /** JSON_ARRAYAGG(x) and JSON_OBJECTAGG(key, value) (no ORDER BY, FILTER or OVER: MySQL has none of these). */
+    private SqlNode jsonAggregate(net.sf.jsqlparser.expression.JsonAggregateFunction a) {
+        if (a.getFilterExpression() != null || a.getExpressionOrderByElements() != null
+                && !a.getExpressionOrderByElements().isEmpty()
+                || a.getAnalyticType() != null && a.getAnalyticType() != AnalyticType.FILTER_ONLY) {
+            throw MySqlError.ER_NOT_SUPPORTED_YET.raise(a.toString());
+        }
+        return switch (a.getType()) {
+            case ARRAY -> JsonOperators.ARRAYAGG.createCall(POS, jsonBox(value(a.getExpression())));
+            case OBJECT, MYSQL_OBJECT -> JsonOperators.OBJECTAGG.createCall(POS, jsonBox(jsonPart(a.getKey())),
+                    jsonBox(jsonPart(a.getValue())));
+            default -> throw MySqlError.ER_NOT_SUPPORTED_YET.raise(a.toString());
+        };
+    }
+
+    /** An aggregate's argument as JSON text that is never NULL (aggregates skip NULL arguments; MySQL's JSON ones keep them). */
+    private static SqlNode jsonBox(SqlNode arg) {
+        return FunctionMapping.withJsonMask(JsonOperators.BOX, new SqlNode[] {arg});
     }
 
     private SqlNode jsonPart(Object keyOrValue) {

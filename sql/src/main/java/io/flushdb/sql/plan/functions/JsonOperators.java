@@ -89,13 +89,44 @@ public final class JsonOperators {
     /** MYSQL_JSON_COMPARE(a, b, mask): what a comparison with a JSON operand becomes. */
     public static final SqlUserDefinedFunction COMPARE = op("MYSQL_JSON_COMPARE", "compare", 3, BIGINT);
 
+    /** MYSQL_JSON_BOX(x, mask): the JSON text of an aggregate's argument, never NULL. */
+    public static final SqlUserDefinedFunction BOX = op("MYSQL_JSON_BOX", "box", 2,
+            b -> b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE));
+
+    /** JSON_ARRAYAGG(x). */
+    public static final org.apache.calcite.sql.validate.SqlUserDefinedAggFunction ARRAYAGG =
+            aggregate("MYSQL_JSON_ARRAYAGG", JsonFunctions.ArrayAgg.class, 1);
+
+    /** JSON_OBJECTAGG(key, value). */
+    public static final org.apache.calcite.sql.validate.SqlUserDefinedAggFunction OBJECTAGG =
+            aggregate("MYSQL_JSON_OBJECTAGG", JsonFunctions.ObjectAgg.class, 2);
+
+    private static org.apache.calcite.sql.validate.SqlUserDefinedAggFunction aggregate(String name, Class<?> body,
+            int arity) {
+        List<org.apache.calcite.sql.type.SqlTypeFamily> families = new ArrayList<>();
+        for (int i = 0; i < arity; i++) {
+            families.add(org.apache.calcite.sql.type.SqlTypeFamily.ANY);
+        }
+        return new org.apache.calcite.sql.validate.SqlUserDefinedAggFunction(
+                new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, JSON, InferTypes.RETURN_TYPE,
+                org.apache.calcite.sql.type.OperandTypes.operandMetadata(families, f -> {
+                    List<RelDataType> types = new ArrayList<>();
+                    for (int i = 0; i < arity; i++) {
+                        types.add(f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true));
+                    }
+                    return types;
+                }, i -> "arg" + i, i -> false),
+                org.apache.calcite.schema.impl.AggregateFunctionImpl.create(body), false, false,
+                org.apache.calcite.util.Optionality.FORBIDDEN);
+    }
+
     /** Operators whose value is a JSON document (a JSON column's kind of value). */
     private static final Set<SqlOperator> RETURNS_JSON = Set.of(EXTRACT, KEYS, OBJECT, ARRAY, CAST, SET, INSERT,
-            REPLACE, ARRAY_APPEND, REMOVE);
+            REPLACE, ARRAY_APPEND, REMOVE, ARRAYAGG, OBJECTAGG);
 
     /** Operators with a last operand that is the mask of JSON operands. */
     private static final Set<SqlOperator> TAKES_MASK = Set.of(OBJECT, ARRAY, CAST, SET, INSERT, REPLACE,
-            ARRAY_APPEND, COMPARE);
+            ARRAY_APPEND, COMPARE, BOX);
 
     public static boolean returnsJson(SqlOperator op) {
         return RETURNS_JSON.contains(op);
@@ -108,7 +139,7 @@ public final class JsonOperators {
     /** Every operator, for the validator's operator table. */
     public static List<SqlOperator> all() {
         return List.of(EXTRACT, UNQUOTE, TYPE, VALID, QUOTE, LENGTH, DEPTH, KEYS, CONTAINS, CONTAINS_PATH, OBJECT,
-                ARRAY, CAST, SET, INSERT, REPLACE, ARRAY_APPEND, REMOVE, COMPARE);
+                ARRAY, CAST, SET, INSERT, REPLACE, ARRAY_APPEND, REMOVE, COMPARE, ARRAYAGG, OBJECTAGG, BOX);
     }
 
     private static SqlUserDefinedFunction op(String name, String method, int minOperands, SqlReturnTypeInference returns) {
