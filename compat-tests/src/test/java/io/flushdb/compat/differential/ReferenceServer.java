@@ -224,7 +224,7 @@ final class ReferenceServer {
      * runs with truncation warnings (possible only when a script leaves strict mode) is reported as
      * the success it is, not turned into a {@code java.sql.DataTruncation} by the driver. (Errors of
      * SQLSTATE class 22 still arrive as {@code DataTruncation}; see
-     * {@link StatementExecutor#execute(Connection, String, boolean)}.)
+     * {@link StatementExecutor#execute(Connection, String, List, boolean)}.)
      */
     private Connection connect() throws SQLException {
         Properties properties = new Properties();

@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
  * Reads the {@code .test} script format (described in {@code docs/compat/differential.md}).
  *
  * <p>The format is line based. Outside statements a line is blank, a {@code #} comment, or a
- * directive ({@code -- ordered}, {@code -- unordered}, {@code -- mariadb-differs: reason}) for the
- * statement that follows at once. Any other line starts a statement, which runs to the first line
+ * directive ({@code -- ordered}, {@code -- unordered}, {@code -- mariadb-differs: reason},
+ * {@code -- params} followed by tab-separated {@code kind:value} cells: see {@link ScriptParameter})
+ * for the statement that follows at once; a statement with {@code -- params} runs as a
+ * {@code PreparedStatement}. Any other line starts a statement, which runs to the first line
  * that ends with {@code ;}. Right after the statement come its outcome block and, for a marked
  * statement, its {@code -- mariadb} block:
  * <pre>
@@ -34,6 +36,7 @@ final class ScriptParser {
     private static final Pattern WARNINGS = Pattern.compile("-- (mariadb )?warnings((?: \\d+)+)");
     private static final String END = "-- end";
     private static final Pattern MARIADB_DIFFERS = Pattern.compile("-- mariadb-differs:(.*)");
+    private static final String PARAMS = "-- params\t";
 
     private final String path;
     private final List<String> lines;
@@ -68,6 +71,7 @@ final class ScriptParser {
     private ScriptStatement parseStatementGroup() {
         RowOrder order = null;
         String mariadbDiffers = null;
+        List<ScriptParameter> parameters = null;
         while (true) {
             String line = lines.get(next).strip();
             if (!line.startsWith("--")) {
@@ -88,6 +92,15 @@ final class ScriptParser {
                     throw error(next, "two '-- mariadb-differs:' directives for one statement");
                 }
                 mariadbDiffers = reason;
+            } else if (line.startsWith(PARAMS)) {
+                if (parameters != null) {
+                    throw error(next, "two '-- params' directives for one statement");
+                }
+                try {
+                    parameters = ScriptParameter.parseAll(line.substring(PARAMS.length()));
+                } catch (IllegalArgumentException e) {
+                    throw error(next, e.getMessage());
+                }
             } else if (isOutcomeLine(line)) {
                 throw error(next, "outcome block without a statement before it");
             } else {
@@ -129,7 +142,8 @@ final class ScriptParser {
         if (next < lines.size() && isOutcomeLine(lines.get(next).strip())) {
             throw error(next, "unexpected outcome block (one MySQL block, then at most one mariadb block)");
         }
-        return new ScriptStatement(statementLine, sql.toString(), order, mariadbDiffers, expected, mariadbExpected);
+        return new ScriptStatement(statementLine, sql.toString(), order, mariadbDiffers,
+                parameters == null ? List.of() : parameters, expected, mariadbExpected);
     }
 
     private static boolean isOutcomeLine(String line) {

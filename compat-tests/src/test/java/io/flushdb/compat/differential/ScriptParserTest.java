@@ -174,4 +174,31 @@ class ScriptParserTest {
                 RowOrder.UNORDERED).contains("warnings: expected [1366, 1265], got none"));
         assertThrows(ScriptFormatException.class, () -> ScriptParser.parse("x.test", "SELECT 1;\n-- warnings 1\n"));
     }
+
+    @Test
+    void paramsDirectiveBindsTypedParametersAndRoundTrips() {
+        String text = String.join("\n",
+                "-- unordered",
+                "-- params\tint:7\tstring:NULL\tstring:(empty)\tstring:a\\tb\\x20\tbytes:00ff\tnull:VARCHAR",
+                "SELECT ?, ?, ?, ?, ?, ?;",
+                "-- ok 0",
+                "");
+        Script script = ScriptParser.parse("dml/params.test", text);
+        ScriptStatement statement = script.statements().get(0);
+        assertEquals(List.of(
+                new ScriptParameter(ScriptParameter.Kind.INT, "7"),
+                new ScriptParameter(ScriptParameter.Kind.STRING, null),
+                new ScriptParameter(ScriptParameter.Kind.STRING, ""),
+                new ScriptParameter(ScriptParameter.Kind.STRING, "a\tb "),
+                new ScriptParameter(ScriptParameter.Kind.BYTES, "00ff"),
+                new ScriptParameter(ScriptParameter.Kind.NULL, "VARCHAR")), statement.parameters());
+        assertEquals(text, ScriptWriter.write(script));
+        assertTrue(ScriptParser.parse("x.test", "SELECT 1;\n").statements().get(0).parameters().isEmpty());
+
+        assertFormatError("-- params\tinteger:1\nSELECT ?;\n", "unknown parameter kind 'integer'");
+        assertFormatError("-- params\tint:NULL\nSELECT ?;\n", "use null:TYPE");
+        assertFormatError("-- params\tnull:NOTATYPE\nSELECT ?;\n", "NOTATYPE");
+        assertFormatError("-- params\tint\nSELECT ?;\n", "is not kind:value");
+        assertFormatError("-- params\tint:1\n-- params\tint:2\nSELECT ?;\n", "two '-- params'");
+    }
 }

@@ -74,7 +74,7 @@ final class ScriptSessions implements AutoCloseable {
     /**
      * @param first                the script's default session (closed last by {@link #close})
      * @param opener               opens every further session, and the monitor
-     * @param askServerForSqlState as {@link StatementExecutor#execute(Connection, String, boolean)}
+     * @param askServerForSqlState as {@link StatementExecutor#execute(Connection, String, List, boolean)}
      */
     ScriptSessions(Connection first, Opener opener, boolean askServerForSqlState) {
         this.opener = opener;
@@ -112,7 +112,7 @@ final class ScriptSessions implements AutoCloseable {
                 return new Outcome.Crash("cannot read CONNECTION_ID(): " + e);
             }
             session.pending = senders.submit(() -> StatementExecutor.execute(session.connection, sent,
-                    askServerForSqlState));
+                    statement.parameters(), askServerForSqlState));
             return observe(session);
         }
         if (REAP.matcher(sql).matches()) {
@@ -121,7 +121,7 @@ final class ScriptSessions implements AutoCloseable {
         if (current.pending != null) {
             return scriptError("session '" + current.name + "' still runs a sent statement; reap it first");
         }
-        return StatementExecutor.execute(current.connection, sql, askServerForSqlState);
+        return StatementExecutor.execute(current.connection, sql, statement.parameters(), askServerForSqlState);
     }
 
     private void switchTo(String name) {

@@ -1,5 +1,6 @@
 package io.flushdb.compat.differential;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,14 +10,17 @@ import java.util.Objects;
  * @param sql             the statement as written, lines joined by {@code \n}, ending with {@code ;}
  * @param orderDirective  {@code -- ordered} / {@code -- unordered}, or null for the default rule
  * @param mariadbDiffers  the reason given by {@code -- mariadb-differs:}, or null when not marked
+ * @param parameters      the {@code -- params} of a statement run as a prepared statement; empty
+ *                        for one run as plain SQL
  * @param expected        the MySQL 8.0 outcome, or null while not recorded
  * @param mariadbExpected what MariaDB does instead (marked statements only), or null while not recorded
  */
 record ScriptStatement(int line, String sql, RowOrder orderDirective, String mariadbDiffers,
-        Outcome expected, Outcome mariadbExpected) implements Script.Entry {
+        List<ScriptParameter> parameters, Outcome expected, Outcome mariadbExpected) implements Script.Entry {
 
     ScriptStatement {
         Objects.requireNonNull(sql, "sql");
+        parameters = List.copyOf(parameters);
         if (mariadbDiffers == null && mariadbExpected != null) {
             throw new IllegalArgumentException("a mariadb block needs a '-- mariadb-differs:' directive");
         }
@@ -45,11 +49,11 @@ record ScriptStatement(int line, String sql, RowOrder orderDirective, String mar
     }
 
     ScriptStatement withExpected(Outcome outcome) {
-        return new ScriptStatement(line, sql, orderDirective, mariadbDiffers, outcome, mariadbExpected);
+        return new ScriptStatement(line, sql, orderDirective, mariadbDiffers, parameters, outcome, mariadbExpected);
     }
 
     ScriptStatement withMariadbExpected(Outcome outcome) {
-        return new ScriptStatement(line, sql, orderDirective, mariadbDiffers, expected, outcome);
+        return new ScriptStatement(line, sql, orderDirective, mariadbDiffers, parameters, expected, outcome);
     }
 
     /** The first line of the statement, for summaries. */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Writes a {@link Script} in the {@code .test} format that {@link ScriptParser} reads. For a file
- * in canonical form (directives as {@code -- mariadb-differs:} then the ordering directive) the
+ * in canonical form (directives as {@code -- mariadb-differs:}, the ordering directive, then {@code -- params}) the
  * round trip parse-then-write gives back the same text.
  */
 final class ScriptWriter {
@@ -29,6 +29,9 @@ final class ScriptWriter {
         }
         if (statement.orderDirective() != null) {
             out.append(statement.orderDirective() == RowOrder.ORDERED ? "-- ordered" : "-- unordered").append('\n');
+        }
+        if (!statement.parameters().isEmpty()) {
+            out.append("-- params\t").append(ScriptParameter.formatAll(statement.parameters())).append('\n');
         }
         out.append(statement.sql()).append('\n');
         if (statement.expected() != null) {

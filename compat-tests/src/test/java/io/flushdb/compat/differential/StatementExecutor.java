@@ -2,6 +2,7 @@ package io.flushdb.compat.differential;
 
 import java.sql.Connection;
 import java.sql.DataTruncation;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -26,7 +27,7 @@ final class StatementExecutor {
 
     /** Runs {@code sql}, reporting errors with the SQLSTATE the driver gives (FlushDB's side). */
     static Outcome execute(Connection connection, String sql) {
-        return execute(connection, sql, false);
+        return execute(connection, sql, List.of(), false);
     }
 
     /**
@@ -35,15 +36,28 @@ final class StatementExecutor {
      * converts every server error whose SQLSTATE is in class 22 (1264 out of range, 1292 bad date,
      * 1365 division by zero, 1406 too long, 1690 overflow, ...) into a {@code DataTruncation}, whose
      * SQLSTATE is always 22001; {@code GET DIAGNOSTICS} recovers the one the server sent.
+     *
+     * <p>With {@code parameters}, {@code sql} is prepared and the parameters bound in order before
+     * {@code PreparedStatement.execute}; without, it runs through {@code Statement.execute}.
      */
-    static Outcome execute(Connection connection, String sql, boolean askServerForSqlState) {
-        try (Statement statement = connection.createStatement()) {
+    static Outcome execute(Connection connection, String sql, List<ScriptParameter> parameters,
+            boolean askServerForSqlState) {
+        try (Statement statement = parameters.isEmpty() ? connection.createStatement() : connection.prepareStatement(sql)) {
             try {
                 statement.setQueryTimeout(QUERY_TIMEOUT_SECONDS);
             } catch (SQLException | UnsupportedOperationException e) {
                 // A driver without query timeouts still runs the statement.
             }
-            if (statement.execute(sql)) {
+            boolean hasResultSet;
+            if (statement instanceof PreparedStatement prepared) {
+                for (int i = 0; i < parameters.size(); i++) {
+                    parameters.get(i).bind(prepared, i + 1);
+                }
+                hasResultSet = prepared.execute();
+            } else {
+                hasResultSet = statement.execute(sql);
+            }
+            if (hasResultSet) {
                 Outcome.ResultTable table;
                 try (ResultSet resultSet = statement.getResultSet()) {
                     table = readTable(resultSet);

@@ -82,10 +82,12 @@ public record ColumnDescription(String name, int ordinal, String defaultText, bo
         if (c.autoIncrement()) {
             return "auto_increment";
         }
+        String onUpdate = c.onUpdateCurrentTimestamp()
+                ? "on update CURRENT_TIMESTAMP" + (c.fsp() > 0 ? "(" + c.fsp() + ")" : "") : "";
         if (c.defaultKind() == ColumnDef.DefaultKind.CURRENT_TIMESTAMP) {
-            return "DEFAULT_GENERATED" + (c.onUpdateCurrentTimestamp() ? " on update CURRENT_TIMESTAMP" : "");
+            return onUpdate.isEmpty() ? "DEFAULT_GENERATED" : "DEFAULT_GENERATED " + onUpdate;
         }
-        return c.onUpdateCurrentTimestamp() ? "on update CURRENT_TIMESTAMP" : "";
+        return onUpdate;
     }
 
     /** DATA_TYPE: COLUMN_TYPE without its length and attributes. */

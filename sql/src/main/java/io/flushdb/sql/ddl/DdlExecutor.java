@@ -766,7 +766,7 @@ public final class DdlExecutor {
         private final TableDef old;
         private final boolean strict;
         private final Long requestedAutoIncrement;
-        private final java.time.LocalDateTime now = io.flushdb.sql.exec.QueryExecutor.now(session);
+        private final java.time.LocalDateTime now = io.flushdb.sql.exec.QueryExecutor.statementTime(session);
         private final java.time.ZoneId zone = java.time.ZoneId.systemDefault();
         private final org.apache.calcite.rel.type.RelDataTypeFactory types = new io.flushdb.sql.plan.MySqlTypeFactory();
         long row;

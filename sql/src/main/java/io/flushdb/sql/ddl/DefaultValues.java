@@ -62,7 +62,7 @@ public final class DefaultValues {
                     : c.type().encoding() == io.flushdb.storage.dict.ColumnType.Encoding.TIMESTAMP
                     ? StoreValues.coerce(c, c.defaultValue(), new StoreValues.Context(true, 1, ZoneId.of("UTC"), null))
                     : StoreValues.coerce(c, c.defaultValue(), ctx);
-            case CURRENT_TIMESTAMP -> StoreValues.coerce(c, now, ctx);
+            case CURRENT_TIMESTAMP -> StoreValues.coerce(c, io.flushdb.sql.exec.QueryExecutor.atPrecision(now, c.fsp()), ctx);
             case NONE -> {
                 if (ctx.strict()) {
                     throw MySqlError.ER_NO_DEFAULT_FOR_FIELD.raise(c.name());

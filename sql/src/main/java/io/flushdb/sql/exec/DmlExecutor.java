@@ -482,7 +482,7 @@ public final class DmlExecutor {
         TableStore store = e.store();
         TableDef def = e.def();
         Transaction trx = session.transaction();
-        LocalDateTime now = QueryExecutor.now(session);
+        LocalDateTime now = QueryExecutor.statementTime(session);
         boolean ignore = plan.statement().ast() instanceof Insert ins && ins.isModifierIgnore();
         boolean replace = plan.statement().ast() instanceof net.sf.jsqlparser.statement.upsert.Upsert;
         List<Long> generated = new ArrayList<>();
@@ -859,7 +859,7 @@ public final class DmlExecutor {
         TableDef def = e.def();
         List<ColumnDef> cols = def.columns();
         Transaction trx = session.transaction();
-        LocalDateTime now = QueryExecutor.now(session);
+        LocalDateTime now = QueryExecutor.statementTime(session);
         List<Object[]> targets = QueryExecutor.rows(plan.select(), params, session, -1);
         long found = 0;
         long changed = 0;
@@ -926,7 +926,7 @@ public final class DmlExecutor {
         }
         for (int c = 0; c < cols.size(); c++) {
             if (cols.get(c).onUpdateCurrentTimestamp() && !assigned[c]) {
-                row[c] = StoreValues.coerce(cols.get(c), now, ctx);
+                row[c] = StoreValues.coerce(cols.get(c), QueryExecutor.atPrecision(now, cols.get(c).fsp()), ctx);
             }
         }
         if (computed) {

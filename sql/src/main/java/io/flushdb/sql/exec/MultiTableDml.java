@@ -249,7 +249,7 @@ final class MultiTableDml {
     static StatementResult run(DmlExecutor x, DmlExecutor.Plan plan, Object[] params) {
         var session = x.session();
         Transaction trx = session.transaction();
-        LocalDateTime now = QueryExecutor.now(session);
+        LocalDateTime now = QueryExecutor.statementTime(session);
         // Every joined row is read before anything changes, so each value is computed from the rows
         // as they were when the statement started (no row sees another's change).
         List<Object[]> joined = QueryExecutor.rows(plan.select(), params, session, -1);

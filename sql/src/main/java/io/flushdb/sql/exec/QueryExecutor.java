@@ -33,6 +33,21 @@ public final class QueryExecutor {
         return LocalDateTime.now(session.variables().zone()).withNano(0);
     }
 
+    /**
+     * The statement's time to microseconds, for the columns it stores the current time in
+     * ({@code DEFAULT} and {@code ON UPDATE CURRENT_TIMESTAMP(fsp)}, which cut it to their
+     * precision with {@link #atPrecision}).
+     */
+    public static LocalDateTime statementTime(Session session) {
+        return LocalDateTime.now(session.variables().zone()).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    }
+
+    /** {@code time} cut (not rounded) to {@code fsp} fractional digits, as CURRENT_TIMESTAMP(fsp) reads. */
+    public static LocalDateTime atPrecision(LocalDateTime time, int fsp) {
+        int unit = (int) Math.pow(10, 9 - Math.max(0, Math.min(6, fsp)));
+        return time.withNano(time.getNano() / unit * unit);
+    }
+
     public static StatementResult run(CompiledQuery q, Object[] userParams, Session session) {
         List<Object[]> rows = rows(q, userParams, session, -1);
         return StatementResult.rows(q.columns(), rows, session.warningCount());

@@ -30,7 +30,10 @@ public final class ResultValues {
             // booleans and integers (their text is the same), so that UPDATE ... SET bit_col = ?
             // stores a number, not the bytes of its text.
             case CHAR, VARCHAR, TINYTEXT, TEXT, MEDIUMTEXT, LONGTEXT, ENUM, SET, JSON -> v instanceof String || v instanceof byte[]
-                    || v instanceof Boolean || v instanceof Long ? v : io.flushdb.sql.types.MySqlValues.toText(v, meta);
+                    || v instanceof Boolean || v instanceof Long ? v
+                    : v instanceof java.time.temporal.Temporal || v instanceof java.time.Duration
+                    ? io.flushdb.sql.types.MySqlValues.literalText(v) // a parameter's own fraction
+                    : io.flushdb.sql.types.MySqlValues.toText(v, meta);
             default -> v;
         };
     }

@@ -135,6 +135,10 @@ final class MySqlResultTypes {
     }
 
     private TypeInfo ofRex(RexNode e, RelNode input) {
+        if (isTextUserVariable(e)) {
+            // A user variable holding text reads as LONGTEXT (Item_func_get_user_var: MAX_BLOB_WIDTH).
+            return new TypeInfo(MySqlType.LONGTEXT, 4294967295L, 0);
+        }
         if (e instanceof RexInputRef ref) {
             return of(input, ref.getIndex());
         }
@@ -209,6 +213,13 @@ final class MySqlResultTypes {
             }
         }
         return calcite(e.getType());
+    }
+
+    /** A user variable read as it is (an explicit CAST of one has the CAST's type). */
+    private boolean isTextUserVariable(RexNode e) {
+        return e instanceof RexDynamicParam p && p.getIndex() >= userParams
+                && hidden.get(p.getIndex() - userParams).kind() == HiddenParam.Kind.USER_VARIABLE
+                && SqlTypeUtil.isCharacter(e.getType());
     }
 
     /** The type of two values in one result column, or null when Calcite's type should decide. */

@@ -15,11 +15,14 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
     public static final MySqlTypeSystem INSTANCE = new MySqlTypeSystem();
     /** MySQL's div_precision_increment. */
     public static final int DIV_PRECISION_INCREMENT = 4;
+    /** DECIMAL's most digits and most decimals. */
+    public static final int MAX_DECIMAL_PRECISION = 65;
+    public static final int MAX_DECIMAL_SCALE = 30;
 
     @Override
     public int getMaxPrecision(SqlTypeName typeName) {
         return switch (typeName) {
-            case DECIMAL -> 65;
+            case DECIMAL -> MAX_DECIMAL_PRECISION;
             case VARCHAR, CHAR, VARBINARY, BINARY -> Integer.MAX_VALUE;
             case TIMESTAMP, TIME, TIMESTAMP_WITH_LOCAL_TIME_ZONE -> 6;
             default -> super.getMaxPrecision(typeName);
@@ -28,7 +31,7 @@ public final class MySqlTypeSystem extends RelDataTypeSystemImpl {
 
     @Override
     public int getMaxScale(SqlTypeName typeName) {
-        return typeName == SqlTypeName.DECIMAL ? 30 : super.getMaxScale(typeName);
+        return typeName == SqlTypeName.DECIMAL ? MAX_DECIMAL_SCALE : super.getMaxScale(typeName);
     }
 
     @Override

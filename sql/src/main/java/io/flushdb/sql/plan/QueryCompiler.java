@@ -84,6 +84,97 @@ public final class QueryCompiler {
         this.dictionary = dictionary;
     }
 
+    /**
+     * The values bound to the statement's {@code ?} markers, or null: they type the markers that
+     * nothing around them types (see {@link MySqlValidator}). A plan made with them is reused only
+     * for values of the same kinds ({@link #parameterSignature}).
+     */
+    private Object[] parameterValues;
+
+    /** Whether a {@code ?} that is a whole select item passes its value through untyped (stored values). */
+    private boolean untypedSelectItems = true;
+
+    public QueryCompiler withParameterValues(Object[] values, boolean storedValues) {
+        this.parameterValues = values;
+        this.untypedSelectItems = values == null || storedValues;
+        return this;
+    }
+
+    /**
+     * What about {@code values} a plan made with them depends on: per value, the type
+     * {@link #parameterType} gives it (the kind, and a DECIMAL's scale).
+     */
+    public static String parameterSignature(Object[] values, int count) {
+        StringBuilder sb = new StringBuilder("\0params");
+        for (int i = 0; i < count && i < values.length; i++) {
+            Object v = values[i];
+            sb.append(':').append(v == null ? "null" : v.getClass().getSimpleName());
+            if (v instanceof java.math.BigDecimal d) {
+                sb.append(decimalScale(d));
+            } else if (v instanceof Double || v instanceof Float) {
+                sb.append(doubleLiteralScale(v));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Integer digits of a DECIMAL parameter's type (a BIGINT UNSIGNED has 20). */
+    private static final int PARAMETER_INTEGER_DIGITS = 20;
+
+    /**
+     * The decimals of the literal Connector/J writes for a double or float (its Java text), or -1
+     * when that text is in E notation or not a number, a DOUBLE literal to MySQL.
+     */
+    private static int doubleLiteralScale(Object value) {
+        String text = value.toString();
+        int dot = text.indexOf('.');
+        if (dot < 0 || text.indexOf('E') >= 0) {
+            return -1;
+        }
+        return Math.min(MySqlTypeSystem.MAX_DECIMAL_SCALE, text.length() - dot - 1);
+    }
+
+    private static int decimalScale(java.math.BigDecimal d) {
+        return Math.max(0, Math.min(MySqlTypeSystem.MAX_DECIMAL_SCALE, d.scale()));
+    }
+
+    /**
+     * The type of a literal that spells {@code value}, as MySQL types the text Connector/J puts in
+     * place of a marker: integers BIGINT (a boolean is sent as 1 or 0), DECIMAL, DOUBLE, text,
+     * binary text, and date-times as the quoted text they are sent as. Null for null.
+     */
+    private RelDataType parameterType(Object value) {
+        SqlTypeName name;
+        if (value == null) {
+            return null;
+        } else if (value instanceof Long || value instanceof Integer || value instanceof Boolean) {
+            name = SqlTypeName.BIGINT;
+        } else if (value instanceof java.math.BigInteger) {
+            return typeFactory.createSqlType(SqlTypeName.DECIMAL, PARAMETER_INTEGER_DIGITS, 0);
+        } else if (value instanceof java.math.BigDecimal d) {
+            // Twenty integer digits whatever the value: the plan is reused for any value of the
+            // same scale, and sums and products of a few parameters stay below DECIMAL's 65 digits.
+            int scale = decimalScale(d);
+            return typeFactory.createSqlType(SqlTypeName.DECIMAL,
+                    Math.min(MySqlTypeSystem.MAX_DECIMAL_PRECISION, PARAMETER_INTEGER_DIGITS + scale), scale);
+        } else if (value instanceof Double || value instanceof Float) {
+            // Connector/J writes a double as Java prints it: 1.5 is a DECIMAL literal to MySQL,
+            // 1.0E20 a DOUBLE one.
+            int scale = doubleLiteralScale(value);
+            if (scale < 0) {
+                name = SqlTypeName.DOUBLE;
+            } else {
+                return typeFactory.createSqlType(SqlTypeName.DECIMAL,
+                        Math.min(MySqlTypeSystem.MAX_DECIMAL_PRECISION, PARAMETER_INTEGER_DIGITS + scale), scale);
+            }
+        } else if (value instanceof byte[]) {
+            name = SqlTypeName.VARBINARY;
+        } else {
+            name = SqlTypeName.VARCHAR;
+        }
+        return typeFactory.createSqlType(name);
+    }
+
     /** The recursive CTE tables compiled so far for the statement, by key. */
     private final Map<String, org.apache.calcite.schema.Table> cteTables = new HashMap<>();
 
@@ -119,6 +210,8 @@ public final class QueryCompiler {
         CalciteCatalogReader catalog = new CalciteCatalogReader(root,
                 defaultDb == null ? List.of() : List.of(defaultDb), typeFactory, config);
         SqlValidator validator = new MySqlValidator(OPERATORS, catalog, typeFactory, selectItemParams(query),
+                untypedSelectItems, i -> parameterValues != null && i < parameterValues.length
+                        ? parameterType(parameterValues[i]) : null,
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withDefaultNullCollation(NullCollation.LOW)
@@ -173,23 +266,47 @@ public final class QueryCompiler {
      * Calcite's validator with MySQL's untyped parameters. Calcite refuses a {@code ?} whose type
      * nothing around it implies ({@code SELECT ?}, {@code UPDATE t SET c = ?},
      * {@code CONCAT(s, ?)}); MySQL takes the value as it comes. A parameter that is a whole
-     * select item is typed ANY, so its value passes through unconverted (to be stored by the
-     * column's rules, or returned); one inside an expression is read as text.
+     * select item of stored values ({@code INSERT ... SELECT ?}, {@code UPDATE ... SET c = ?}) is
+     * typed ANY, so its value passes through unconverted, to be stored by the column's rules. Any
+     * other takes the type of its bound value, as the literal Connector/J sends in its place would
+     * have ({@code SELECT ? + ?}, {@code LENGTH(?)}); without a value (NULL, or no value known when
+     * planning) a select item is ANY and one inside an expression is read as text.
      */
     private static final class MySqlValidator extends SqlValidatorImpl {
         private final java.util.Set<SqlNode> selectItemParams;
+        private final boolean untypedSelectItems;
+        private final java.util.function.IntFunction<RelDataType> boundTypes;
 
         MySqlValidator(SqlOperatorTable operators, CalciteCatalogReader catalog, MySqlTypeFactory types,
-                       java.util.Set<SqlNode> selectItemParams, SqlValidator.Config config) {
+                       java.util.Set<SqlNode> selectItemParams, boolean untypedSelectItems,
+                       java.util.function.IntFunction<RelDataType> boundTypes, SqlValidator.Config config) {
             super(operators, catalog, types, config);
             this.selectItemParams = selectItemParams;
+            this.untypedSelectItems = untypedSelectItems;
+            this.boundTypes = boundTypes;
         }
+
+        /**
+         * The markers typed here, with their types: the validator may infer a statement's types
+         * more than once, and a second pass must not retype {@code ? + ?}'s second marker after the
+         * first (Calcite's first-known-operand rule) once the sum's type was derived from both.
+         */
+        private final Map<SqlNode, RelDataType> typedHere = new java.util.IdentityHashMap<>();
 
         @Override
         protected void inferUnknownTypes(RelDataType inferredType, SqlValidatorScope scope, SqlNode node) {
-            if (node instanceof SqlDynamicParam && inferredType.equals(unknownType)) {
-                SqlTypeName name = selectItemParams.contains(node) ? SqlTypeName.ANY : SqlTypeName.VARCHAR;
-                inferredType = typeFactory.createTypeWithNullability(typeFactory.createSqlType(name), true);
+            if (node instanceof SqlDynamicParam param) {
+                RelDataType earlier = typedHere.get(node);
+                if (earlier != null) {
+                    inferredType = earlier;
+                } else if (inferredType.equals(unknownType)) {
+                    boolean selectItem = selectItemParams.contains(node);
+                    RelDataType bound = selectItem && untypedSelectItems ? null : boundTypes.apply(param.getIndex());
+                    inferredType = bound != null ? bound
+                            : typeFactory.createSqlType(selectItem ? SqlTypeName.ANY : SqlTypeName.VARCHAR);
+                    inferredType = typeFactory.createTypeWithNullability(inferredType, true);
+                    typedHere.put(node, inferredType);
+                }
             }
             super.inferUnknownTypes(inferredType, scope, node);
         }

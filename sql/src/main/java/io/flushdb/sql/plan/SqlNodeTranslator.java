@@ -384,6 +384,13 @@ public final class SqlNodeTranslator {
         return withOrderAndLimit(result, so.getOrderByElements(), so.getLimit(), so.getOffset(), null);
     }
 
+    /** {@code FROM DUAL}: MySQL's spelling of no FROM clause (DUAL is a keyword, not a table). */
+    static boolean isDual(PlainSelect p) {
+        return p.getFromItem() instanceof net.sf.jsqlparser.schema.Table t && t.getSchemaName() == null
+                && t.getAlias() == null && "DUAL".equalsIgnoreCase(t.getName())
+                && (p.getJoins() == null || p.getJoins().isEmpty());
+    }
+
     private SqlNode plainSelect(PlainSelect p, List<String> labelsOut, boolean top) {
         if (p.getIntoTables() != null || p.getMySqlSelectIntoClause() != null) {
             throw MySqlError.ER_NOT_SUPPORTED_YET.raise("SELECT ... INTO");
@@ -396,7 +403,7 @@ public final class SqlNodeTranslator {
         int selectListParams = countJdbcParams(items);
         int saved = nextParam;
         nextParam += selectListParams;
-        SqlNode from = p.getFromItem() == null ? null : fromClause(p, scope);
+        SqlNode from = p.getFromItem() == null || isDual(p) ? null : fromClause(p, scope);
         scopes.addLast(scope);
         try {
             return plainSelectBody(p, labelsOut, top, scope, items, from, saved);

@@ -159,7 +159,23 @@ public final class StatementRouter {
 
     // ---- execution ----------------------------------------------------------------------------
 
+    /**
+     * The values bound to the running statement's markers (null for none): planning types a marker
+     * that nothing around it types by its value ({@link QueryCompiler#withParameterValues}).
+     */
+    private Object[] boundParams;
+
     public StatementResult execute(ParsedStatement p, Object[] params) {
+        Object[] saved = boundParams;
+        boundParams = params;
+        try {
+            return dispatch(p, params);
+        } finally {
+            boundParams = saved;
+        }
+    }
+
+    private StatementResult dispatch(ParsedStatement p, Object[] params) {
         return switch (p.kind()) {
             case QUERY -> query(p, params);
             case INSERT, UPDATE, DELETE -> dml(p, params);
@@ -203,6 +219,10 @@ public final class StatementRouter {
             // the statement or in a view it reads): a plan made under another value is not reused.
             key = key + "\0gcml=" + groupConcatMax;
         }
+        Object[] values = userParams > 0 && boundParams != null && boundParams.length >= userParams ? boundParams : null;
+        if (values != null) {
+            key = key + QueryCompiler.parameterSignature(values, userParams);
+        }
         Object cached = engine.plans().get(key, db, version);
         if (cached != null) {
             return (CompiledQuery) cached;
@@ -212,7 +232,8 @@ public final class StatementRouter {
             t.strictValues();
         }
         var node = t.query(select);
-        CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).compile(node, t.labels(), userParams,
+        CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).withParameterValues(values, storedValues)
+                .compile(node, t.labels(), userParams,
                 t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI, t.recursiveCtes());
         engine.plans().put(key, db, version, q);
         return q;

@@ -152,7 +152,7 @@ public final class CalciteValues {
                 if (v instanceof Double d) {
                     return MySqlValues.formatDouble(d);
                 }
-                return v instanceof String s ? s : MySqlValues.toText(v, null);
+                return v instanceof String s ? s : MySqlValues.literalText(v);
             case BINARY:
             case VARBINARY:
                 return new ByteString(v instanceof byte[] b ? b : v.toString().getBytes(StandardCharsets.UTF_8));

@@ -132,6 +132,38 @@ public final class MySqlValues {
         return String.format("%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());
     }
 
+    /**
+     * A value as a literal in a statement's text spells it, which is what MySQL Connector/J sends
+     * for a bound parameter: a date-time or time with the fractional digits it has (up to
+     * microseconds), anything else as {@link #toText} writes it without a column.
+     */
+    public static String literalText(Object value) {
+        if (value instanceof LocalDateTime dt) {
+            return formatDateTime(dt, fractionDigits(dt.getNano()));
+        }
+        if (value instanceof LocalTime t) {
+            return formatTime(t, fractionDigits(t.getNano()));
+        }
+        if (value instanceof java.time.Duration d) {
+            return formatTime(d, fractionDigits(d.abs().getNano()));
+        }
+        return toText(value, null);
+    }
+
+    /** The fractional-second digits (0 to 6) that {@code nanos} needs, trailing zeros dropped. */
+    private static int fractionDigits(int nanos) {
+        int micros = nanos / 1000;
+        if (micros == 0) {
+            return 0;
+        }
+        int digits = 6;
+        while (micros % 10 == 0) {
+            micros /= 10;
+            digits--;
+        }
+        return digits;
+    }
+
     public static String formatDateTime(LocalDateTime dt, int fsp) {
         String base = String.format("%04d-%02d-%02d %02d:%02d:%02d", dt.getYear(), dt.getMonthValue(),
                 dt.getDayOfMonth(), dt.getHour(), dt.getMinute(), dt.getSecond());

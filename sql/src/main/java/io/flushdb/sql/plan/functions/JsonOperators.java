@@ -21,7 +21,6 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperandCountRange;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.SqlOperandCountRanges;
 import org.apache.calcite.sql.type.SqlOperandMetadata;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
@@ -108,7 +107,7 @@ public final class JsonOperators {
             families.add(org.apache.calcite.sql.type.SqlTypeFamily.ANY);
         }
         return new org.apache.calcite.sql.validate.SqlUserDefinedAggFunction(
-                new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, JSON, InferTypes.RETURN_TYPE,
+                new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, JSON, MySqlOperators.UNKNOWN_OPERANDS,
                 org.apache.calcite.sql.type.OperandTypes.operandMetadata(families, f -> {
                     List<RelDataType> types = new ArrayList<>();
                     for (int i = 0; i < arity; i++) {
@@ -150,7 +149,7 @@ public final class JsonOperators {
             throw new IllegalStateException(e);
         }
         return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, returns,
-                InferTypes.RETURN_TYPE, new AnyOperands(minOperands), new VariadicFunction(m));
+                MySqlOperators.UNKNOWN_OPERANDS, new AnyOperands(minOperands), new VariadicFunction(m));
     }
 
     /** Any number (at least a minimum) of operands of any type; the bodies check them. */

@@ -9,7 +9,6 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
 import org.apache.calcite.sql.parser.SqlParserPos;
-import org.apache.calcite.sql.type.InferTypes;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
@@ -23,6 +22,15 @@ import org.apache.calcite.sql.validate.SqlUserDefinedFunction;
  * return type follows MySQL and whose body is a method of {@link MySqlFunctions}.
  */
 public final class MySqlOperators {
+    /**
+     * Operand type inference for MySQL's functions: a {@code ?} operand takes no type from the
+     * function (Calcite's usual choice, the function's return type, would read {@code LENGTH(?)}'s
+     * parameter as a number and {@code x LIKE ?}'s as a boolean); the validator types it from its
+     * value instead (QueryCompiler's MySqlValidator).
+     */
+    public static final org.apache.calcite.sql.type.SqlOperandTypeInference UNKNOWN_OPERANDS =
+            (binding, returnType, operandTypes) -> java.util.Arrays.fill(operandTypes, binding.getValidator().getUnknownType());
+
     private MySqlOperators() {
     }
 
@@ -162,7 +170,7 @@ public final class MySqlOperators {
             families.add(SqlTypeFamily.ANY);
         }
         return new SqlUserDefinedFunction(new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION, returns,
-                InferTypes.RETURN_TYPE,
+                UNKNOWN_OPERANDS,
                 OperandTypes.operandMetadata(families,
                         f -> {
                             List<RelDataType> types = new ArrayList<>();
@@ -182,7 +190,7 @@ public final class MySqlOperators {
     public static final org.apache.calcite.sql.validate.SqlUserDefinedAggFunction FIRST =
             new org.apache.calcite.sql.validate.SqlUserDefinedAggFunction(
                     new SqlIdentifier("MYSQL_FIRST", SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
-                    org.apache.calcite.sql.type.ReturnTypes.ARG0, InferTypes.RETURN_TYPE,
+                    org.apache.calcite.sql.type.ReturnTypes.ARG0, UNKNOWN_OPERANDS,
                     OperandTypes.operandMetadata(List.of(SqlTypeFamily.ANY),
                             f -> List.of(f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true)),
                             i -> "arg" + i, i -> false),
@@ -205,7 +213,7 @@ public final class MySqlOperators {
                     // type can be derived from operand types alone (all an aggregate's binding has).
                     b -> nullable(b.getTypeFactory(), b.getTypeFactory().createSqlType(SqlTypeName.VARCHAR,
                             b.getOperandType(3).getPrecision())),
-                    InferTypes.RETURN_TYPE,
+                    UNKNOWN_OPERANDS,
                     OperandTypes.operandMetadata(java.util.Collections.nCopies(5, SqlTypeFamily.ANY),
                             f -> java.util.Collections.nCopies(5, f.createTypeWithNullability(f.createSqlType(SqlTypeName.ANY), true)),
                             i -> "arg" + i, i -> false),
