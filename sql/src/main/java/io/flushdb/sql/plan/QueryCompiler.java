@@ -94,6 +94,13 @@ public final class QueryCompiler {
     /** Whether a {@code ?} that is a whole select item passes its value through untyped (stored values). */
     private boolean untypedSelectItems = true;
 
+    /** Whether some marker was typed by its bound value (the plan depends on the values' kinds). */
+    private boolean typedByParameterValues;
+
+    public boolean typedByParameterValues() {
+        return typedByParameterValues;
+    }
+
     public QueryCompiler withParameterValues(Object[] values, boolean storedValues) {
         this.parameterValues = values;
         this.untypedSelectItems = values == null || storedValues;
@@ -210,8 +217,14 @@ public final class QueryCompiler {
         CalciteCatalogReader catalog = new CalciteCatalogReader(root,
                 defaultDb == null ? List.of() : List.of(defaultDb), typeFactory, config);
         SqlValidator validator = new MySqlValidator(OPERATORS, catalog, typeFactory, selectItemParams(query),
-                untypedSelectItems, i -> parameterValues != null && i < parameterValues.length
-                        ? parameterType(parameterValues[i]) : null,
+                untypedSelectItems, i -> {
+                    if (parameterValues == null || i >= parameterValues.length) {
+                        return null;
+                    }
+                    // Even a null value decides the plan (the marker's fallback type).
+                    typedByParameterValues = true;
+                    return parameterType(parameterValues[i]);
+                },
                 SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.MYSQL_5)
                         .withDefaultNullCollation(NullCollation.LOW)

@@ -220,24 +220,40 @@ public final class StatementRouter {
             key = key + "\0gcml=" + groupConcatMax;
         }
         Object[] values = userParams > 0 && boundParams != null && boundParams.length >= userParams ? boundParams : null;
-        if (values != null) {
-            key = key + QueryCompiler.parameterSignature(values, userParams);
-        }
+        // Most plans do not depend on the parameters' values: they are cached under the text. One
+        // that typed a marker by its value is cached under the text and the values' kinds, with
+        // TYPED_BY_VALUES under the text alone to say so; only such statements pay for the
+        // longer key on every execution.
         Object cached = engine.plans().get(key, db, version);
-        if (cached != null) {
-            return (CompiledQuery) cached;
+        if (cached instanceof CompiledQuery q) {
+            return q;
+        }
+        String typedKey = values == null ? null : key + QueryCompiler.parameterSignature(values, userParams);
+        if (cached == TYPED_BY_VALUES && typedKey != null) {
+            Object typed = engine.plans().get(typedKey, db, version);
+            if (typed != null) {
+                return (CompiledQuery) typed;
+            }
         }
         SqlNodeTranslator t = new SqlNodeTranslator(session, sql, userParams);
         if (storedValues) {
             t.strictValues();
         }
         var node = t.query(select);
-        CompiledQuery q = new QueryCompiler(engine.storage().dictionary()).withParameterValues(values, storedValues)
-                .compile(node, t.labels(), userParams,
+        QueryCompiler compiler = new QueryCompiler(engine.storage().dictionary()).withParameterValues(values, storedValues);
+        CompiledQuery q = compiler.compile(node, t.labels(), userParams,
                 t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI, t.recursiveCtes());
-        engine.plans().put(key, db, version, q);
+        if (compiler.typedByParameterValues()) {
+            engine.plans().put(key, db, version, TYPED_BY_VALUES);
+            engine.plans().put(typedKey, db, version, q);
+        } else {
+            engine.plans().put(key, db, version, q);
+        }
         return q;
     }
+
+    /** A plan cache entry: the statement's plans depend on its parameters' kinds (see {@link #compile}). */
+    private static final Object TYPED_BY_VALUES = new Object();
 
     /*
      * Plans are made before the statement's table locks are taken (planning needs to know the
