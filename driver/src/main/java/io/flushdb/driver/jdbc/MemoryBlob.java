@@ -26,13 +26,6 @@ final class MemoryBlob implements Blob {
         return bytes;
     }
 
-    private static int index(long pos, int limit) throws SQLException {
-        if (pos < 1 || pos > limit + 1L) {
-            throw SqlExceptions.illegalArgument("Position " + pos + " is out of range 1.." + (limit + 1));
-        }
-        return (int) (pos - 1);
-    }
-
     @Override
     public long length() throws SQLException {
         return bytes().length;
@@ -41,7 +34,7 @@ final class MemoryBlob implements Blob {
     @Override
     public byte[] getBytes(long pos, int length) throws SQLException {
         byte[] b = bytes();
-        int from = index(pos, b.length);
+        int from = SqlExceptions.lobIndex(pos, b.length);
         SqlExceptions.checkNonNegative(length, "Length");
         return Arrays.copyOfRange(b, from, Math.min(b.length, from + length));
     }
@@ -59,7 +52,7 @@ final class MemoryBlob implements Blob {
     @Override
     public long position(byte[] pattern, long start) throws SQLException {
         byte[] b = bytes();
-        for (int i = index(start, b.length); i + pattern.length <= b.length; i++) {
+        for (int i = SqlExceptions.lobIndex(start, b.length); i + pattern.length <= b.length; i++) {
             if (Arrays.equals(b, i, i + pattern.length, pattern, 0, pattern.length)) {
                 return i + 1L;
             }
@@ -80,10 +73,8 @@ final class MemoryBlob implements Blob {
     @Override
     public int setBytes(long pos, byte[] data, int offset, int len) throws SQLException {
         byte[] b = bytes();
-        int at = index(pos, b.length);
-        if (offset < 0 || len < 0 || offset + len > data.length) {
-            throw SqlExceptions.illegalArgument("Offset " + offset + " and length " + len + " do not fit the array");
-        }
+        int at = SqlExceptions.lobIndex(pos, b.length);
+        SqlExceptions.checkSlice(offset, len, data.length, "array");
         byte[] grown = at + len > b.length ? Arrays.copyOf(b, at + len) : b;
         System.arraycopy(data, offset, grown, at, len);
         bytes = grown;
@@ -92,7 +83,7 @@ final class MemoryBlob implements Blob {
 
     @Override
     public OutputStream setBinaryStream(long pos) throws SQLException {
-        int start = index(pos, bytes().length);
+        int start = SqlExceptions.lobIndex(pos, bytes().length);
         return new ByteArrayOutputStream() {
             private int written;
 

@@ -29,14 +29,6 @@ final class MemoryClob implements NClob {
         return text;
     }
 
-    /** The 0-based index of 1-based {@code pos}, which may be at most {@code limit + 1}. */
-    private static int index(long pos, int limit) throws SQLException {
-        if (pos < 1 || pos > limit + 1L) {
-            throw SqlExceptions.illegalArgument("Position " + pos + " is out of range 1.." + (limit + 1));
-        }
-        return (int) (pos - 1);
-    }
-
     @Override
     public long length() throws SQLException {
         return text().length();
@@ -45,7 +37,7 @@ final class MemoryClob implements NClob {
     @Override
     public String getSubString(long pos, int length) throws SQLException {
         StringBuilder t = text();
-        int from = index(pos, t.length());
+        int from = SqlExceptions.lobIndex(pos, t.length());
         SqlExceptions.checkNonNegative(length, "Length");
         return t.substring(from, Math.min(t.length(), from + length));
     }
@@ -68,7 +60,7 @@ final class MemoryClob implements NClob {
     @Override
     public long position(String searchstr, long start) throws SQLException {
         StringBuilder t = text();
-        int found = t.indexOf(searchstr, index(start, t.length()));
+        int found = t.indexOf(searchstr, SqlExceptions.lobIndex(start, t.length()));
         return found < 0 ? -1 : found + 1;
     }
 
@@ -85,17 +77,15 @@ final class MemoryClob implements NClob {
     @Override
     public int setString(long pos, String str, int offset, int len) throws SQLException {
         StringBuilder t = text();
-        int at = index(pos, t.length());
-        if (offset < 0 || len < 0 || offset + len > str.length()) {
-            throw SqlExceptions.illegalArgument("Offset " + offset + " and length " + len + " do not fit the string");
-        }
+        int at = SqlExceptions.lobIndex(pos, t.length());
+        SqlExceptions.checkSlice(offset, len, str.length(), "string");
         t.replace(at, Math.min(t.length(), at + len), str.substring(offset, offset + len));
         return len;
     }
 
     @Override
     public OutputStream setAsciiStream(long pos) throws SQLException {
-        int[] at = {index(pos, text().length())};
+        int[] at = {SqlExceptions.lobIndex(pos, text().length())};
         return new OutputStream() {
             @Override
             public void write(int b) throws java.io.IOException {
@@ -111,7 +101,7 @@ final class MemoryClob implements NClob {
 
     @Override
     public Writer setCharacterStream(long pos) throws SQLException {
-        int[] at = {index(pos, text().length())};
+        int[] at = {SqlExceptions.lobIndex(pos, text().length())};
         return new Writer() {
             @Override
             public void write(char[] cbuf, int off, int len) throws java.io.IOException {

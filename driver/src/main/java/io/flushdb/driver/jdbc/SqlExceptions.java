@@ -111,6 +111,21 @@ public final class SqlExceptions {
         }
     }
 
+    /** The 0-based index of a LOB's 1-based position {@code pos}, which may be at most {@code length + 1}. */
+    static int lobIndex(long pos, int length) throws SQLException {
+        if (pos < 1 || pos > length + 1L) {
+            throw illegalArgument("Position " + pos + " is out of range 1.." + (length + 1));
+        }
+        return (int) (pos - 1);
+    }
+
+    /** Checks that {@code offset} and {@code len} select a part of a source of {@code size}. */
+    static void checkSlice(int offset, int len, int size, String what) throws SQLException {
+        if (offset < 0 || len < 0 || offset + len > size) {
+            throw illegalArgument("Offset " + offset + " and length " + len + " do not fit the " + what);
+        }
+    }
+
     /**
      * MySQL warnings as a JDBC chain: the message and code as SHOW WARNINGS gives them, and the
      * SQLSTATE of the MySQL error with that code (HY000 when FlushDB does not know it), as

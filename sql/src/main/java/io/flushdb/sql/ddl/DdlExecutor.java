@@ -115,10 +115,6 @@ public final class DdlExecutor {
 
     // ---- tables -------------------------------------------------------------------------------
 
-    public StatementResult createTable(CreateTable ct) {
-        return createTable(ct, null);
-    }
-
     /** CREATE TABLE; {@code sql}, the statement's text, is where its FOREIGN KEY clauses are read. */
     public StatementResult createTable(CreateTable ct, String sql) {
         Names.TableName n = Names.resolveForWrite(ct.getTable(), session);

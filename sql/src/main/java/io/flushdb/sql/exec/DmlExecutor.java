@@ -392,7 +392,7 @@ public final class DmlExecutor {
      * For {@code DEFAULT(col)}, the position of {@code col} in {@code def}; -1 for other
      * expressions. An unknown column is error 1054.
      */
-    private static int defaultFunctionColumn(TableDef def, Expression e) {
+    static int defaultFunctionColumn(TableDef def, Expression e) {
         if (!(e instanceof net.sf.jsqlparser.expression.Function f) || !f.getName().equalsIgnoreCase("DEFAULT")
                 || f.getParameters() == null || f.getParameters().size() != 1
                 || !(f.getParameters().get(0) instanceof Column c)) {
@@ -503,6 +503,7 @@ public final class DmlExecutor {
         }
         // Outside strict mode, a NULL for a NOT NULL column is an error only in a one-row INSERT VALUES.
         boolean nullsAdjusted = ignore || !strict && (plan.select() != null || values.size() > 1);
+        boolean replaceInPlace = replace && onlyPrimaryUnique(def) && !referenced(store);
         for (Object[] v : values) {
             int generatedBefore = generated.size();
             Object[] row = buildRow(def, store, plan.columns(), v, ++rowNumber, now, generated, ignore, nullsAdjusted);
@@ -517,7 +518,7 @@ public final class DmlExecutor {
                     generated.subList(generatedBefore, generated.size()).clear();
                 }
             } else if (replace) {
-                count += replaceRow(store, row, trx, onlyPrimaryUnique(def) && !referenced(store));
+                count += replaceRow(store, row, trx, replaceInPlace);
             } else if (insertRow(store, row, trx, ignore)) {
                 count++;
             } else {
@@ -814,7 +815,7 @@ public final class DmlExecutor {
     }
 
     /** Select items reading the primary key columns (or the hidden row id) of the target table. */
-    private static List<SelectItem<?>> keyItems(TableDef def, Table table) {
+    static List<SelectItem<?>> keyItems(TableDef def, Table table) {
         Table ref = table.getAlias() != null ? new Table(table.getAlias().getName()) : table;
         List<SelectItem<?>> items = new ArrayList<>();
         if (def.hasHiddenPrimaryKey()) {
@@ -827,7 +828,7 @@ public final class DmlExecutor {
         return items;
     }
 
-    private int keyCount(TableDef def) {
+    static int keyCount(TableDef def) {
         return def.hasHiddenPrimaryKey() ? 1 : def.clusteredIndex().columns().length;
     }
 
@@ -1008,24 +1009,8 @@ public final class DmlExecutor {
         return router;
     }
 
-    static List<SelectItem<?>> keyItemsOf(TableDef def, Table table) {
-        return keyItems(def, table);
-    }
-
     /** The key row of a target from a result row's key values starting at {@code start}. */
     Object[] keyRowAt(TableDef def, TableStore store, Object[] result, int start) {
         return keyRow(def, store, Arrays.copyOfRange(result, start, result.length));
-    }
-
-    int keyWidth(TableDef def) {
-        return keyCount(def);
-    }
-
-    int defaultFunctionColumnOf(TableDef def, Expression v) {
-        return defaultFunctionColumn(def, v);
-    }
-
-    int unusedKeyCount(TableDef def) {
-        return keyCount(def);
     }
 }

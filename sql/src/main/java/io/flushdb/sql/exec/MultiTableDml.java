@@ -157,10 +157,11 @@ final class MultiTableDml {
                 }
                 Expression v = us.getValues().get(k);
                 int[] a;
+                int defaultOf;
                 if (v instanceof Column dc && dc.getTable() == null && dc.getColumnName().equalsIgnoreCase("DEFAULT")) {
                     a = new int[] {pos, -1};
-                } else if (x.defaultFunctionColumnOf(item.def(), v) >= 0) {
-                    a = new int[] {pos, -1, x.defaultFunctionColumnOf(item.def(), v)};
+                } else if ((defaultOf = DmlExecutor.defaultFunctionColumn(item.def(), v)) >= 0) {
+                    a = new int[] {pos, -1, defaultOf};
                 } else {
                     a = new int[] {pos, values.size()};
                     values.add(new SelectItem<>(v));
@@ -173,7 +174,7 @@ final class MultiTableDml {
         List<Integer> keyStarts = new ArrayList<>();
         for (Item t : assignments.keySet()) {
             keyStarts.add(select.size());
-            select.addAll(DmlExecutor.keyItemsOf(t.def(), aliasRef(t)));
+            select.addAll(DmlExecutor.keyItems(t.def(), aliasRef(t)));
         }
         int valueStart = select.size();
         select.addAll(values);
@@ -228,7 +229,7 @@ final class MultiTableDml {
         List<Integer> keyStarts = new ArrayList<>();
         for (Item t : targets) {
             keyStarts.add(select.size());
-            select.addAll(DmlExecutor.keyItemsOf(t.def(), aliasRef(t)));
+            select.addAll(DmlExecutor.keyItems(t.def(), aliasRef(t)));
         }
         PlainSelect ps = new PlainSelect();
         ps.setSelectItems(select);
@@ -259,7 +260,7 @@ final class MultiTableDml {
             TableEntry e = Names.existing(t.table(), session);
             TableStore store = e.store();
             TableDef def = e.def();
-            int width = x.keyWidth(def);
+            int width = DmlExecutor.keyCount(def);
             Set<List<Object>> done = new HashSet<>();
             long rowNumber = 0;
             for (Object[] result : joined) {

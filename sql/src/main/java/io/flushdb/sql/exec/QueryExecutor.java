@@ -44,9 +44,12 @@ public final class QueryExecutor {
 
     /** {@code time} cut (not rounded) to {@code fsp} fractional digits, as CURRENT_TIMESTAMP(fsp) reads. */
     public static LocalDateTime atPrecision(LocalDateTime time, int fsp) {
-        int unit = (int) Math.pow(10, 9 - Math.max(0, Math.min(6, fsp)));
+        int unit = NANOS_PER_DIGIT[Math.max(0, Math.min(6, fsp))];
         return time.withNano(time.getNano() / unit * unit);
     }
+
+    /** Nanoseconds in one unit of the last of {@code fsp} fractional digits, by fsp 0 to 6. */
+    private static final int[] NANOS_PER_DIGIT = {1_000_000_000, 100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000};
 
     public static StatementResult run(CompiledQuery q, Object[] userParams, Session session) {
         List<Object[]> rows = rows(q, userParams, session, -1);

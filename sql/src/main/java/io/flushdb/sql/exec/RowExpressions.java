@@ -1,7 +1,6 @@
 package io.flushdb.sql.exec;
 
 import io.flushdb.sql.error.MySqlError;
-import io.flushdb.sql.parse.MySqlParser;
 import io.flushdb.sql.plan.CompiledQuery;
 import io.flushdb.sql.plan.QueryContext;
 import io.flushdb.sql.route.StatementRouter;
@@ -16,7 +15,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import net.sf.jsqlparser.statement.select.Select;
 
 /**
  * Evaluates a table's row expressions, generated columns and CHECK constraints, on a row about
@@ -174,7 +172,6 @@ public final class RowExpressions {
         }
         sql.append(" FROM `").append(def.database().replace("`", "``")).append("`.`")
                 .append(def.name().replace("`", "``")).append('`');
-        String text = sql.toString();
-        return router.compile(text, (Select) MySqlParser.parse(text), 0);
+        return router.compile(sql.toString(), 0); // parsed only when not in the plan cache
     }
 }

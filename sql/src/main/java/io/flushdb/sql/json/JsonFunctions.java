@@ -23,7 +23,7 @@ public final class JsonFunctions {
     // ---- arguments ----------------------------------------------------------------------------
 
     private static String text(Object v) {
-        return v instanceof ByteString bs ? new String(bs.getBytes(), StandardCharsets.UTF_8) : v.toString();
+        return io.flushdb.sql.plan.functions.MySqlFunctions.text(v);
     }
 
     /** Argument {@code i} (0-based) of function {@code fn} as a JSON document, or null for SQL NULL. */

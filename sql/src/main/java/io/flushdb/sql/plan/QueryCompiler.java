@@ -92,7 +92,7 @@ public final class QueryCompiler {
     private Object[] parameterValues;
 
     /** Whether a {@code ?} that is a whole select item passes its value through untyped (stored values). */
-    private boolean untypedSelectItems = true;
+    private boolean untypedSelectItems;
 
     /** Whether some marker was typed by its bound value (the plan depends on the values' kinds). */
     private boolean typedByParameterValues;
@@ -103,7 +103,7 @@ public final class QueryCompiler {
 
     public QueryCompiler withParameterValues(Object[] values, boolean storedValues) {
         this.parameterValues = values;
-        this.untypedSelectItems = values == null || storedValues;
+        this.untypedSelectItems = storedValues;
         return this;
     }
 

@@ -42,7 +42,7 @@ public final class QueryContext implements DataContext {
     private final AtomicBoolean cancel = new AtomicBoolean();
     private RowSource rowSource;
     /** Materialised rows of the statement's recursive CTEs, by key (shared by its sub-plans). */
-    private Map<String, java.util.List<Object[]>> ctes = new java.util.HashMap<>();
+    private Map<String, java.util.List<Object[]>> ctes = new java.util.HashMap<>(0);
 
     /** The rows of recursive CTE {@code key} (empty before they are materialised). */
     public java.util.List<Object[]> cteRows(String key) {

@@ -192,7 +192,15 @@ public final class StatementRouter {
 
     /** Compiles (or finds in the plan cache) the plan of a query statement. */
     public CompiledQuery compile(String sql, Select select, int userParams) {
-        return compile(sql, select, userParams, false);
+        return compile(sql, () -> select, userParams, false);
+    }
+
+    /**
+     * As {@link #compile(String, Select, int)} for a statement the caller has as text only: it is
+     * parsed only when no plan of it is cached.
+     */
+    public CompiledQuery compile(String sql, int userParams) {
+        return compile(sql, () -> (Select) MySqlParser.parse(sql), userParams, false);
     }
 
     /**
@@ -201,10 +209,11 @@ public final class StatementRouter {
      * 1365 rather than NULL.
      */
     public CompiledQuery compileValues(String sql, Select select, int userParams) {
-        return compile(sql, select, userParams, true);
+        return compile(sql, () -> select, userParams, true);
     }
 
-    private CompiledQuery compile(String sql, Select select, int userParams, boolean storedValues) {
+    private CompiledQuery compile(String sql, java.util.function.Supplier<Select> select, int userParams,
+                                  boolean storedValues) {
         long version = engine.storage().dictionary().version();
         String db = session.database();
         // The same text plans differently as stored values; no statement text starts with NUL.
@@ -239,7 +248,7 @@ public final class StatementRouter {
         if (storedValues) {
             t.strictValues();
         }
-        var node = t.query(select);
+        var node = t.query(select.get());
         QueryCompiler compiler = new QueryCompiler(engine.storage().dictionary()).withParameterValues(values, storedValues);
         CompiledQuery q = compiler.compile(node, t.labels(), userParams,
                 t.hiddenParams(), t.tables(), db, Collation.UTF8MB4_0900_AI_CI, t.recursiveCtes());
@@ -367,8 +376,7 @@ public final class StatementRouter {
     /** The number of rows view {@code v} shows now, as the running statement sees them. */
     private long viewRows(io.flushdb.storage.dict.ViewDef v) {
         String sql = "SELECT COUNT(*) FROM " + SqlText.quote(v.database()) + "." + SqlText.quote(v.name());
-        Select select = (Select) MySqlParser.parse(sql);
-        CompiledQuery q = compile(sql, select, 0);
+        CompiledQuery q = compile(sql, 0);
         return ((Number) QueryExecutor.rows(q, new Object[0], session, -1).get(0)[0]).longValue();
     }
 

@@ -317,15 +317,9 @@ public final class Session implements AutoCloseable {
 
     /**
      * Called as a statement starts: whether its plain reads are consistent reads, and how it locks
-     * rows: those of table {@code targetTableId} (or each of {@code targetTableIds}) as {@code target} (the rows a statement changes),
+     * rows: those of each table of {@code targetTableIds} as {@code target} (the rows a statement changes),
      * the others it reads as {@code reads} (a locking read's; null for consistent reads).
      */
-    public void startStatementRead(boolean consistent, long targetTableId, io.flushdb.storage.row.RowLocking target,
-                                   io.flushdb.storage.row.RowLocking reads) {
-        startStatementRead(consistent, new long[] {targetTableId}, target, reads);
-    }
-
-    /** As above, for a statement that changes several tables (multi-table UPDATE and DELETE). */
     public void startStatementRead(boolean consistent, long[] targetTableIds, io.flushdb.storage.row.RowLocking target,
                                    io.flushdb.storage.row.RowLocking reads) {
         consistentRead = consistent;

@@ -125,9 +125,4 @@ public final class EnumSetValues {
         }
         return v;
     }
-
-    /** Bits needed to write {@code v} as an unsigned number (0 for 0). */
-    public static int bitLength(long v) {
-        return 64 - Long.numberOfLeadingZeros(v);
-    }
 }

@@ -27,6 +27,8 @@ import java.util.function.Consumer;
  * days for DATE, {@code Long} microseconds for TIME, DATETIME (wall clock) and TIMESTAMP (UTC).
  */
 public final class StoreValues {
+    /** BIGINT UNSIGNED's largest value. */
+    private static final BigDecimal UINT64_MAX = new BigDecimal("18446744073709551615");
     /** How a conversion reports and which rules apply. */
     public record Context(boolean strict, long row, ZoneId timeZone, Consumer<SqlWarning> warnings) {
     }
@@ -88,7 +90,7 @@ public final class StoreValues {
         BigInteger i = v.setScale(0, RoundingMode.HALF_UP).toBigIntegerExact();
         long[] r = range(c);
         BigInteger min = c.unsigned() ? BigInteger.ZERO : BigInteger.valueOf(r[0]);
-        BigInteger max = c.unsigned() && c.type().intWidth() == 8 ? new BigInteger("18446744073709551615") : BigInteger.valueOf(r[1]);
+        BigInteger max = c.unsigned() && c.type().intWidth() == 8 ? UINT64_MAX.toBigInteger() : BigInteger.valueOf(r[1]);
         if (i.compareTo(min) < 0 || i.compareTo(max) > 0) {
             outOfRange(c, ctx);
             i = i.compareTo(min) < 0 ? min : max;
@@ -277,7 +279,7 @@ public final class StoreValues {
         } else {
             BigDecimal v = numeric(c, value, ctx, "integer").setScale(0, RoundingMode.HALF_UP);
             bits = v.signum() < 0 ? Long.valueOf(v.longValue())
-                    : v.compareTo(new BigDecimal("18446744073709551615")) > 0 ? null : v.toBigInteger().longValue();
+                    : v.compareTo(UINT64_MAX) > 0 ? null : v.toBigInteger().longValue();
         }
         if (bits == null || (m < 64 && (bits >>> m) != 0)) {
             if (ctx.strict()) {

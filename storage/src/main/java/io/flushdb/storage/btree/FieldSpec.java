@@ -32,7 +32,7 @@ public record FieldSpec(Encoding encoding, int width, boolean unsigned, boolean 
             case DECIMAL -> c.decimalWidth();
             case STRING, BYTES -> -1;
         };
-        return new FieldSpec(t.encoding(), width, c.unsigned() || t.alwaysUnsigned(), c.nullable(),
+        return new FieldSpec(t.encoding(), width, c.unsigned() || t.isBitmapped(), c.nullable(),
                 c.isCollated() ? c.collation() : null,
                 !inKey && t.isVariable(), c.scale());
     }

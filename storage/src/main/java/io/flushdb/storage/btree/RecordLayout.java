@@ -52,13 +52,26 @@ public final class RecordLayout {
             nullBit[i] = fields[i].nullable() ? bits++ : -1;
         }
         this.bitmapBytes = (bits + 7) / 8;
+        this.prefixes = new RecordLayout[fields.length + 1];
     }
 
-    /** A layout of the first {@code n} fields (for search keys). */
+    /**
+     * Prefix layouts made so far, by length: search keys ask for them on every lookup. Filled
+     * lazily; a race makes the same immutable layout twice, and its final fields publish it.
+     */
+    private final RecordLayout[] prefixes;
+
+    /** A layout of the first {@code n} fields (for search keys); made once per length. */
     public RecordLayout prefix(int n) {
-        FieldSpec[] p = new FieldSpec[n];
-        System.arraycopy(fields, 0, p, 0, n);
-        return new RecordLayout(p, Math.min(n, keyFields));
+        if (n == fields.length && n == keyFields) {
+            return this;
+        }
+        RecordLayout p = prefixes[n];
+        if (p == null) {
+            p = new RecordLayout(java.util.Arrays.copyOf(fields, n), Math.min(n, keyFields));
+            prefixes[n] = p;
+        }
+        return p;
     }
 
     public int fieldCount() {

@@ -40,10 +40,6 @@ public record ColumnDef(String name, ColumnType type, long length, int precision
         public Extra {
             elements = java.util.List.copyOf(elements);
         }
-
-        public boolean isNone() {
-            return elements.isEmpty() && generationExpression == null;
-        }
     }
 
     /** A column with nothing beyond its type ({@link Extra#NONE}). */

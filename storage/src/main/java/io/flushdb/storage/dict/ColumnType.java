@@ -92,14 +92,9 @@ public enum ColumnType {
         return encoding == Encoding.INT && !isBitmapped();
     }
 
-    /** BIT, ENUM and SET: integers in a record, something else in SQL. */
+    /** BIT, ENUM and SET: integers in a record (always unsigned), something else in SQL. */
     public boolean isBitmapped() {
         return this == BIT || this == ENUM || this == SET;
-    }
-
-    /** Whether the INT-encoded value is always unsigned, whatever the column's UNSIGNED flag. */
-    public boolean alwaysUnsigned() {
-        return isBitmapped();
     }
 
     /** Text types (JSON is stored as text but is not one). */

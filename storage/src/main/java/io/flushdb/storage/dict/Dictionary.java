@@ -742,10 +742,8 @@ public final class Dictionary {
         c.seekFirst();
         Object[] row = new Object[from.rowWidth()];
         int width = to.rowWidth();
+        // The cursor skips delete-marked rows (none that a transaction can still see: DDL waited).
         while (c.next()) {
-            if (TableStore.isDeleteMarked(c.buffer(), c.record())) {
-                continue; // a deleted row purge has not removed yet (no transaction can see it: DDL waited)
-            }
             from.decodeRow(c.buffer(), c.record(), row, true);
             Object[] converted = copier.convert(row);
             Object[] out = new Object[width];

@@ -160,7 +160,7 @@ final class ForeignKeyEnforcer {
         int[] pc = l.parentColumns();
         for (int i = 0; i < cc.length; i++) {
             Object v = row[cc[i]];
-            if (v == null || !sameValues(new Object[] {v}, new Object[] {row[pc[i]]}, new int[] {0})) {
+            if (v == null || !sameValue(v, row[pc[i]])) {
                 return false;
             }
         }
@@ -204,20 +204,13 @@ final class ForeignKeyEnforcer {
         cursor.setUpperBound(encoded, kl, n, true);
         cursor.seek(encoded, kl, n, true);
         int width = store.rowWidth();
-        int columns = store.definition().columns().size();
         boolean found = false;
         while (cursor.next()) {
             Object[] row = new Object[width];
             if (indexOrdinal == 0) {
                 store.readRow(cursor.buffer(), cursor.record(), row);
             } else {
-                RecordLayout entry = tree.leafLayout();
-                Object[] fields = entry.decodeFields(cursor.buffer(), cursor.record(), entry.fieldCount());
-                int[] entryColumns = store.secondaryFieldColumns(indexOrdinal - 1);
-                Object[] keyRow = new Object[width];
-                for (int f = 0; f < entryColumns.length; f++) {
-                    keyRow[entryColumns[f] < 0 ? columns : entryColumns[f]] = fields[f];
-                }
+                Object[] keyRow = store.keyRowOfEntry(indexOrdinal - 1, cursor.buffer(), cursor.record());
                 if (!store.lockRow(keyRow, locking, row)
                         || !store.isEntryOf(indexOrdinal - 1, row, cursor.buffer(), cursor.record())) {
                     continue;
@@ -269,20 +262,21 @@ final class ForeignKeyEnforcer {
     /** Whether {@code a} and {@code b} hold the same values in {@code columns}, compared in binary. */
     private static boolean sameValues(Object[] a, Object[] b, int[] columns) {
         for (int c : columns) {
-            Object x = a[c];
-            Object y = b[c];
-            if (x instanceof byte[] bx && y instanceof byte[] by) {
-                if (!Arrays.equals(bx, by)) {
-                    return false;
-                }
-            } else if (x instanceof BigDecimal dx && y instanceof BigDecimal dy) {
-                if (dx.compareTo(dy) != 0) {
-                    return false;
-                }
-            } else if (!Objects.equals(x, y)) {
+            if (!sameValue(a[c], b[c])) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether two stored values are equal in binary (a DECIMAL by value, whatever its scale). */
+    private static boolean sameValue(Object x, Object y) {
+        if (x instanceof byte[] bx && y instanceof byte[] by) {
+            return Arrays.equals(bx, by);
+        }
+        if (x instanceof BigDecimal dx && y instanceof BigDecimal dy) {
+            return dx.compareTo(dy) == 0;
+        }
+        return Objects.equals(x, y);
     }
 }

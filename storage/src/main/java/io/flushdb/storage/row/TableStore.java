@@ -277,11 +277,6 @@ public final class TableStore {
         return secondaries.length;
     }
 
-    /** Columns stored in each field of secondary index {@code i} (-1: the hidden row id). */
-    public int[] secondaryFieldColumns(int i) {
-        return secondaryFieldColumn[i].clone();
-    }
-
     /** Clustered field holding column {@code c}. */
     public int clusteredField(int column) {
         return columnField[column];
@@ -491,12 +486,16 @@ public final class TableStore {
         }
         long mark = undo.nextUndoNo();
         ForeignKeyLinks fk = foreignKeys;
-        boolean keyChanged = fk != null && primaryKeyChanged(oldRow, newRow, scratch.get());
+        boolean checks = fk != null && trx.foreignKeyChecks();
+        // Read before the change (rowOperation may reuse the scratch); only a child side needs it.
+        boolean keyChanged = checks && fk.asChild.length > 0 && primaryKeyChanged(oldRow, newRow, scratch.get());
         rowOperation(oldRow, newRow, trx, undo);
-        if (fk != null && trx.foreignKeyChecks()) {
+        if (checks) {
             try {
                 ForeignKeyEnforcer.checkParents(fk, oldRow, newRow, keyChanged, trx);
-                ForeignKeyEnforcer.actOnChildren(this, fk, oldRow, newRow, trx);
+                if (fk.isReferenced()) {
+                    ForeignKeyEnforcer.actOnChildren(this, fk, oldRow, newRow, trx);
+                }
             } catch (RuntimeException e) {
                 undoRowOperation(trx, mark, e);
                 throw e;
@@ -659,12 +658,7 @@ public final class TableStore {
                 if (!isDeleteMarked(c.buffer(), c.record())) {
                     continue;
                 }
-                Object[] found = el.decodeFields(c.buffer(), c.record(), el.fieldCount());
-                Object[] keyRow = new Object[rowWidth()];
-                int[] fc = secondaryFieldColumn[i];
-                for (int f = 0; f < fc.length; f++) {
-                    keyRow[fc[f] == HIDDEN_ROW_ID ? hiddenRowIdSlot : fc[f]] = found[f];
-                }
+                Object[] keyRow = keyRowOfEntry(i, c.buffer(), c.record());
                 encodeKey(keyRow, s.key);
                 ByteBuffer cur = s.version;
                 if (!findClustered(s.key, clustered.keyLayout(), cur) || trxId(cur, 0) == trx.id()) {
@@ -731,7 +725,17 @@ public final class TableStore {
         if (!c.next()) {
             return null;
         }
-        Object[] found = el.decodeFields(c.buffer(), c.record(), el.fieldCount());
+        return keyRowOfEntry(i, c.buffer(), c.record());
+    }
+
+    /**
+     * The primary key (in a row-shaped array, other columns null) of the row that secondary index
+     * {@code i}'s entry at {@code rec} of {@code buf} points to: what {@link #lookup},
+     * {@link #lookupVisible} and {@link #lockRow} take.
+     */
+    public Object[] keyRowOfEntry(int i, ByteBuffer buf, int rec) {
+        RecordLayout el = secondaries[i].leafLayout();
+        Object[] found = el.decodeFields(buf, rec, el.fieldCount());
         Object[] keyRow = new Object[rowWidth()];
         int[] fc = secondaryFieldColumn[i];
         for (int f = 0; f < fc.length; f++) {
@@ -1038,7 +1042,7 @@ public final class TableStore {
     }
 
     /** Whether the clustered record at {@code rec} is delete-marked (a deleted row purge has not removed yet). */
-    public static boolean isDeleteMarked(ByteBuffer buf, int rec) {
+    private static boolean isDeleteMarked(ByteBuffer buf, int rec) {
         return (RecordLayout.info(buf, rec) & RecordLayout.INFO_DELETED) != 0;
     }
 

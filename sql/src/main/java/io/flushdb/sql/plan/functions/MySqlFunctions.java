@@ -478,7 +478,8 @@ public final class MySqlFunctions {
         return match(sk, 0, pk, kinds, 0, n);
     }
 
-    static String text(Object v) {
+    /** A value as text: binary strings decoded as UTF-8. */
+    public static String text(Object v) {
         return v instanceof ByteString bs ? new String(bs.getBytes(), StandardCharsets.UTF_8) : v.toString();
     }
 

@@ -1,6 +1,5 @@
 package io.flushdb.sql.plan.functions;
 
-import io.flushdb.sql.error.MySqlError;
 import io.flushdb.sql.exec.SqlWarning;
 import io.flushdb.sql.types.Temporal;
 import java.math.BigDecimal;
@@ -852,10 +851,5 @@ public final class TemporalFunctions {
         }
         long today = LocalDate.now(zone()).toEpochDay() * 86_400_000L;
         return today + ((Number) timeMillis).longValue();
-    }
-
-    /** The message for a bad INTERVAL unit, as MySQL's parser reports it. */
-    public static RuntimeException badUnit(String unit) {
-        return MySqlError.ER_PARSE_ERROR.raise(unit, 1);
     }
 }

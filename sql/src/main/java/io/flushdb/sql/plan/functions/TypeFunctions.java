@@ -3,7 +3,6 @@ package io.flushdb.sql.plan.functions;
 import io.flushdb.storage.dict.Collation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.calcite.avatica.util.ByteString;
 
@@ -128,9 +127,5 @@ public final class TypeFunctions {
             pos++;
             from = comma + 1;
         }
-    }
-
-    static String utf8(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
     }
 }

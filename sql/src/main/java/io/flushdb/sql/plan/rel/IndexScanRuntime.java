@@ -165,14 +165,8 @@ public final class IndexScanRuntime extends ScanRuntime {
             }
             return;
         }
-        int[] entryColumns = store.secondaryFieldColumns(indexOrdinal - 1);
-        RecordLayout entry = tree.leafLayout();
         while (cursor.next()) {
-            Object[] fieldsOfEntry = entry.decodeFields(cursor.buffer(), cursor.record(), entry.fieldCount());
-            Object[] keyRow = new Object[store.rowWidth()];
-            for (int f = 0; f < entryColumns.length; f++) {
-                keyRow[entryColumns[f] < 0 ? columns.size() : entryColumns[f]] = fieldsOfEntry[f];
-            }
+            Object[] keyRow = store.keyRowOfEntry(indexOrdinal - 1, cursor.buffer(), cursor.record());
             boolean found;
             if (locking != null) {
                 found = store.lockRow(keyRow, locking, row);
